@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import { bootDaemon, parseConfigOrExit } from '@interflow/core';
+import { migrationNames } from '@interflow/migrations';
+import { apiConfigSchema } from './config';
+import { createServer } from './server';
+
+/** The api daemon: parses config once, builds dependencies, listens, owns shutdown. */
+async function main(): Promise<void> {
+  const config = parseConfigOrExit('api', apiConfigSchema, process.env);
+  const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
+    service: 'api',
+    config,
+    expectedMigrations: migrationNames,
+  });
+  const app = createServer({ sql, logger, metrics, readiness, bodyLimit: config.BODY_LIMIT });
+  const server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  shutdown.add('http server', async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info('api listening', { port, url: `http://127.0.0.1:${port}` });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'api', message: 'failed to start', error: String(error) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { baseConfigShape, intVar } from '@interflow/core';
+
+/** Root of the checkout (apps/launcher/dist/.. /.. /..). */
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * `npm start`'s environment. DATABASE_URL is optional here: without it an embedded
+ * PostgreSQL runs with its data under DATA_DIR. Every other variable is passed on to
+ * the daemons, so they are configured exactly as when they run alone.
+ */
+export const launcherConfigSchema = z.object({
+  ...baseConfigShape,
+  DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
+  DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
+  EMBEDDED_POSTGRES_PORT: intVar(54329, 1, 65535),
+  PORT: intVar(3000, 0, 65535),
+  PRODUCER_HEALTH_PORT: intVar(3001, 0, 65535),
+  RUNNER_HEALTH_PORT: intVar(3002, 0, 65535),
+});
+
+export type LauncherConfig = z.infer<typeof launcherConfigSchema>;

@@ -1,0 +1,44 @@
+import { createLogger, migrate, parseConfigOrExit } from '@interflow/core';
+import { migrations } from '@interflow/migrations';
+import { launcherConfigSchema } from './config';
+import { provideDatabase } from './database';
+import { daemonSpecs } from './daemons';
+import { superviseDaemons } from './supervisor';
+
+/**
+ * `npm start`: a database (embedded unless DATABASE_URL is set), migrations, then api,
+ * producer and runner as child processes. SIGINT/SIGTERM stops the children, then the
+ * embedded server, and exits 0; a daemon that dies on its own stops everything (exit 1).
+ */
+async function main(): Promise<void> {
+  const config = parseConfigOrExit('launcher', launcherConfigSchema, process.env);
+  const logger = createLogger({ service: 'launcher', level: config.LOG_LEVEL });
+  const database = await provideDatabase(config, logger);
+  let exitCode = 0;
+  try {
+    await migrate({ url: database.url, schema: config.DATABASE_SCHEMA, migrations, logger });
+    const supervisor = superviseDaemons(daemonSpecs(config, database.url), logger);
+    logger.info('Interflow is starting', {
+      api: `http://127.0.0.1:${config.PORT}`,
+      readyz: `http://127.0.0.1:${config.PORT}/readyz`,
+      database: database.embedded ? `embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}` : 'DATABASE_URL',
+    });
+    const signal = new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    const reason = await Promise.race([signal, supervisor.firstExit.then((exit) => `${exit.name} exited`)]);
+    if (!reason.startsWith('SIG')) exitCode = 1;
+    logger.info('stopping', { reason });
+    await supervisor.stopAll(config.SHUTDOWN_GRACE_MS);
+  } finally {
+    await database.stop();
+  }
+  logger.info('stopped');
+  process.exit(exitCode);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'launcher', message: 'failed', error: String(error) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Logger } from '@interflow/core';
+import type { DaemonSpec } from './daemons';
+
+export interface Supervisor {
+  /** Resolves when any child exits on its own (the launcher then stops the rest). */
+  firstExit: Promise<{ name: string; code: number | null }>;
+  /** SIGTERM to every child, then waits for all of them (SIGKILL after the grace period). */
+  stopAll(graceMs: number): Promise<void>;
+}
+
+/**
+ * Runs each daemon as a child process sharing the launcher's stdout/stderr, so their
+ * JSON log lines appear in one stream.
+ */
+export function superviseDaemons(specs: DaemonSpec[], logger: Logger): Supervisor {
+  const children = new Map<string, ChildProcess>();
+  const exits: Promise<{ name: string; code: number | null }>[] = [];
+  let stopping = false;
+  for (const spec of specs) {
+    const child = spawn(process.execPath, [spec.script], {
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.set(spec.name, child);
+    exits.push(
+      new Promise((resolve) =>
+        child.once('exit', (code) => {
+          children.delete(spec.name);
+          if (!stopping) logger.error('daemon exited', { daemon: spec.name, code });
+          resolve({ name: spec.name, code });
+        }),
+      ),
+    );
+  }
+  return {
+    firstExit: Promise.race(exits),
+    async stopAll(graceMs) {
+      stopping = true;
+      const running = [...children.entries()];
+      for (const [, child] of running) child.kill('SIGTERM');
+      const killer = setTimeout(() => {
+        for (const [name, child] of children) {
+          logger.warn('daemon did not stop in time; killing it', { daemon: name });
+          child.kill('SIGKILL');
+        }
+      }, graceMs);
+      await Promise.all(exits);
+      clearTimeout(killer);
+    },
+  };
+}

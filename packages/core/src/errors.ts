@@ -1,0 +1,117 @@
+/**
+ * The error family every part of Interflow speaks. An `InterflowError` carries a stable
+ * machine `code`, the HTTP status the api answers with, and optional `details` (for a
+ * validation error: which fields are wrong). HTTP mapping happens once, in the api's
+ * error middleware, from these fields.
+ */
+export class InterflowError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly httpStatus: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request is malformed: a field is missing, of the wrong type or out of range. */
+export class ValidationError extends InterflowError {
+  constructor(message: string, details?: unknown) {
+    super('validation_failed', message, 400, details);
+  }
+}
+
+export class UnauthorizedError extends InterflowError {
+  constructor(message = 'a valid bearer token is required') {
+    super('unauthorized', message, 401);
+  }
+}
+
+export class ForbiddenError extends InterflowError {
+  constructor(message: string) {
+    super('forbidden', message, 403);
+  }
+}
+
+export class NotFoundError extends InterflowError {
+  constructor(kind: string, id: string) {
+    super('not_found', `${kind} '${id}' does not exist`, 404, { kind, id });
+  }
+}
+
+/** The request conflicts with the current state (a name taken, a row still in use). */
+export class ConflictError extends InterflowError {
+  constructor(message: string, details?: unknown) {
+    super('conflict', message, 409, details);
+  }
+}
+
+/** An `If-Match` precondition did not hold: the caller's copy is stale. */
+export class PreconditionFailedError extends InterflowError {
+  constructor(message = 'the resource changed since it was read (If-Match does not match)') {
+    super('precondition_failed', message, 412);
+  }
+}
+
+/** A limit was hit (queue full with overflow=reject_publish, rate limit at the edge). */
+export class LimitExceededError extends InterflowError {
+  constructor(message: string, details?: unknown) {
+    super('limit_exceeded', message, 429, details);
+  }
+}
+
+/** The daemon is not able to serve right now (database down, shutting down). */
+export class UnavailableError extends InterflowError {
+  constructor(message: string) {
+    super('unavailable', message, 503);
+  }
+}
+
+/** Invalid process configuration; `problems` names each bad environment variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// ---- outcomes of executing work (what the runner acts on) ----
+
+/** Retrying cannot help (a 4xx from a connector, invalid input): reject to dead letters. */
+export class PermanentError extends Error {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'PermanentError';
+  }
+}
+
+/** A transient failure (5xx, timeout, refused connection): retry with backoff. */
+export class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'RetryableError';
+  }
+}
+
+/**
+ * The other side asked us to come back later (429/503 with Retry-After). The retry does
+ * not use up an attempt.
+ */
+export class RateLimitedError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}

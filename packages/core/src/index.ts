@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+
+export * from './errors';
+export * from './clock';
+export { parseConfig } from './config/parse-config';
+export { baseConfigSchema, baseConfigShape, intVar, boolVar, type BaseConfig } from './config/base-config';
+export { createLogger, createSilentLogger, redactSecrets, type Logger, type LoggerOptions } from './logger/create-logger';
+export { createSqlClient, quoteIdentifier, type Sql, type SqlClientOptions } from './db/sql-client';
+export { createDataSource, MIGRATIONS_TABLE, type DataSourceOptions } from './db/data-source';
+export { migrate, type MigrateOptions } from './db/migrate';
+export { checkReadiness, type ReadinessReport } from './db/readiness';
+export { TimestampedEntity } from './db/timestamped-entity';
+export { coreEntities } from './db/entities';
+export { createMetricsRegistry, type MetricsRegistry } from './metrics/metrics-registry';
+export { startHealthServer, type HealthServer, type HealthServerOptions } from './health/health-server';
+export { installShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export { bootDaemon, parseConfigOrExit, type DaemonBase, type BootDaemonOptions } from './lifecycle/boot-daemon';
+export * from './mq/broker';

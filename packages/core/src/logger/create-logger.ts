@@ -1,0 +1,63 @@
+import winston from 'winston';
+
+export type Logger = winston.Logger;
+
+export interface LoggerOptions {
+  /** Which daemon or component writes (api, producer, runner, ...). */
+  service: string;
+  level?: string;
+  /** Where lines go; stdout by default. Tests pass a stream to read what was logged. */
+  stream?: NodeJS.WritableStream;
+}
+
+const SECRET_FIELD = /pass(word)?|secret|token|authorization|credential|api[-_]?key|private[-_]?key/i;
+
+/**
+ * Redacts any field whose name looks secret, at any depth, so a careless
+ * `logger.info('x', { deployment })` cannot leak a credential.
+ */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = SECRET_FIELD.test(key) && v !== null && v !== undefined ? '[redacted]' : redactSecrets(v, depth + 1);
+  }
+  return out;
+}
+
+const redactFormat = winston.format((info) => {
+  for (const key of Object.keys(info)) {
+    if (key === 'level' || key === 'message') continue;
+    const value = info[key];
+    info[key] = SECRET_FIELD.test(key) && value !== undefined && value !== null ? '[redacted]' : redactSecrets(value);
+  }
+  return info;
+});
+
+/**
+ * One JSON object a line: `{"level","message","service","time", ...ids}`. Scope a logger
+ * to the ids in play with `logger.child({ runId, actionId })`.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const transport = options.stream
+    ? new winston.transports.Stream({ stream: options.stream })
+    : new winston.transports.Console();
+  return winston.createLogger({
+    level: options.level ?? 'info',
+    defaultMeta: { service: options.service },
+    format: winston.format.combine(
+      winston.format.errors({ stack: true }),
+      redactFormat(),
+      winston.format.timestamp({ alias: 'time' }),
+      winston.format.json(),
+    ),
+    transports: [transport],
+  });
+}
+
+/** A logger that writes nothing, for tests that do not inspect logs. */
+export function createSilentLogger(): Logger {
+  return winston.createLogger({ silent: true, transports: [new winston.transports.Console({ silent: true })] });
+}

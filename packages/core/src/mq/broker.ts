@@ -1,0 +1,255 @@
+/**
+ * The broker contract: RabbitMQ (AMQP 0-9-1) semantics that the PostgreSQL broker
+ * implements and an AMQP broker can implement unchanged. Everything that publishes or
+ * consumes (api, producer, runner) talks to this interface only.
+ */
+
+export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers';
+
+/** The nameless default exchange: routes a message to the queue named by its routing key. */
+export const DEFAULT_EXCHANGE = '';
+
+export type HeaderValue = string | number | boolean;
+export type MessageHeaders = Record<string, HeaderValue>;
+
+export interface ExchangeDeclaration {
+  name: string;
+  type: ExchangeType;
+  /** Where messages go that match no binding (RabbitMQ's alternate-exchange). */
+  alternateExchange?: string | null;
+}
+
+export interface Exchange extends Required<ExchangeDeclaration> {
+  createdAt: Date;
+}
+
+export interface RetryBackoff {
+  /** Delay before the second attempt. */
+  initialDelayMs: number;
+  /** Each further delay is multiplied by this. */
+  multiplier: number;
+  /** No delay exceeds this. */
+  maxDelayMs: number;
+  /** 0..1: each delay is drawn uniformly from [delay*(1-jitter), delay]. */
+  jitter: number;
+}
+
+/** What happens when a publish would make a queue longer than its max length. */
+export type OverflowRule = 'reject_publish' | 'dead_letter_oldest';
+
+export interface QueuePolicy {
+  /** Messages not delivered within this are expired (dead-lettered when a DLQ is set). */
+  messageTtlMs: number | null;
+  /** After this many delivery attempts a nack dead-letters instead of requeueing. */
+  maxAttempts: number;
+  retryBackoff: RetryBackoff;
+  deadLetterQueue: string | null;
+  maxLength: number | null;
+  overflow: OverflowRule;
+  /** Lease length of a delivery unless the message or the claim asks otherwise. */
+  ackDeadlineMs: number;
+}
+
+export interface QueueDeclaration {
+  name: string;
+  policy?: Partial<QueuePolicy>;
+}
+
+export interface Queue {
+  name: string;
+  policy: QueuePolicy;
+  createdAt: Date;
+}
+
+export type HeadersMatch = 'all' | 'any';
+
+export interface BindingDeclaration {
+  exchange: string;
+  queue: string;
+  /** direct: equal to the routing key; topic: a pattern with `*` and `#`; unused otherwise. */
+  bindingKey?: string;
+  /** headers exchanges: the header set to match. */
+  headers?: MessageHeaders;
+  headersMatch?: HeadersMatch;
+}
+
+export interface Binding {
+  id: string;
+  exchange: string;
+  queue: string;
+  bindingKey: string;
+  headers: MessageHeaders;
+  headersMatch: HeadersMatch;
+}
+
+export interface OutgoingMessage {
+  /** Any JSON value. */
+  payload: unknown;
+  headers?: MessageHeaders;
+  /** 1 (lowest) to 5 (highest); default 3. */
+  priority?: number;
+  /** Not visible to consumers before this instant (delay). `delayMs` is the relative form. */
+  notBefore?: Date;
+  delayMs?: number;
+  /** Expires (dead-lettered as `expired`) if not delivered before. `ttlMs` is the relative form. */
+  expiresAt?: Date;
+  ttlMs?: number;
+  /** Lease length for each delivery of this message. */
+  ackDeadlineMs?: number;
+  /** Queue to which a handler's reply is published (default exchange). */
+  replyTo?: string;
+  correlationId?: string;
+  /** A second publish with a key that is still live in the queue stores nothing. */
+  dedupeKey?: string;
+  /** Who published (a principal, a schedule, an action). */
+  sender?: string;
+}
+
+export interface Publication {
+  /** Exchange name; DEFAULT_EXCHANGE routes by queue name. */
+  exchange: string;
+  routingKey: string;
+  message: OutgoingMessage;
+  /** Fail with UnroutableError instead of dropping when no queue matches. */
+  mandatory?: boolean;
+}
+
+/** The confirm: what a publish stored, once committed. */
+export interface PublishReceipt {
+  /** One id per queue the message landed in (an earlier id when deduplicated). */
+  messageIds: string[];
+  /** The queues, in the same order as messageIds. */
+  queues: string[];
+}
+
+/** One death of a message, RabbitMQ x-death style. */
+export interface DeathRecord {
+  queue: string;
+  reason: 'rejected' | 'expired' | 'max_attempts' | 'maxlen' | string;
+  count: number;
+  time: string;
+  detail?: string;
+}
+
+export interface Delivery<Payload = unknown> {
+  messageId: string;
+  queue: string;
+  payload: Payload;
+  headers: MessageHeaders;
+  priority: number;
+  /** 1 on the first delivery. */
+  attempt: number;
+  /** Proves this delivery still holds the lease; settling with an old token is refused. */
+  deliveryToken: string;
+  leaseExpiresAt: Date;
+  replyTo: string | null;
+  correlationId: string | null;
+  sender: string | null;
+  publishedAt: Date;
+  expiresAt: Date | null;
+  deaths: DeathRecord[];
+}
+
+export interface DeliveryRef {
+  messageId: string;
+  deliveryToken: string;
+}
+
+export interface ClaimOptions {
+  max: number;
+  leaseMs?: number;
+  consumerId?: string;
+}
+
+export interface NackOptions {
+  /** Delay before redelivery; by default the queue's retry backoff for this attempt. */
+  delayMs?: number;
+  /** false: the retry does not use up an attempt (rate limited upstream). Default true. */
+  countAttempt?: boolean;
+  reason?: string;
+}
+
+/** What a handler may do with its delivery; if it does nothing and returns, the delivery is acked. */
+export interface DeliveryControl {
+  ack(): Promise<void>;
+  nack(options?: NackOptions): Promise<void>;
+  reject(reason: string): Promise<void>;
+  /** Pushes the lease deadline out by `ms` from now; returns the new deadline. */
+  extendLease(ms: number): Promise<Date>;
+  /** Aborted when the lease was lost or the consumer is force-stopped. */
+  signal: AbortSignal;
+}
+
+/**
+ * Handles one delivery. Returning acks it; throwing a PermanentError rejects it (dead
+ * letter), a RateLimitedError nacks it after its retry-after without using an attempt,
+ * anything else nacks it with the queue's backoff.
+ */
+export type DeliveryHandler<Payload = unknown> = (delivery: Delivery<Payload>, control: DeliveryControl) => Promise<void>;
+
+export interface ConsumeOptions {
+  /** Handlers running at once. */
+  concurrency?: number;
+  /** Deliveries claimed ahead of the handlers. */
+  prefetch?: number;
+  leaseMs?: number;
+  /** Shown in the consumer registry. */
+  consumerName?: string;
+}
+
+export interface Consumer {
+  readonly id: string;
+  readonly queue: string;
+  /** Claims nothing more, waits for in-flight handlers, flushes settlements. */
+  stop(): Promise<void>;
+}
+
+export interface QueueStats {
+  queue: string;
+  ready: number;
+  delayed: number;
+  inFlight: number;
+  /** Messages in this queue's dead-letter queue. */
+  dead: number;
+  /** Rates over the last minute, per second. */
+  publishedPerSecond: number;
+  ackedPerSecond: number;
+}
+
+export interface Broker {
+  declareExchange(declaration: ExchangeDeclaration): Promise<Exchange>;
+  deleteExchange(name: string): Promise<void>;
+  getExchange(name: string): Promise<Exchange | null>;
+  listExchanges(): Promise<Exchange[]>;
+
+  declareQueue(declaration: QueueDeclaration): Promise<Queue>;
+  deleteQueue(name: string): Promise<void>;
+  getQueue(name: string): Promise<Queue | null>;
+  listQueues(): Promise<Queue[]>;
+  purgeQueue(name: string): Promise<number>;
+  queueStats(name: string): Promise<QueueStats>;
+
+  bind(declaration: BindingDeclaration): Promise<Binding>;
+  unbind(bindingId: string): Promise<void>;
+  listBindings(filter?: { exchange?: string; queue?: string }): Promise<Binding[]>;
+
+  /** Routes and stores in one transaction; resolves once committed. */
+  publish(publication: Publication): Promise<PublishReceipt>;
+  /** Many publications in one round trip and one transaction: all or none. */
+  publishBatch(publications: Publication[]): Promise<PublishReceipt[]>;
+
+  claim(queue: string, options: ClaimOptions): Promise<Delivery[]>;
+  ack(refs: DeliveryRef[]): Promise<void>;
+  nack(ref: DeliveryRef, options?: NackOptions): Promise<void>;
+  reject(ref: DeliveryRef, reason: string): Promise<void>;
+  extendLease(ref: DeliveryRef, ms: number): Promise<Date>;
+
+  consume<Payload = unknown>(queue: string, handler: DeliveryHandler<Payload>, options?: ConsumeOptions): Consumer;
+
+  /** Moves up to `max` dead-lettered messages of `deadLetterQueue` back to where they died. */
+  redrive(deadLetterQueue: string, options?: { max?: number }): Promise<number>;
+  /** Messages at the head of a queue, without claiming them. */
+  peek(queue: string, options?: { limit?: number }): Promise<Delivery[]>;
+
+  close(): Promise<void>;
+}

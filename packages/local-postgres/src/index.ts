@@ -1,0 +1,2 @@
+export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-server';
+export { serverAnswers, ensureDatabase, LOCAL_SERVER_URL } from './database-server';

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { waitFor } from './wait-for';
+
+export interface DaemonProcess {
+  child: ChildProcess;
+  /** Every stdout line so far (JSON log lines parsed, others as `{ raw }`). */
+  logs: Record<string, unknown>[];
+  stderr: string[];
+  /** Sends a signal and resolves with the exit code (null when killed by a signal). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+export interface StartDaemonOptions {
+  /** Absolute path of the built entry point (e.g. apps/api/dist/main.js). */
+  script: string;
+  env: Record<string, string>;
+  /** Waits until this URL answers 200 before resolving. */
+  readyUrl?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Runs a daemon as a real child process, the way containers run it, with only the
+ * environment given (plus PATH). End-to-end tests use it to kill, restart and signal.
+ */
+export async function startDaemon(options: StartDaemonOptions): Promise<DaemonProcess> {
+  const child = spawn(process.execPath, [options.script], {
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  const stderr: string[] = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        logs.push({ raw: line });
+      }
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const daemon: DaemonProcess = {
+    child,
+    logs,
+    stderr,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+  if (options.readyUrl) {
+    const readyUrl = options.readyUrl;
+    let exitedEarly = false;
+    void exited.then(() => (exitedEarly = true));
+    try {
+      await waitFor(
+        async () => {
+          if (exitedEarly) throw new Error(`daemon exited: ${stderr.join('')} ${JSON.stringify(logs.slice(-5))}`);
+          const response = await fetch(readyUrl).catch(() => undefined);
+          return response?.status === 200;
+        },
+        { timeoutMs: options.timeoutMs ?? 60_000, intervalMs: 100, description: `${readyUrl} to answer 200` },
+      );
+    } catch (error) {
+      await daemon.stop('SIGKILL');
+      throw error;
+    }
+  }
+  return daemon;
+}

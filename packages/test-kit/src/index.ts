@@ -1,0 +1,4 @@
+export { createTestDatabase, testDatabaseUrl, dropStaleTestSchemas, type TestDatabase } from './test-database';
+export { provideTestServer, freePort, TEST_DATABASE_URL_VARIABLE, TEST_DATABASE_NAME } from './test-server';
+export { waitFor, type WaitForOptions } from './wait-for';
+export { startDaemon, type DaemonProcess, type StartDaemonOptions } from './daemon-process';
