@@ -16,3 +16,4 @@ export { startHealthServer, type HealthServer, type HealthServerOptions } from '
 export { installShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
 export { bootDaemon, parseConfigOrExit, type DaemonBase, type BootDaemonOptions } from './lifecycle/boot-daemon';
 export * from './mq/broker';
+export * from './schedule';
