@@ -1,10 +1,14 @@
 import { Baseline1764270000000 } from './1764270000000-Baseline';
+import { ApiTokens1764272000000 } from './1764272000000-ApiTokens';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
  * migration is never edited; a change is a new migration.
  */
-export const migrations = [Baseline1764270000000];
+export const migrations = [
+  Baseline1764270000000,
+  ApiTokens1764272000000,
+];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);

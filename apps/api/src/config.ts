@@ -7,6 +7,11 @@ export const apiConfigSchema = z.object({
   PORT: intVar(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
   /** Largest accepted request body, in the `bytes` notation express uses (e.g. 1mb). */
+  /**
+   * The bootstrap admin token. Unset: one is generated and printed once, on the first
+   * start of the installation.
+   */
+  INTERFLOW_ADMIN_TOKEN: z.string().min(32, { message: 'expected at least 32 characters' }).optional(),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size like 512kb or 1mb' }).default('1mb'),
 });
 

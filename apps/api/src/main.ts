@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { bootDaemon, parseConfigOrExit } from '@interflow/core';
+import { bootDaemon, parseConfigOrExit, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
+import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
 import { createServer } from './server';
 
@@ -12,7 +13,13 @@ async function main(): Promise<void> {
     config,
     expectedMigrations: migrationNames,
   });
-  const app = createServer({ sql, logger, metrics, readiness, bodyLimit: config.BODY_LIMIT });
+  const app = createServer({ sql, logger, metrics, readiness, clock: systemClock, bodyLimit: config.BODY_LIMIT });
+  void bootstrapAdminToken({
+    sql,
+    logger,
+    configuredToken: config.INTERFLOW_ADMIN_TOKEN,
+    stopped: () => shutdown.draining,
+  });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

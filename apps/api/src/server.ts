@@ -1,20 +1,28 @@
 import express from 'express';
-import type { Logger, MetricsRegistry, ReadinessReport, Sql } from '@interflow/core';
+import type { Clock, Logger, MetricsRegistry, ReadinessReport, Sql } from '@interflow/core';
+import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { healthRoutes } from './routes/health';
+import { openApiRoutes } from './routes/openapi';
+import { tokenRoutes } from './routes/tokens';
 
-/** Everything the api needs, built by main.ts (or by a test). */
+/** Everything the api needs, built by main.ts (or by test/support/test-api.ts). */
 export interface ApiDependencies {
   sql: Sql;
   logger: Logger;
   metrics: MetricsRegistry;
+  clock: Clock;
   readiness(): Promise<ReadinessReport>;
   /** Largest accepted JSON body, e.g. '1mb'. */
   bodyLimit: string;
 }
 
-/** Builds the express app: no listening, no environment reading. */
+/**
+ * Builds the express app: no listening, no environment reading. Routers define full
+ * paths (`/v1/tokens/:id`) and are mounted at the root, so the OpenAPI coverage test can
+ * read every route from the router stack.
+ */
 export function createServer(deps: ApiDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -22,6 +30,9 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(healthRoutes(deps));
+  app.use(openApiRoutes());
+  app.use('/v1', authenticate(deps));
+  app.use(tokenRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

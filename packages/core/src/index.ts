@@ -17,3 +17,17 @@ export { installShutdown, type Shutdown, type ShutdownOptions } from './lifecycl
 export { bootDaemon, parseConfigOrExit, type DaemonBase, type BootDaemonOptions } from './lifecycle/boot-daemon';
 export * from './mq/broker';
 export * from './schedule';
+export { type SqlExecutor } from './db/sql-executor';
+export { keysetPage, type KeysetPage, type KeysetRequest } from './db/keyset-page';
+export { ROLES, roleAtLeast, principalCoversDeployment, type Role, type Principal } from './access/principal';
+export { generateTokenSecret, hashTokenSecret, TOKEN_PREFIX } from './access/token-secret';
+export {
+  createApiToken,
+  getApiToken,
+  listApiTokens,
+  revokeApiToken,
+  authenticateApiToken,
+  type ApiToken,
+  type NewApiToken,
+} from './access/api-tokens';
+export { ensureBootstrapAdmin, BOOTSTRAP_ISSUED_SETTING, type BootstrapAdminOptions, type BootstrapOutcome } from './access/bootstrap-admin';

@@ -1,0 +1,31 @@
+import type { NextFunction, Request, Response } from 'express';
+import { authenticateApiToken, UnauthorizedError, type Clock, type Principal, type Sql } from '@interflow/core';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The caller, when the request carried a valid bearer token. Check it with `requireRole`. */
+    principal?: Principal;
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Sets `req.principal` from `Authorization: Bearer <token>`. A request without the
+ * header goes on anonymous (health, the OpenAPI document, webhooks need no token; every
+ * other handler calls `requireRole`). A header that is present but wrong is refused
+ * here with 401, so a typo in a token never silently downgrades to anonymous.
+ */
+export function authenticate(deps: { sql: Sql; clock: Clock }) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.header('authorization');
+    if (header === undefined) return next();
+    const match = BEARER.exec(header);
+    if (!match?.[1]) throw new UnauthorizedError('the Authorization header must be "Bearer <token>"');
+    const principal = await authenticateApiToken(deps.sql, match[1], deps.clock);
+    if (!principal) throw new UnauthorizedError('the bearer token is unknown, revoked or expired');
+    req.principal = principal;
+    req.log = req.log.child({ tokenId: principal.tokenId });
+    next();
+  };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { HTTP_METHODS, type OperationSpec, type PathSpecs } from './operation-spec';
+
+type JsonObject = Record<string, unknown>;
+
+/** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a zod schema, without `$schema`. */
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
+  const { $schema: _dialect, ...rest } = converted;
+  return rest;
+}
+
+function parametersOf(location: 'path' | 'query', schema: z.ZodObject | undefined): JsonObject[] {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = field as z.ZodType;
+    return {
+      name,
+      in: location,
+      // A field that accepts `undefined` (optional or defaulted) is not required.
+      required: location === 'path' || !fieldSchema.safeParse(undefined).success,
+      schema: jsonSchemaOf(fieldSchema, 'input'),
+    };
+  });
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+function operationObject(spec: OperationSpec, operationId: string): JsonObject {
+  const parameters = [
+    ...parametersOf('path', spec.params),
+    ...parametersOf('query', spec.query),
+    ...Object.entries(spec.headers ?? {}).map(([name, header]) => ({
+      name,
+      in: 'header',
+      required: header.required ?? false,
+      description: header.description,
+      schema: { type: 'string' },
+    })),
+  ];
+  const responses: JsonObject = {};
+  for (const [status, response] of Object.entries(spec.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.schema ? { content: { 'application/json': { schema: jsonSchemaOf(response.schema, 'output') } } } : {}),
+      ...(response.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(response.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+            ),
+          }
+        : {}),
+    };
+  }
+  if (spec.params || spec.query || spec.body) responses['400'] ??= errorResponse('the request is invalid; details name each field');
+  if (spec.auth !== 'none') {
+    responses['401'] ??= errorResponse('no valid bearer token');
+    responses['403'] ??= errorResponse(`the token's role is weaker than ${spec.auth}`);
+  }
+  return {
+    operationId,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: spec.tags,
+    security: spec.auth === 'none' ? [] : [{ bearer: [] }],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(spec.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(spec.body, 'input') } } } }
+      : {}),
+    responses,
+  };
+}
+
+/** `get /v1/tokens/{id}` → `getV1TokensById`: stable, unique operation ids for client generators. */
+function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith('{') ? `By${part.slice(1, -1)}` : part))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  return `${method}${words.join('')}`;
+}
+
+/** The OpenAPI 3.1 document of the given path specs. */
+export function buildOpenApiDocument(pathSpecs: PathSpecs[], version: string): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const specs of pathSpecs) {
+    for (const [path, operations] of Object.entries(specs)) {
+      const item = (paths[path] ??= {});
+      for (const method of HTTP_METHODS) {
+        const spec = operations[method];
+        if (!spec) continue;
+        if (item[method]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} is documented twice`);
+        item[method] = operationObject(spec, operationIdOf(method, path));
+      }
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Interflow API',
+      version,
+      description: 'Connector registry, message queue and scheduler management API. JSON in and out, snake_case fields.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an Interflow API token (ifw_...)' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+            },
+          },
+        },
+      },
+    },
+    paths,
+  };
+}
