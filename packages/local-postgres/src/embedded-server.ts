@@ -35,6 +35,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     onLog: (message: unknown) => options.onLog?.(String(message)),
     onError: (message: unknown) => options.onLog?.(String(message)),
   });
+  if (runningAsRoot) grantServerUserAccess(options.dataDir);
   const initialised = fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
   if (!initialised) await server.initialise();
   removeStalePid(options.dataDir);
@@ -60,4 +61,15 @@ function removeStalePid(dataDir: string): void {
     }
   }
   fs.rmSync(pidFile, { force: true });
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, which must be able to reach
+ * the data directory: create its parent and make it traversable (the data directory
+ * itself is created and locked down to 0700 by initdb).
+ */
+function grantServerUserAccess(dataDir: string): void {
+  const parent = path.dirname(dataDir);
+  fs.mkdirSync(parent, { recursive: true });
+  fs.chmodSync(parent, 0o755);
 }

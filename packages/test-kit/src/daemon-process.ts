@@ -60,20 +60,22 @@ export async function startDaemon(options: StartDaemonOptions): Promise<DaemonPr
   };
   if (options.readyUrl) {
     const readyUrl = options.readyUrl;
-    let exitedEarly = false;
-    void exited.then(() => (exitedEarly = true));
+    const ready = waitFor(async () => (await fetch(readyUrl).catch(() => undefined))?.status === 200, {
+      timeoutMs: options.timeoutMs ?? 60_000,
+      intervalMs: 100,
+      description: `${readyUrl} to answer 200`,
+    });
+    const exitedFirst = exited.then((code) => {
+      throw new Error(`daemon exited with ${code} before it was ready: ${stderr.join('')} ${JSON.stringify(logs.slice(-5))}`);
+    });
     try {
-      await waitFor(
-        async () => {
-          if (exitedEarly) throw new Error(`daemon exited: ${stderr.join('')} ${JSON.stringify(logs.slice(-5))}`);
-          const response = await fetch(readyUrl).catch(() => undefined);
-          return response?.status === 200;
-        },
-        { timeoutMs: options.timeoutMs ?? 60_000, intervalMs: 100, description: `${readyUrl} to answer 200` },
-      );
+      await Promise.race([ready, exitedFirst]);
     } catch (error) {
       await daemon.stop('SIGKILL');
       throw error;
+    } finally {
+      exitedFirst.catch(() => undefined);
+      ready.catch(() => undefined);
     }
   }
   return daemon;

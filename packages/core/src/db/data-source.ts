@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions as TypeOrmDataSourceOptions } from 'typeorm';
 
 export interface DataSourceOptions {
   url: string;
   schema: string;
   /** Entity classes (core's `coreEntities`). */
-  entities?: MixedList<Function | string | EntitySchema>;
+  entities?: TypeOrmDataSourceOptions['entities'];
   /** Migration classes (`@interflow/migrations`). */
-  migrations?: MixedList<Function | string>;
+  migrations?: TypeOrmDataSourceOptions['migrations'];
   poolSize?: number;
   applicationName?: string;
 }

@@ -1,4 +1,4 @@
 /**
  * Every TypeORM entity the daemons load. Each feature adds its entity classes here.
  */
-export const coreEntities: Function[] = [];
+export const coreEntities: Array<new () => object> = [];

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { MixedList } from 'typeorm';
+import type { DataSourceOptions as TypeOrmDataSourceOptions } from 'typeorm';
 import type { Logger } from '../logger/create-logger';
 import { createDataSource } from './data-source';
 import { quoteIdentifier } from './sql-client';
@@ -7,7 +7,7 @@ import { quoteIdentifier } from './sql-client';
 export interface MigrateOptions {
   url: string;
   schema: string;
-  migrations: MixedList<Function | string>;
+  migrations: NonNullable<TypeOrmDataSourceOptions['migrations']>;
   logger?: Logger;
 }
 

@@ -36,6 +36,11 @@ const redactFormat = winston.format((info) => {
   return info;
 });
 
+const stampTime = winston.format((info) => {
+  info.time = new Date().toISOString();
+  return info;
+});
+
 /**
  * One JSON object a line: `{"level","message","service","time", ...ids}`. Scope a logger
  * to the ids in play with `logger.child({ runId, actionId })`.
@@ -50,7 +55,7 @@ export function createLogger(options: LoggerOptions): Logger {
     format: winston.format.combine(
       winston.format.errors({ stack: true }),
       redactFormat(),
-      winston.format.timestamp({ alias: 'time' }),
+      stampTime(),
       winston.format.json(),
     ),
     transports: [transport],
