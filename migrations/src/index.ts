@@ -1,5 +1,6 @@
 import { Baseline1764270000000 } from './1764270000000-Baseline';
 import { ApiTokens1764272000000 } from './1764272000000-ApiTokens';
+import { DeploymentCallLimits1764273000000 } from './1764273000000-DeploymentCallLimits';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -8,6 +9,7 @@ import { ApiTokens1764272000000 } from './1764272000000-ApiTokens';
 export const migrations = [
   Baseline1764270000000,
   ApiTokens1764272000000,
+  DeploymentCallLimits1764273000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

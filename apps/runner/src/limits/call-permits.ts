@@ -1,0 +1,100 @@
+import type { Sql } from '@interflow/core';
+import { releaseCallSlot, takeCallSlot } from './call-slots';
+import { takeRateToken } from './take-rate-token';
+import { assertValidPolicy, type RateLimitPolicy } from './token-bucket';
+
+export interface DeploymentLimits {
+  rate: RateLimitPolicy | null;
+  /** Calls to the deployment in flight at once across all runners; null: unlimited. */
+  maxConcurrency: number | null;
+}
+
+/** Permission to make one call; release it when the call is over. */
+export interface CallPermit {
+  release(): Promise<void>;
+}
+
+/** The limits did not let the call through within the wait budget; try again later. */
+export class LimitWaitExceeded extends Error {
+  constructor(
+    readonly retryInMs: number,
+    readonly limit: 'rate' | 'concurrency',
+  ) {
+    super(`the deployment's ${limit} limit did not let the call through in time`);
+    this.name = 'LimitWaitExceeded';
+  }
+}
+
+export interface CallPermitsOptions {
+  sql: Sql;
+  /** Identifies this runner's slots. */
+  holderId: string;
+  /** Longest a call waits in process for a token or slot; beyond it the message is put back. */
+  maxWaitMs: number;
+}
+
+const SLOT_POLL_MS = 100;
+
+/**
+ * Applies a deployment's concurrency limit (a call slot) then its rate limit (a token)
+ * before each call. Waits in process while the wait is short, so a burst of messages
+ * flows at the limit's pace; gives up with LimitWaitExceeded beyond `maxWaitMs`, and the
+ * runner returns the message to its queue without using an attempt.
+ */
+export class CallPermits {
+  constructor(private readonly options: CallPermitsOptions) {}
+
+  async acquire(deploymentId: string, limits: DeploymentLimits, callTimeoutMs: number, signal: AbortSignal): Promise<CallPermit> {
+    const deadline = Date.now() + this.options.maxWaitMs;
+    const slot = limits.maxConcurrency ? await this.takeSlot(deploymentId, limits.maxConcurrency, callTimeoutMs, deadline, signal) : null;
+    const release = async () => {
+      if (slot !== null) await releaseCallSlot(this.options.sql, deploymentId, slot, this.options.holderId);
+    };
+    try {
+      if (limits.rate) await this.takeToken(deploymentId, limits.rate, deadline, signal);
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    return { release };
+  }
+
+  private async takeSlot(deploymentId: string, limit: number, callTimeoutMs: number, deadline: number, signal: AbortSignal) {
+    // The slot outlives the longest possible call by a margin, then frees itself.
+    const expiresInMs = callTimeoutMs + 30_000;
+    for (;;) {
+      const slot = await takeCallSlot(this.options.sql, deploymentId, limit, this.options.holderId, expiresInMs);
+      if (slot !== null) return slot;
+      const pause = SLOT_POLL_MS / 2 + Math.random() * SLOT_POLL_MS;
+      if (Date.now() + pause > deadline) throw new LimitWaitExceeded(1_000, 'concurrency');
+      await sleep(pause, signal);
+    }
+  }
+
+  private async takeToken(deploymentId: string, policy: RateLimitPolicy, deadline: number, signal: AbortSignal) {
+    assertValidPolicy(policy);
+    for (;;) {
+      const result = await takeRateToken(this.options.sql, deploymentId, policy);
+      if (result.granted) return;
+      // A little jitter so runners that were refused together do not retry together.
+      const pause = result.retryInMs + Math.random() * Math.min(50, result.retryInMs);
+      if (Date.now() + pause > deadline) throw new LimitWaitExceeded(result.retryInMs, 'rate');
+      await sleep(pause, signal);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason ?? new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
