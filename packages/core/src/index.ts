@@ -31,3 +31,5 @@ export {
   type NewApiToken,
 } from './access/api-tokens';
 export { ensureBootstrapAdmin, BOOTSTRAP_ISSUED_SETTING, type BootstrapAdminOptions, type BootstrapOutcome } from './access/bootstrap-admin';
+export { jsonParam } from './db/json-param';
+export * from './integrations';

@@ -1,0 +1,107 @@
+/**
+ * The integration registry (COORDINATION contract 3): services, deployments, actions,
+ * runs, the response cache and action states. The api manages them; the runner uses
+ * `loadActionContext` (secrets decrypted), the run-recording functions and
+ * `storeCachedResponse`; both hash inputs with `hashRunInput`.
+ */
+export { parseKeySpec, createKeyring, type SecretKey, type SecretKeyring } from './crypto/secret-keyring';
+export { sealSecret, openSecret, UnknownSecretKeyError, type SealedSecret } from './crypto/secret-box';
+export {
+  secretKeyConfigShape,
+  keyringFromConfig,
+  insecureDevKey,
+  INSECURE_DEV_KEY_ID,
+  type SecretKeyConfig,
+} from './crypto/secret-key-config';
+export { schemaProblem, schemaProblems, assertMatchesSchema, type JsonSchema, type SchemaProblem } from './json-schema';
+export {
+  DEPLOYMENT_OPERATIONS,
+  deploymentAllows,
+  deploymentVisibleSql,
+  type AccessRule,
+  type AccessRules,
+  type DeploymentOperation,
+} from './access-rules';
+export {
+  HTTP_VERBS,
+  registerService,
+  getService,
+  listServices,
+  updateService,
+  deleteService,
+  rotateServiceSigningSecret,
+  generateSigningSecret,
+  type HttpVerb,
+  type Service,
+  type ServiceFields,
+  type ServiceMethod,
+} from './services';
+export {
+  createDeployment,
+  getDeployment,
+  listDeployments,
+  updateDeployment,
+  deleteDeployment,
+  deploymentEtag,
+  etagMatches,
+  type Credentials,
+  type Deployment,
+  type DeploymentFields,
+  type DeploymentPatch,
+  type RateLimit,
+} from './deployments';
+export {
+  DEFAULT_ACTION_QUEUE,
+  DEFAULT_ACTION_TIMEOUT_MS,
+  DEFAULT_RETRY_POLICY,
+  createAction,
+  getAction,
+  listActions,
+  updateAction,
+  deleteAction,
+  resolveMethod,
+  findActionByWebhookSecret,
+  rotateActionWebhook,
+  disableActionWebhook,
+  type Action,
+  type ActionFields,
+  type ResultRoute,
+  type RetryPolicy,
+} from './actions';
+export { canonicalJson, hashRunInput, mergeRunInput } from './run-input';
+export {
+  RUN_STATUSES,
+  insertQueuedRun,
+  insertCachedRun,
+  findRunByIdempotencyKey,
+  getRun,
+  listRunAttempts,
+  listRuns,
+  type NewRun,
+  type Run,
+  type RunAttempt,
+  type RunFilter,
+  type RunStatus,
+  type RunTrigger,
+} from './runs';
+export {
+  ensureRunForMessage,
+  startRunAttempt,
+  finishRunAttempt,
+  markRunRetrying,
+  completeRun,
+  type AttemptOutcome,
+  type RunCompletion,
+  type RunForMessage,
+} from './run-recording';
+export { findFreshResponse, storeCachedResponse, pruneResponseCache, type CachedResponse } from './response-cache';
+export { loadActionContext, type ActionContext } from './action-context';
+export {
+  recordActionStates,
+  listActionStates,
+  deleteActionStates,
+  type ActionState,
+  type StateItem,
+  type StateVerdict,
+} from './action-states';
+export { rotateSecretKeys, sealedValuesByKey, type RotationReport } from './rotate-secret-keys';
