@@ -2,6 +2,7 @@ import { Baseline1764270000000 } from './1764270000000-Baseline';
 import { ApiTokens1764272000000 } from './1764272000000-ApiTokens';
 import { Integrations1764272000001 } from './1764272000001-Integrations';
 import { DeploymentCallLimits1764273000000 } from './1764273000000-DeploymentCallLimits';
+import { MessageQueue1764271000000 } from './1764271000000-MessageQueue';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -9,6 +10,7 @@ import { DeploymentCallLimits1764273000000 } from './1764273000000-DeploymentCal
  */
 export const migrations = [
   Baseline1764270000000,
+  MessageQueue1764271000000,
   ApiTokens1764272000000,
   Integrations1764272000001,
   DeploymentCallLimits1764273000000,

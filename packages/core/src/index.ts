@@ -33,3 +33,12 @@ export {
 export { ensureBootstrapAdmin, BOOTSTRAP_ISSUED_SETTING, type BootstrapAdminOptions, type BootstrapOutcome } from './access/bootstrap-admin';
 export { jsonParam } from './db/json-param';
 export * from './integrations';
+export { PostgresBroker, type PostgresBrokerOptions } from './mq/postgres-broker';
+export { UnroutableError, StaleDeliveryError, QueueFullError } from './mq/errors';
+export { DEFAULT_QUEUE_POLICY } from './mq/queue-policy';
+export { topicPatternToRegex, topicMatches, headersMatch } from './mq/routing';
+export { retryDelayMs } from './mq/retry-backoff';
+export { expireMessages, returnLapsedLeases, pruneHistory, type HousekeepingOptions, type PruneOptions } from './mq/housekeeping';
+export { listConsumers, type RegisteredConsumer } from './mq/consumer-registry';
+export { wakeUpChannel } from './mq/wake-up';
+export type { TransactionSql } from './mq/sql-types';

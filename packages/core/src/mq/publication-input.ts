@@ -1,0 +1,89 @@
+import { ValidationError } from '../errors';
+import type { Publication } from './broker';
+import { validateHeaders } from './routing';
+
+/** One publication as the publish statement reads it (a row of `jsonb_to_recordset`). */
+export interface PublicationRow {
+  ord: number;
+  exchange: string;
+  routing_key: string;
+  headers: Record<string, unknown>;
+  payload: unknown;
+  priority: number;
+  not_before: string | null;
+  delay_ms: number | null;
+  expires_at: string | null;
+  ttl_ms: number | null;
+  ack_deadline_ms: number | null;
+  reply_to: string | null;
+  correlation_id: string | null;
+  dedupe_key: string | null;
+  sender: string | null;
+  mandatory: boolean;
+}
+
+function fail(field: string, message: string): never {
+  throw new ValidationError(`${field} ${message}`, [{ field, message }]);
+}
+
+function optionalString(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') fail(field, 'must be a string');
+  return value;
+}
+
+function optionalMs(value: unknown, field: string, min: number): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 2_147_483_647) fail(field, `must be an integer >= ${min}`);
+  return value;
+}
+
+function optionalDate(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) fail(field, 'must be a valid Date');
+  return value.toISOString();
+}
+
+/**
+ * Validates a publication and turns it into the row the publish statement reads. Throws
+ * a ValidationError naming the field (a priority out of 1..5, a payload that is not
+ * JSON), so a bad publication is refused before anything is stored.
+ */
+export function publicationRow(publication: Publication, ord: number, prefix = ''): PublicationRow {
+  const field = (name: string) => `${prefix}${name}`;
+  if (publication === null || typeof publication !== 'object') fail(field('publication'), 'must be an object');
+  if (typeof publication.exchange !== 'string') fail(field('exchange'), 'must be a string');
+  if (typeof publication.routingKey !== 'string') fail(field('routingKey'), 'must be a string');
+  const message = publication.message;
+  if (message === null || typeof message !== 'object') fail(field('message'), 'must be an object');
+  if (message.payload === undefined) fail(field('message.payload'), 'is required (any JSON value)');
+  let payloadJson: string | undefined;
+  try {
+    payloadJson = JSON.stringify(message.payload);
+  } catch {
+    payloadJson = undefined;
+  }
+  if (payloadJson === undefined) fail(field('message.payload'), 'must be serializable as JSON');
+  const headers = message.headers ?? {};
+  validateHeaders(headers, field('message.headers'));
+  const priority = message.priority ?? 3;
+  if (!Number.isInteger(priority) || priority < 1 || priority > 5) fail(field('message.priority'), 'must be an integer from 1 to 5');
+  return {
+    ord,
+    exchange: publication.exchange,
+    routing_key: publication.routingKey,
+    headers,
+    payload: message.payload,
+    priority,
+    not_before: optionalDate(message.notBefore, field('message.notBefore')),
+    delay_ms: optionalMs(message.delayMs, field('message.delayMs'), 0),
+    expires_at: optionalDate(message.expiresAt, field('message.expiresAt')),
+    ttl_ms: optionalMs(message.ttlMs, field('message.ttlMs'), 1),
+    ack_deadline_ms: optionalMs(message.ackDeadlineMs, field('message.ackDeadlineMs'), 1),
+    reply_to: optionalString(message.replyTo, field('message.replyTo')),
+    correlation_id: optionalString(message.correlationId, field('message.correlationId')),
+    dedupe_key: optionalString(message.dedupeKey, field('message.dedupeKey')),
+    sender: optionalString(message.sender, field('message.sender')),
+    mandatory: publication.mandatory === true,
+  };
+}
