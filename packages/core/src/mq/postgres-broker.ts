@@ -126,7 +126,7 @@ export class PostgresBroker implements Broker {
   // ---- publishing ----
 
   /** Resolves once committed; concurrent calls share a statement and a commit (group commit). */
-  publish(publication: Publication): Promise<PublishReceipt> {
+  async publish(publication: Publication): Promise<PublishReceipt> {
     this.assertOpen();
     return this.publisher.submit(publicationRow(publication, 0));
   }

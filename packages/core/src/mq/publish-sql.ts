@@ -28,7 +28,7 @@ export interface PublishOutcomeRow {
 export function insertPublications(sql: Queryable, rows: PublicationRow[], allowBounded: boolean): Promise<PublishOutcomeRow[]> {
   return sql<PublishOutcomeRow[]>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as t(
         ord int, exchange text, routing_key text, headers jsonb, payload jsonb, priority smallint,
         not_before timestamptz, delay_ms bigint, expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int,
         reply_to text, correlation_id text, dedupe_key text, sender text, mandatory boolean)
