@@ -1,0 +1,55 @@
+import type { Broker } from '@interflow/core';
+import type { Benchmark } from '../benchmark';
+import { assertQueueEmpty, benchPublication } from '../bench-queue';
+import { Countdown } from '../countdown';
+import { elapsedSince, ratePerSecond } from '../percentiles';
+
+const MESSAGES = 20_000;
+const PUBLISHERS = 8;
+const CONSUMER_CONCURRENCY = 16;
+const WARM_UP_MESSAGES = 800;
+const TIMEOUT_MS = 180_000;
+
+/**
+ * `e2e_per_s`: 8 publishers each publishing single messages one after the other, every
+ * publish awaited (it resolves only once committed: durable), while a consumer handles
+ * them. The clock stops when the last message was handled and every ack committed.
+ */
+export const endToEndBenchmark: Benchmark = {
+  name: 'e2e',
+  description: `${MESSAGES} single durable publishes from ${PUBLISHERS} publishers while consuming`,
+  async run(context) {
+    const broker = await context.createBroker({ poolSize: PUBLISHERS + 4 });
+    await runEndToEnd(broker, 'bench.e2e_warm_up', WARM_UP_MESSAGES);
+    const elapsed = await runEndToEnd(broker, 'bench.e2e', MESSAGES);
+    return { e2e_per_s: ratePerSecond(MESSAGES, elapsed) };
+  },
+};
+
+async function runEndToEnd(broker: Broker, queue: string, count: number): Promise<number> {
+  await broker.declareQueue({ name: queue });
+  const handled = new Countdown(count, `${queue}: every published message handled`);
+  const started = performance.now();
+  const consumer = broker.consume(
+    queue,
+    async () => {
+      handled.tick();
+    },
+    { concurrency: CONSUMER_CONCURRENCY, consumerName: 'bench-e2e' },
+  );
+  const perPublisher = Math.ceil(count / PUBLISHERS);
+  const publisher = async (publisherIndex: number) => {
+    const first = publisherIndex * perPublisher;
+    const last = Math.min(count, first + perPublisher);
+    for (let index = first; index < last; index += 1) await broker.publish(benchPublication(queue, index));
+  };
+  try {
+    await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => publisher(i)));
+    await handled.within(TIMEOUT_MS);
+  } finally {
+    await consumer.stop();
+  }
+  const elapsed = elapsedSince(started);
+  await assertQueueEmpty(broker, queue);
+  return elapsed;
+}

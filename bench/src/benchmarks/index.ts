@@ -1,0 +1,11 @@
+import type { Benchmark } from '../benchmark';
+import { drainBenchmark } from './drain';
+import { endToEndBenchmark } from './end-to-end';
+import { latencyBenchmark } from './latency';
+import { publishBulkBenchmark } from './publish-bulk';
+
+/**
+ * Every benchmark `npm run bench` knows, in the order they run. To add one, write a
+ * module exporting a `Benchmark` (see ../benchmark.ts and ../main.ts) and list it here.
+ */
+export const benchmarks: readonly Benchmark[] = [publishBulkBenchmark, drainBenchmark, latencyBenchmark, endToEndBenchmark];

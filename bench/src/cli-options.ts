@@ -1,0 +1,35 @@
+export interface CliOptions {
+  /** One JSON object on stdout instead of a table. */
+  json: boolean;
+  /** Names given with `--only` (comma separated or repeated); empty means all. */
+  only: string[];
+  /** Print the benchmark names and exit. */
+  list: boolean;
+  help: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [--json] [--only name[,name...]] [--list]
+
+  --json        print exactly one JSON object on stdout (progress goes to stderr)
+  --only NAMES  run only these benchmarks (comma separated, or repeat the flag)
+  --list        list the benchmarks and exit
+
+Runs against DATABASE_URL's server, else PostgreSQL on 127.0.0.1:5432, in a database
+it creates for the run and drops afterwards.`;
+
+/** Parses argv (without node and the script); throws naming an unknown flag. */
+export function parseCliOptions(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { json: false, only: [], list: false, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json') options.json = true;
+    else if (arg === '--list') options.list = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
+      if (!value) throw new Error('--only needs a benchmark name');
+      options.only.push(...value.split(',').map((name) => name.trim()).filter(Boolean));
+    } else throw new Error(`unknown argument ${arg}`);
+  }
+  return options;
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: measures the PostgreSQL broker on this machine.
+ *
+ * Adding a benchmark (the scheduler's `schedule_fire_p99_lag_ms`, for instance):
+ *
+ * 1. Write `bench/src/benchmarks/<name>.ts` exporting a `Benchmark` (bench/src/benchmark.ts):
+ *
+ *      export const scheduleBenchmark: Benchmark = {
+ *        name: 'schedule',                       // for `--only schedule`
+ *        description: 'one line for the table',
+ *        async run(context) {                    // context: BenchmarkContext
+ *          // context.url / context.schema: a fresh schema with every migration applied,
+ *          //   only this benchmark uses it; context.sql: a small pool on it.
+ *          // context.createBroker({ poolSize }): a PostgresBroker on that schema (closed for you).
+ *          // context.progress('...'): a line on stderr; never write to stdout.
+ *          // Bound every loop and every wait (see Countdown in bench/src/countdown.ts).
+ *          return { schedule_fire_p99_lag_ms: 3.2, schedule_fires_per_s: 950 };
+ *        },
+ *      };
+ *
+ *    Result keys are snake_case with their unit (`_per_s`, `_ms`), numbers or
+ *    `{p50, p95, p99}`; they are merged into the one `--json` object, so they must not
+ *    repeat another benchmark's key (the harness refuses a duplicate).
+ * 2. Append it to the list in `bench/src/benchmarks/index.ts`.
+ *
+ * The harness creates a database for the run, gives each benchmark its own migrated
+ * schema (dropped after it), runs them one after the other and drops the database.
+ */
+import { benchmarks } from './benchmarks';
+import { createBenchContext } from './bench-context';
+import { createBenchDatabase } from './bench-database';
+import { parseCliOptions, USAGE } from './cli-options';
+import { jsonReport, tableReport, type BenchmarkOutcome } from './report';
+
+async function main(): Promise<number> {
+  const options = parseCliOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.list) {
+    for (const benchmark of benchmarks) process.stdout.write(`${benchmark.name.padEnd(14)} ${benchmark.description}\n`);
+    return 0;
+  }
+  const unknown = options.only.filter((name) => !benchmarks.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
+  }
+  const selected = options.only.length === 0 ? benchmarks : benchmarks.filter((b) => options.only.includes(b.name));
+  const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+  const database = await createBenchDatabase(process.env);
+  const outcomes: BenchmarkOutcome[] = [];
+  try {
+    for (const benchmark of selected) {
+      progress(`${benchmark.name}: ${benchmark.description}`);
+      const schema = await database.createSchema(benchmark.name);
+      const { context, close } = createBenchContext(database.url, schema, (message) => progress(`${benchmark.name}: ${message}`));
+      const started = performance.now();
+      try {
+        const result = await benchmark.run(context);
+        outcomes.push({ name: benchmark.name, description: benchmark.description, seconds: (performance.now() - started) / 1000, result });
+        progress(`${benchmark.name}: ${JSON.stringify(result)}`);
+      } finally {
+        await close();
+        await database.dropSchema(schema);
+      }
+    }
+  } finally {
+    await database.drop();
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(jsonReport(outcomes))}\n` : `${tableReport(outcomes)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
