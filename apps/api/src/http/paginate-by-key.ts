@@ -1,0 +1,51 @@
+import { ValidationError } from '@interflow/core';
+
+export interface Page<Item> {
+  items: Item[];
+  next_cursor: string | null;
+}
+
+/**
+ * One page of a list the broker returns whole (exchanges, queues, bindings: a few
+ * hundred at most), ordered by a unique string key. The cursor is the last key of the
+ * previous page, opaque to clients (base64url), so a page is stable while items are
+ * added or removed elsewhere in the list. `numeric` orders decimal ids (binding ids) by value.
+ */
+export function paginateByKey<Item>(
+  items: readonly Item[],
+  keyOf: (item: Item) => string,
+  query: { limit: number; cursor?: string | undefined },
+  order: 'text' | 'numeric' = 'text',
+): Page<Item> {
+  const compare = order === 'numeric' ? compareNumeric : compareText;
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const sorted = [...items].sort((a, b) => compare(keyOf(a), keyOf(b)));
+  const rest = after === undefined ? sorted : sorted.filter((item) => compare(keyOf(item), after) > 0);
+  const page = rest.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const more = rest.length > page.length;
+  return { items: page, next_cursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Decimal ids (bigint identities) in numeric order: shorter first, then digit by digit. */
+function compareNumeric(a: string, b: string): number {
+  return a.length - b.length || compareText(a, b);
+}
+
+function encodeCursor(key: string): string {
+  return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof decoded.after === 'string') return decoded.after;
+  } catch {
+    // falls through to the validation error below
+  }
+  throw new ValidationError('cursor is not a cursor this list returned', [{ field: 'cursor', message: 'invalid cursor' }]);
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * Exchange and queue names as the api accepts them: letters, digits and `_ . : -`, so a
+ * name is safe in a URL path segment and in a log line. The default exchange (the empty
+ * name) is addressed through `POST /v1/queues/{name}/publish` instead.
+ */
+export const resourceName = z
+  .string({ message: 'expected a string' })
+  .min(1, { message: 'must not be empty' })
+  .max(200, { message: 'must be at most 200 characters' })
+  .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'may contain only letters, digits and _ . : -' });
+
+/** `{name}` of `/v1/exchanges/{name}` and `/v1/queues/{name}`. */
+export const nameParams = z.object({ name: resourceName });
