@@ -20,7 +20,7 @@ export const queuePaths: PathSpecs = {
   '/v1/queues': {
     post: {
       summary: 'Declare a queue with its policy',
-      description: 'Idempotent: 201 when created, 200 when it existed (its policy is updated to the one given).',
+      description: 'Idempotent: 201 when created; 200 when it existed, with the policy fields given changed and the others kept.',
       tags,
       auth: 'operator',
       body: createQueueBody,
