@@ -1,11 +1,14 @@
 import express from 'express';
-import type { Clock, Logger, MetricsRegistry, ReadinessReport, Sql } from '@interflow/core';
+import type { Broker, Clock, Logger, MetricsRegistry, ReadinessReport, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { tokenRoutes } from './routes/tokens';
+import { bindingRoutes } from './routes/bindings';
+import { exchangeRoutes } from './routes/exchanges';
+import { queueRoutes } from './routes/queues';
 
 /** Everything the api needs, built by main.ts (or by test/support/test-api.ts). */
 export interface ApiDependencies {
@@ -13,6 +16,8 @@ export interface ApiDependencies {
   logger: Logger;
   metrics: MetricsRegistry;
   clock: Clock;
+  /** The message broker: exchanges, queues, bindings, publishing, consumers. */
+  broker: Broker;
   readiness(): Promise<ReadinessReport>;
   /** Largest accepted JSON body, e.g. '1mb'. */
   bodyLimit: string;
@@ -33,6 +38,9 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(openApiRoutes());
   app.use('/v1', authenticate(deps));
   app.use(tokenRoutes(deps));
+  app.use(exchangeRoutes(deps));
+  app.use(queueRoutes(deps));
+  app.use(bindingRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,9 +1,15 @@
 import type { PathSpecs } from '../operation-spec';
 import { healthPaths } from './health';
 import { tokenPaths } from './tokens';
+import { bindingPaths } from './bindings';
+import { exchangePaths } from './exchanges';
+import { queuePaths } from './queues';
 
 /** Every documented resource; each route file has its path file here (one line each). */
 export const allPathSpecs: PathSpecs[] = [
   healthPaths,
   tokenPaths,
+  exchangePaths,
+  queuePaths,
+  bindingPaths,
 ];
