@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { bootDaemon, parseConfigOrExit, systemClock } from '@interflow/core';
+import { bootDaemon, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     config,
     expectedMigrations: migrationNames,
   });
-  const app = createServer({ sql, logger, metrics, readiness, clock: systemClock, bodyLimit: config.BODY_LIMIT });
+  // Registered before the http server, so shutdown closes the server first and then
+  // stops the broker's consumers and timers, before the pool closes.
+  const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });
+  shutdown.add('broker', () => broker.close());
+  const app = createServer({ sql, logger, metrics, readiness, clock: systemClock, broker, bodyLimit: config.BODY_LIMIT });
   void bootstrapAdminToken({
     sql,
     logger,

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { Broker, Clock, Logger, MetricsRegistry, ReadinessReport, Sql } from '@interflow/core';
+import type { Broker, Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
@@ -9,6 +9,10 @@ import { tokenRoutes } from './routes/tokens';
 import { bindingRoutes } from './routes/bindings';
 import { exchangeRoutes } from './routes/exchanges';
 import { queueRoutes } from './routes/queues';
+import { consumerRoutes } from './routes/consumers';
+
+/** The broker contract plus its consumer registry, which operators read through the api. */
+export type ApiBroker = Broker & { listConsumers(filter?: { queue?: string }): Promise<RegisteredConsumer[]> };
 
 /** Everything the api needs, built by main.ts (or by test/support/test-api.ts). */
 export interface ApiDependencies {
@@ -17,7 +21,7 @@ export interface ApiDependencies {
   metrics: MetricsRegistry;
   clock: Clock;
   /** The message broker: exchanges, queues, bindings, publishing, consumers. */
-  broker: Broker;
+  broker: ApiBroker;
   readiness(): Promise<ReadinessReport>;
   /** Largest accepted JSON body, e.g. '1mb'. */
   bodyLimit: string;
@@ -41,6 +45,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(exchangeRoutes(deps));
   app.use(queueRoutes(deps));
   app.use(bindingRoutes(deps));
+  app.use(consumerRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

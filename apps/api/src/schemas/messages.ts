@@ -121,7 +121,7 @@ export const peekedMessageJson = z.object({
   payload: z.unknown(),
   headers: z.record(z.string(), headerValue),
   priority: z.number(),
-  attempt: z.number().describe('deliveries so far, plus one: the attempt the next delivery will be'),
+  attempt: z.number().describe('deliveries so far (0: never delivered)'),
   published_at: z.string(),
   expires_at: z.string().nullable(),
   reply_to: z.string().nullable(),

@@ -31,7 +31,7 @@ export const deleteQueueQuery = z.strictObject({
   if_empty: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 export const redriveBody = z.strictObject({
-  /** Most messages moved by this call; all of them when absent. */
+  /** Most messages moved by this call (1000 when absent: call again for more). */
   max: z.number().int().min(1).max(1_000_000).optional(),
 });
 

@@ -4,6 +4,7 @@ import {
   createApiToken,
   createMetricsRegistry,
   createSilentLogger,
+  PostgresBroker,
   systemClock,
   type Clock,
   type Logger,
@@ -39,11 +40,15 @@ export interface TestApiOptions {
  */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
+  const logger = options.logger ?? createSilentLogger();
+  const clock = options.clock ?? systemClock;
+  const broker = new PostgresBroker({ sql: db.sql, logger, schema: db.schema, clock });
   const deps: ApiDependencies = {
     sql: db.sql,
-    logger: options.logger ?? createSilentLogger(),
+    logger,
     metrics: createMetricsRegistry('api-test'),
-    clock: options.clock ?? systemClock,
+    clock,
+    broker,
     readiness: () => checkReadiness(db.sql, migrationNames),
     bodyLimit: options.bodyLimit ?? '1mb',
   };
@@ -65,6 +70,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     mintToken,
     auth: (token) => ({ Authorization: `Bearer ${token}` }),
     async close() {
+      await broker.close();
       await db.drop();
     },
   };

@@ -4,6 +4,7 @@ import { tokenPaths } from './tokens';
 import { bindingPaths } from './bindings';
 import { exchangePaths } from './exchanges';
 import { queuePaths } from './queues';
+import { consumerPaths } from './consumers';
 
 /** Every documented resource; each route file has its path file here (one line each). */
 export const allPathSpecs: PathSpecs[] = [
@@ -12,4 +13,5 @@ export const allPathSpecs: PathSpecs[] = [
   exchangePaths,
   queuePaths,
   bindingPaths,
+  consumerPaths,
 ];
