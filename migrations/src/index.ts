@@ -3,6 +3,7 @@ import { ApiTokens1764272000000 } from './1764272000000-ApiTokens';
 import { Integrations1764272000001 } from './1764272000001-Integrations';
 import { DeploymentCallLimits1764273000000 } from './1764273000000-DeploymentCallLimits';
 import { MessageQueue1764271000000 } from './1764271000000-MessageQueue';
+import { Schedules1764274000000 } from './1764274000000-Schedules';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -14,6 +15,7 @@ export const migrations = [
   ApiTokens1764272000000,
   Integrations1764272000001,
   DeploymentCallLimits1764273000000,
+  Schedules1764274000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -42,3 +42,4 @@ export { expireMessages, returnLapsedLeases, pruneHistory, type HousekeepingOpti
 export { listConsumers, type RegisteredConsumer } from './mq/consumer-registry';
 export { wakeUpChannel } from './mq/wake-up';
 export type { TransactionSql } from './mq/sql-types';
+export * from './schedule-store';

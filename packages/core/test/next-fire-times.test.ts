@@ -108,10 +108,10 @@ describe('nextFireTimes: interval, one instant, window', () => {
 
 describe('validateScheduleTiming', () => {
   it('names the field of each problem', () => {
-    expect(validateScheduleTiming(cron('* * * * *', 'Mars/Olympus'))).toEqual([{ field: 'timezone', message: expect.stringContaining('Mars/Olympus') }]);
-    expect(validateScheduleTiming(cron('61 * * * *'))).toEqual([{ field: 'cron', message: expect.any(String) }]);
+    expect(validateScheduleTiming(cron('* * * * *', 'Mars/Olympus'))).toEqual([{ field: 'rule.timezone', message: expect.stringContaining('Mars/Olympus') }]);
+    expect(validateScheduleTiming(cron('61 * * * *'))).toEqual([{ field: 'rule.expression', message: expect.any(String) }]);
     expect(validateScheduleTiming({ rule: { kind: 'interval', everyMs: 10, anchorAt: new Date() }, window: open })).toEqual([
-      { field: 'interval_ms', message: expect.any(String) },
+      { field: 'rule.every_ms', message: expect.any(String) },
     ]);
     const window = { startAt: new Date('2026-01-02T00:00:00Z'), endAt: new Date('2026-01-01T00:00:00Z') };
     expect(validateScheduleTiming({ rule: cron('* * * * *').rule, window })).toEqual([{ field: 'end_at', message: 'must be after start_at' }]);

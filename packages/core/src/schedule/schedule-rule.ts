@@ -65,20 +65,20 @@ export function validateScheduleTiming(timing: ScheduleTiming): RuleProblem[] {
   const { rule, window } = timing;
   if (rule.kind === 'cron') {
     if (!isValidTimeZone(rule.timezone)) {
-      problems.push({ field: 'timezone', message: `'${rule.timezone}' is not an IANA time zone (e.g. Europe/Berlin, UTC)` });
+      problems.push({ field: 'rule.timezone', message: `'${rule.timezone}' is not an IANA time zone (e.g. Europe/Berlin, UTC)` });
     } else {
       try {
         new Cron(rule.expression, { paused: true, timezone: rule.timezone });
       } catch (error) {
-        problems.push({ field: 'cron', message: error instanceof Error ? error.message : String(error) });
+        problems.push({ field: 'rule.expression', message: error instanceof Error ? error.message : String(error) });
       }
     }
   } else if (rule.kind === 'interval') {
     if (!Number.isInteger(rule.everyMs) || rule.everyMs < MIN_INTERVAL_MS) {
-      problems.push({ field: 'interval_ms', message: `must be a whole number of at least ${MIN_INTERVAL_MS}` });
+      problems.push({ field: 'rule.every_ms', message: `must be a whole number of at least ${MIN_INTERVAL_MS}` });
     }
   } else if (Number.isNaN(rule.at.getTime())) {
-    problems.push({ field: 'at', message: 'must be an ISO 8601 instant' });
+    problems.push({ field: 'rule.at', message: 'must be an ISO 8601 instant' });
   }
   if (window.startAt && window.endAt && window.endAt.getTime() <= window.startAt.getTime()) {
     problems.push({ field: 'end_at', message: 'must be after start_at' });

@@ -1,0 +1,124 @@
+import type postgres from 'postgres';
+import type { Sql } from '../db/sql-client';
+import { ConflictError, NotFoundError } from '../errors';
+import { fireAtOrAfter } from '../schedule/next-fire-times';
+import type { Schedule, ScheduleSpec } from './schedule';
+import { scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
+import { notifyScheduleChanged } from './schedule-changes';
+
+/**
+ * Management of schedules (the api's CRUD). Every change computes `next_fire_at` from
+ * the api's clock and notifies producers in the same transaction. Producers maintain
+ * `next_fire_at`, `last_fired_at` and the overlap state afterwards.
+ */
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === UNIQUE_VIOLATION;
+}
+
+function truncateToSecond(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
+}
+
+function rowValues(sql: Sql, spec: ScheduleSpec) {
+  const columns = specColumns(spec);
+  return {
+    ...columns,
+    headers: sql.json(columns.headers as postgres.JSONValue),
+    payload: sql.json(columns.payload as postgres.JSONValue),
+  };
+}
+
+export async function createSchedule(sql: Sql, spec: ScheduleSpec, now: Date): Promise<Schedule> {
+  const anchorAt = spec.startAt ?? truncateToSecond(now);
+  const nextFireAt = fireAtOrAfter(scheduleTiming(spec, anchorAt), now);
+  try {
+    return await sql.begin(async (tx) => {
+      const t = tx as unknown as Sql;
+      const values = { ...rowValues(t, spec), anchor_at: anchorAt, next_fire_at: nextFireAt };
+      const [row] = await t<ScheduleRow[]>`insert into schedules ${t(values)} returning *`;
+      if (!row) throw new Error('insert returned no row');
+      await notifyScheduleChanged(t, row.id);
+      return scheduleFromRow(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`a schedule named '${spec.name}' already exists`, { field: 'name' });
+    throw error;
+  }
+}
+
+export async function getSchedule(sql: Sql, id: string): Promise<Schedule> {
+  const [row] = await sql<ScheduleRow[]>`select * from schedules where id = ${id}`;
+  if (!row) throw new NotFoundError('schedule', id);
+  return scheduleFromRow(row);
+}
+
+export interface ScheduleListPage {
+  items: Schedule[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextAfter: { createdAt: Date; id: string } | null;
+}
+
+/** Schedules in creation order (keyset pagination: stable while rows are added). */
+export async function listSchedules(sql: Sql, options: { limit: number; after?: { createdAt: Date; id: string } }): Promise<ScheduleListPage> {
+  const after = options.after;
+  const rows = after
+    ? await sql<ScheduleRow[]>`
+        select * from schedules where (created_at, id) > (${after.createdAt}, ${after.id})
+        order by created_at, id limit ${options.limit + 1}`
+    : await sql<ScheduleRow[]>`select * from schedules order by created_at, id limit ${options.limit + 1}`;
+  const items = rows.slice(0, options.limit).map(scheduleFromRow);
+  const last = items[items.length - 1];
+  return { items, nextAfter: rows.length > options.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/**
+ * Replaces a schedule's spec (the api merges a PATCH into the stored spec first). When
+ * the timing changes or a paused schedule is resumed, the next fire is recomputed from
+ * `now`: fires that fell into a pause are not made up. Pausing drops a buffered fire.
+ */
+export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, now: Date): Promise<Schedule> {
+  try {
+    return await sql.begin(async (tx) => {
+      const t = tx as unknown as Sql;
+      const [currentRow] = await t<ScheduleRow[]>`select * from schedules where id = ${id} for update`;
+      if (!currentRow) throw new NotFoundError('schedule', id);
+      const current = scheduleFromRow(currentRow);
+      const anchorAt = spec.startAt ?? (current.startAt ? truncateToSecond(now) : current.anchorAt);
+      const before = JSON.stringify(scheduleTiming(current, current.anchorAt));
+      const after = JSON.stringify(scheduleTiming(spec, anchorAt));
+      const resumed = spec.enabled && !current.enabled;
+      const nextFireAt = before !== after || resumed ? fireAtOrAfter(scheduleTiming(spec, anchorAt), now) : current.nextFireAt;
+      const bufferedFireAt = spec.enabled && before === after ? current.bufferedFireAt : null;
+      const values = {
+        ...rowValues(t, spec),
+        anchor_at: anchorAt,
+        next_fire_at: nextFireAt,
+        buffered_fire_at: bufferedFireAt,
+        updated_at: now,
+        last_error: null,
+        retry_at: null,
+      };
+      const [row] = await t<ScheduleRow[]>`
+        update schedules set ${t(values)}, version = version + 1 where id = ${id} returning *`;
+      if (!row) throw new NotFoundError('schedule', id);
+      await notifyScheduleChanged(t, id);
+      return scheduleFromRow(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`a schedule named '${spec.name}' already exists`, { field: 'name' });
+    throw error;
+  }
+}
+
+/** Deletes a schedule and its fire keys; messages already published stay. */
+export async function deleteSchedule(sql: Sql, id: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const t = tx as unknown as Sql;
+    const deleted = await t`delete from schedules where id = ${id} returning id`;
+    if (deleted.length === 0) throw new NotFoundError('schedule', id);
+    await notifyScheduleChanged(t, id);
+  });
+}
