@@ -12,6 +12,8 @@ export class Schedules1764274000000 implements MigrationInterface {
     await queryRunner.query(`
       create table schedules (
         id uuid primary key default gen_random_uuid(),
+        -- list order and pagination key (keyset on an identity: no ties)
+        seq bigint generated always as identity unique,
         name text not null unique,
         description text not null default '',
         enabled boolean not null default true,

@@ -5,6 +5,7 @@ import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
+import { scheduleRoutes } from './routes/schedules';
 import { tokenRoutes } from './routes/tokens';
 import { bindingRoutes } from './routes/bindings';
 import { exchangeRoutes } from './routes/exchanges';
@@ -46,6 +47,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(queueRoutes(deps));
   app.use(bindingRoutes(deps));
   app.use(consumerRoutes(deps));
+  app.use(scheduleRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

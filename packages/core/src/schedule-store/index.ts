@@ -1,4 +1,4 @@
 export type { Schedule, ScheduleSpec, ScheduleTarget, ScheduleRuleSpec, OverlapPolicy } from './schedule';
 export { scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
 export { scheduleChangesChannel, notifyScheduleChanged } from './schedule-changes';
-export { createSchedule, getSchedule, listSchedules, updateSchedule, deleteSchedule, type ScheduleListPage } from './schedule-store';
+export { createSchedule, getSchedule, listSchedules, updateSchedule, deleteSchedule } from './schedule-store';

@@ -6,6 +6,7 @@ import type { OverlapPolicy, Schedule, ScheduleRuleSpec, ScheduleSpec, ScheduleT
 /** A `schedules` row as the `postgres` client returns it. */
 export interface ScheduleRow {
   id: string;
+  seq: string;
   name: string;
   description: string;
   enabled: boolean;

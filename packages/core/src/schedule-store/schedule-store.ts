@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Sql } from '../db/sql-client';
 import { ConflictError, NotFoundError } from '../errors';
+import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-page';
 import { fireAtOrAfter } from '../schedule/next-fire-times';
 import type { Schedule, ScheduleSpec } from './schedule';
 import { scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
@@ -55,23 +56,12 @@ export async function getSchedule(sql: Sql, id: string): Promise<Schedule> {
   return scheduleFromRow(row);
 }
 
-export interface ScheduleListPage {
-  items: Schedule[];
-  /** Pass as `after` for the next page; null on the last page. */
-  nextAfter: { createdAt: Date; id: string } | null;
-}
-
-/** Schedules in creation order (keyset pagination: stable while rows are added). */
-export async function listSchedules(sql: Sql, options: { limit: number; after?: { createdAt: Date; id: string } }): Promise<ScheduleListPage> {
-  const after = options.after;
-  const rows = after
-    ? await sql<ScheduleRow[]>`
-        select * from schedules where (created_at, id) > (${after.createdAt}, ${after.id})
-        order by created_at, id limit ${options.limit + 1}`
-    : await sql<ScheduleRow[]>`select * from schedules order by created_at, id limit ${options.limit + 1}`;
-  const items = rows.slice(0, options.limit).map(scheduleFromRow);
-  const last = items[items.length - 1];
-  return { items, nextAfter: rows.length > options.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+/** Schedules in creation order, a page at a time (keyset on `seq`). */
+export async function listSchedules(sql: Sql, request: KeysetRequest): Promise<KeysetPage<Schedule>> {
+  const rows = request.after
+    ? await sql<ScheduleRow[]>`select * from schedules where seq > ${request.after} order by seq limit ${request.limit + 1}`
+    : await sql<ScheduleRow[]>`select * from schedules order by seq limit ${request.limit + 1}`;
+  return keysetPage(rows, request.limit, scheduleFromRow);
 }
 
 /**

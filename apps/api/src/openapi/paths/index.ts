@@ -1,5 +1,6 @@
 import type { PathSpecs } from '../operation-spec';
 import { healthPaths } from './health';
+import { schedulePaths } from './schedules';
 import { tokenPaths } from './tokens';
 import { bindingPaths } from './bindings';
 import { exchangePaths } from './exchanges';
@@ -14,4 +15,5 @@ export const allPathSpecs: PathSpecs[] = [
   queuePaths,
   bindingPaths,
   consumerPaths,
+  schedulePaths,
 ];

@@ -1,0 +1,112 @@
+import { Router } from 'express';
+import {
+  createSchedule,
+  deleteSchedule,
+  getSchedule,
+  listSchedules,
+  nextFireTimes,
+  scheduleTiming,
+  updateSchedule,
+  validateScheduleTiming,
+  ValidationError,
+  type Clock,
+  type ScheduleSpec,
+  type Sql,
+} from '@interflow/core';
+import { requireRole } from '../http/authorize';
+import { decodeCursor, toPageBody } from '../http/pagination';
+import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
+import { scheduleToJson } from '../schemas/schedule-json';
+import {
+  createScheduleBody,
+  listSchedulesQuery,
+  previewBody,
+  previewQuery,
+  ruleFromBody,
+  specFromCreateBody,
+  specWithPatch,
+  updateScheduleBody,
+} from '../schemas/schedules';
+
+/** Rule problems the schema cannot see (a time zone, a cron pattern, end before start): a 400 naming them. */
+function assertValidTiming(spec: Pick<ScheduleSpec, 'rule' | 'startAt' | 'endAt'>, anchorAt: Date): void {
+  const problems = validateScheduleTiming(scheduleTiming(spec, anchorAt));
+  if (problems.length > 0) {
+    throw new ValidationError(`invalid request body: ${problems.map((p) => p.field).join(', ')}`, problems);
+  }
+}
+
+/**
+ * `/v1/schedules`: what the producers fire. Every change recomputes `next_fire_at` and
+ * notifies the producers in its transaction, so it takes effect without a restart.
+ * Reads need viewer, changes operator.
+ */
+export function scheduleRoutes(deps: { sql: Sql; clock: Clock }): Router {
+  const router = Router();
+
+  router.post('/v1/schedules', async (req, res) => {
+    requireRole(req, 'operator');
+    const spec = specFromCreateBody(parseBody(createScheduleBody, req));
+    const now = deps.clock.now();
+    assertValidTiming(spec, spec.startAt ?? now);
+    const schedule = await createSchedule(deps.sql, spec, now);
+    req.log.info('schedule created', { scheduleId: schedule.id });
+    res.status(201).location(`/v1/schedules/${schedule.id}`).json(scheduleToJson(schedule));
+  });
+
+  router.get('/v1/schedules', async (req, res) => {
+    requireRole(req, 'viewer');
+    const query = parseQuery(listSchedulesQuery, req);
+    const page = await listSchedules(deps.sql, { limit: query.limit, after: decodeCursor(query.cursor) });
+    res.json(toPageBody(page, scheduleToJson));
+  });
+
+  router.post('/v1/schedules/preview', async (req, res) => {
+    requireRole(req, 'viewer');
+    const body = parseBody(previewBody, req);
+    const from = body.from ? new Date(body.from) : deps.clock.now();
+    const spec = { rule: ruleFromBody(body.rule), startAt: body.start_at ? new Date(body.start_at) : null, endAt: body.end_at ? new Date(body.end_at) : null };
+    const anchorAt = spec.startAt ?? new Date(Math.floor(deps.clock.now().getTime() / 1000) * 1000);
+    assertValidTiming(spec, anchorAt);
+    const fires = nextFireTimes(scheduleTiming(spec, anchorAt), from, body.count);
+    res.json({ fire_times: fires.map((f) => f.toISOString()) });
+  });
+
+  router.get('/v1/schedules/:id', async (req, res) => {
+    requireRole(req, 'viewer');
+    const { id } = parseParams(idParams, req);
+    res.json(scheduleToJson(await getSchedule(deps.sql, id)));
+  });
+
+  router.get('/v1/schedules/:id/next-fires', async (req, res) => {
+    requireRole(req, 'viewer');
+    const { id } = parseParams(idParams, req);
+    const { count } = parseQuery(previewQuery, req);
+    const schedule = await getSchedule(deps.sql, id);
+    const from = schedule.nextFireAt ?? deps.clock.now();
+    const fires = schedule.nextFireAt ? nextFireTimes(scheduleTiming(schedule, schedule.anchorAt), from, count) : [];
+    res.json({ fire_times: fires.map((f) => f.toISOString()) });
+  });
+
+  router.patch('/v1/schedules/:id', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    const patch = parseBody(updateScheduleBody, req);
+    const current = await getSchedule(deps.sql, id);
+    const spec = specWithPatch(current, patch);
+    assertValidTiming(spec, spec.startAt ?? current.anchorAt);
+    const schedule = await updateSchedule(deps.sql, id, spec, deps.clock.now());
+    req.log.info('schedule updated', { scheduleId: id, enabled: schedule.enabled });
+    res.json(scheduleToJson(schedule));
+  });
+
+  router.delete('/v1/schedules/:id', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    await deleteSchedule(deps.sql, id);
+    req.log.info('schedule deleted', { scheduleId: id });
+    res.status(204).end();
+  });
+
+  return router;
+}
