@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { InterflowError, type Logger } from '@interflow/core';
+import { loggablePath } from './request-context';
 
 /** The one error shape of the api: `{"error": {"code", "message", "details"}}`. */
 export interface ErrorBody {
@@ -40,7 +41,7 @@ export function errorHandler(logger: Logger) {
     if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
       return sendError(res, 415, 'unsupported_encoding', 'the request body encoding is not supported');
     }
-    log.error('unhandled error', { error, method: req.method, path: req.path });
+    log.error('unhandled error', { error, method: req.method, path: loggablePath(req.path) });
     return sendError(res, 500, 'internal', 'internal error; see the api logs with this request id', {
       requestId: req.requestId,
     });

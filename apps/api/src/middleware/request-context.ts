@@ -12,6 +12,11 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The path as logged: webhook paths carry their secret, which never reaches a log line. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/v1\/hooks\/[^/]+/, '/v1/hooks/[redacted]');
+}
+
 /**
  * Gives every request an id and a scoped logger, logs one line when it finishes and
  * observes its duration by route.
@@ -37,7 +42,7 @@ export function requestContext(logger: Logger, metrics: MetricsRegistry) {
       if (req.path !== '/healthz' && req.path !== '/readyz' && req.path !== '/metrics') {
         req.log.http('request', {
           method: req.method,
-          path: req.path,
+          path: loggablePath(req.path),
           status: res.statusCode,
           durationMs: Math.round(seconds * 1000),
         });

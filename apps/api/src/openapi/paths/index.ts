@@ -1,6 +1,10 @@
 import type { PathSpecs } from '../operation-spec';
+import { actionPaths } from './actions';
+import { deploymentPaths } from './deployments';
 import { healthPaths } from './health';
 import { schedulePaths } from './schedules';
+import { runPaths } from './runs';
+import { servicePaths } from './services';
 import { tokenPaths } from './tokens';
 import { bindingPaths } from './bindings';
 import { exchangePaths } from './exchanges';
@@ -16,4 +20,8 @@ export const allPathSpecs: PathSpecs[] = [
   bindingPaths,
   consumerPaths,
   schedulePaths,
+  servicePaths,
+  deploymentPaths,
+  actionPaths,
+  runPaths,
 ];

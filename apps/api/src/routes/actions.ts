@@ -1,0 +1,131 @@
+import { Router, type Request } from 'express';
+import {
+  createAction,
+  deleteAction,
+  disableActionWebhook,
+  getAction,
+  listActions,
+  rotateActionWebhook,
+  updateAction,
+  type Sql,
+} from '@interflow/core';
+import { requireRole } from '../http/authorize';
+import { requireDeploymentAccess } from '../http/deployment-access';
+import { decodeCursor, toPageBody } from '../http/pagination';
+import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
+import { actionToJson, createActionBody, listActionsQuery, updateActionBody, webhookToJson } from '../schemas/actions';
+
+/** Where the caller reached us, for absolute webhook URLs. */
+function originOf(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/**
+ * `/v1/actions`: `deployment : service.method` with defaults. Reading needs read access
+ * to the deployment, changing needs change access (to the target deployment as well when
+ * an action moves).
+ */
+export function actionRoutes(deps: { sql: Sql; ensureQueue(name: string): Promise<void> }): Router {
+  const router = Router();
+
+  router.post('/v1/actions', async (req, res) => {
+    requireRole(req, 'operator');
+    const body = parseBody(createActionBody, req);
+    await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
+    const { action, webhookSecret } = await createAction(deps.sql, {
+      name: body.name,
+      description: body.description ?? null,
+      deploymentId: body.deployment_id,
+      method: body.method,
+      defaultInput: body.default_input,
+      timeoutMs: body.timeout_ms,
+      retryPolicy: body.retry_policy,
+      cacheTtlMs: body.cache_ttl_ms ?? null,
+      resultRoute: body.result_route ?? null,
+      queue: body.queue,
+    });
+    await deps.ensureQueue(action.queue);
+    req.log.info('action created', { actionId: action.id, deploymentId: action.deploymentId });
+    res
+      .status(201)
+      .location(`/v1/actions/${action.id}`)
+      .json({ ...actionToJson(action), ...webhookToJson(webhookSecret, originOf(req)) });
+  });
+
+  router.get('/v1/actions', async (req, res) => {
+    const principal = requireRole(req, 'viewer');
+    const query = parseQuery(listActionsQuery, req);
+    const page = await listActions(deps.sql, principal, {
+      limit: query.limit,
+      after: decodeCursor(query.cursor),
+      deploymentId: query.deployment_id,
+    });
+    res.json(toPageBody(page, actionToJson));
+  });
+
+  router.get('/v1/actions/:id', async (req, res) => {
+    requireRole(req, 'viewer');
+    const { id } = parseParams(idParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'read', { kind: 'action', id });
+    res.json(actionToJson(action));
+  });
+
+  router.patch('/v1/actions/:id', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    const current = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, current.deploymentId, 'change', { kind: 'action', id });
+    const body = parseBody(updateActionBody, req);
+    if (body.deployment_id && body.deployment_id !== current.deploymentId) {
+      await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
+    }
+    const action = await updateAction(deps.sql, id, {
+      name: body.name,
+      description: body.description,
+      deploymentId: body.deployment_id,
+      method: body.method,
+      defaultInput: body.default_input,
+      timeoutMs: body.timeout_ms,
+      retryPolicy: body.retry_policy,
+      cacheTtlMs: body.cache_ttl_ms,
+      resultRoute: body.result_route,
+      queue: body.queue,
+    });
+    if (action.queue !== current.queue) await deps.ensureQueue(action.queue);
+    req.log.info('action updated', { actionId: id });
+    res.json(actionToJson(action));
+  });
+
+  router.delete('/v1/actions/:id', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
+    await deleteAction(deps.sql, id);
+    req.log.info('action deleted', { actionId: id });
+    res.status(204).end();
+  });
+
+  router.post('/v1/actions/:id/webhook', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
+    const secret = await rotateActionWebhook(deps.sql, id);
+    req.log.info('action webhook rotated', { actionId: id });
+    res.json(webhookToJson(secret, originOf(req)));
+  });
+
+  router.delete('/v1/actions/:id/webhook', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
+    await disableActionWebhook(deps.sql, id);
+    req.log.info('action webhook disabled', { actionId: id });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { Action } from '@interflow/core';
+import { pageQueryShape } from '../http/pagination';
+
+const actionName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, { message: 'expected lower-case letters, digits, _ . - (max 100)' });
+/** Broker names: the same alphabet queues and exchanges use. */
+const brokerName = z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'expected letters, digits, _ . : - (max 200)' });
+
+export const retryPolicyJson = z.strictObject({
+  max_attempts: z.number().int().min(1).max(100),
+  initial_delay_ms: z.number().int().min(0).max(86_400_000),
+  multiplier: z.number().min(1).max(10),
+  max_delay_ms: z.number().int().min(0).max(86_400_000),
+});
+
+export const resultRouteJson = z.strictObject({
+  exchange: brokerName,
+  routing_key: z.string().max(255).default(''),
+});
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const createActionBody = z.strictObject({
+  name: actionName,
+  description: z.string().max(2000).nullable().optional(),
+  deployment_id: z.uuid(),
+  method: z.string().min(1).max(100),
+  default_input: jsonObject.default({}),
+  timeout_ms: z.number().int().min(1).max(3_600_000).optional(),
+  retry_policy: retryPolicyJson.optional(),
+  cache_ttl_ms: z.number().int().min(1).max(31 * 86_400_000).nullable().optional(),
+  result_route: resultRouteJson.nullable().optional(),
+  queue: brokerName.optional(),
+});
+
+export const updateActionBody = z.strictObject({
+  name: actionName.optional(),
+  description: z.string().max(2000).nullable().optional(),
+  deployment_id: z.uuid().optional(),
+  method: z.string().min(1).max(100).optional(),
+  default_input: jsonObject.optional(),
+  timeout_ms: z.number().int().min(1).max(3_600_000).optional(),
+  retry_policy: retryPolicyJson.optional(),
+  cache_ttl_ms: z.number().int().min(1).max(31 * 86_400_000).nullable().optional(),
+  result_route: resultRouteJson.nullable().optional(),
+  queue: brokerName.optional(),
+});
+
+export const listActionsQuery = z.strictObject({ ...pageQueryShape, deployment_id: z.uuid().optional() });
+
+export const actionJson = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  deployment_id: z.uuid(),
+  method: z.string(),
+  default_input: jsonObject,
+  timeout_ms: z.number().int(),
+  retry_policy: retryPolicyJson,
+  cache_ttl_ms: z.number().int().nullable(),
+  result_route: z.object({ exchange: z.string(), routing_key: z.string() }).nullable(),
+  queue: z.string(),
+  webhook_enabled: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const webhookJson = z.object({
+  webhook_path: z.string().describe('POST here (no token) to run the action; the path is the secret, shown only now'),
+  webhook_url: z.string(),
+});
+
+export const createdActionJson = actionJson.extend(webhookJson.shape);
+
+export type ActionJson = z.infer<typeof actionJson>;
+
+export function actionToJson(action: Action): ActionJson {
+  return {
+    id: action.id,
+    name: action.name,
+    description: action.description,
+    deployment_id: action.deploymentId,
+    method: action.method,
+    default_input: action.defaultInput,
+    timeout_ms: action.timeoutMs,
+    retry_policy: action.retryPolicy,
+    cache_ttl_ms: action.cacheTtlMs,
+    result_route: action.resultRoute,
+    queue: action.queue,
+    webhook_enabled: action.webhookEnabled,
+    created_at: action.createdAt.toISOString(),
+    updated_at: action.updatedAt.toISOString(),
+  };
+}
+
+/** The webhook's path, and its URL as seen by the caller (behind a proxy, the path is what counts). */
+export function webhookToJson(secret: string, origin: string): z.infer<typeof webhookJson> {
+  const path = `/v1/hooks/${secret}`;
+  return { webhook_path: path, webhook_url: `${origin}${path}` };
+}

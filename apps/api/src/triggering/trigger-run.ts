@@ -1,0 +1,155 @@
+import crypto from 'node:crypto';
+import {
+  assertMatchesSchema,
+  ConflictError,
+  DEFAULT_EXCHANGE,
+  findFreshResponse,
+  findRunByIdempotencyKey,
+  getRun,
+  hashRunInput,
+  insertCachedRun,
+  insertQueuedRun,
+  mergeRunInput,
+  resolveMethod,
+  type Action,
+  type Clock,
+  type Logger,
+  type NewRun,
+  type Run,
+  type Sql,
+} from '@interflow/core';
+import type { RunReplies } from './run-replies';
+import type { TriggerBroker } from './trigger-broker';
+
+export interface TriggerDependencies {
+  sql: Sql;
+  broker: TriggerBroker;
+  replies: RunReplies;
+  clock: Clock;
+}
+
+export interface TriggerRequest {
+  action: Action;
+  /** The trigger's input, merged over the action's default input. */
+  input: Record<string, unknown> | undefined;
+  trigger: 'api' | 'webhook';
+  /** `token:<id>` or `webhook`: recorded on the run and sent as the message's sender. */
+  triggeredBy: string;
+  idempotencyKey?: string | undefined;
+  /** 0: answer at once; more: wait up to this long for the run to end. */
+  waitMs: number;
+  log: Logger;
+}
+
+export interface TriggerOutcome {
+  run: Run;
+  /** An earlier run with the same Idempotency-Key, returned instead of a new one. */
+  replayed: boolean;
+}
+
+const FINISHED = new Set(['succeeded', 'failed']);
+
+export function runIsFinished(run: Run): boolean {
+  return FINISHED.has(run.status);
+}
+
+/** An earlier run for the key, refused (409) when it was started with a different input. */
+async function replayOf(sql: Sql, actionId: string, key: string, inputHash: string): Promise<TriggerOutcome | null> {
+  const earlier = await findRunByIdempotencyKey(sql, actionId, key);
+  if (!earlier) return null;
+  if (earlier.inputHash !== inputHash) {
+    throw new ConflictError('this Idempotency-Key was already used with a different input', { runId: earlier.id });
+  }
+  return { run: earlier, replayed: true };
+}
+
+/**
+ * Starts a run of an action: checks the input against the method's JSON Schema, answers
+ * from the response cache when a fresh entry exists (recorded as a run, connector not
+ * called), else writes the `queued` run and publishes its message in one transaction.
+ * With `waitMs`, waits for the runner's reply on this instance's reply queue.
+ */
+export async function triggerRun(deps: TriggerDependencies, request: TriggerRequest): Promise<TriggerOutcome> {
+  const { action } = request;
+  const method = await resolveMethod(deps.sql, action.deploymentId, action.method);
+  const input = mergeRunInput(action.defaultInput, request.input);
+  if (method.input_schema) assertMatchesSchema(method.input_schema, input, 'input', 'the input');
+  const inputHash = hashRunInput(input);
+  const key = request.idempotencyKey;
+  if (key) {
+    const replay = await replayOf(deps.sql, action.id, key, inputHash);
+    if (replay) return replay;
+  }
+  const newRun: NewRun = {
+    id: crypto.randomUUID(),
+    actionId: action.id,
+    deploymentId: action.deploymentId,
+    trigger: request.trigger,
+    triggeredBy: request.triggeredBy,
+    input,
+    inputHash,
+    idempotencyKey: key ?? null,
+  };
+  const log = request.log.child({ actionId: action.id, runId: newRun.id, deploymentId: action.deploymentId });
+
+  if (action.cacheTtlMs !== null) {
+    const cached = await findFreshResponse(deps.sql, action.id, inputHash, deps.clock.now());
+    if (cached) {
+      const run = await insertCachedRun(deps.sql, newRun, cached.response);
+      if (run) {
+        log.info('run answered from the response cache', { cachedFromRunId: cached.runId });
+        return { run, replayed: false };
+      }
+      return (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun);
+    }
+  }
+
+  const waiter = request.waitMs > 0 ? deps.replies.expect(newRun.id) : null;
+  let run: Run | null;
+  try {
+    run = await deps.sql.begin(async (tx) => {
+      const inserted = await insertQueuedRun(tx, newRun);
+      if (!inserted) return null;
+      await deps.broker.publishWithin(tx, [
+        {
+          exchange: DEFAULT_EXCHANGE,
+          routingKey: action.queue,
+          mandatory: true,
+          message: {
+            payload: { action_id: action.id, run_id: newRun.id, input },
+            headers: { 'x-action-id': action.id },
+            correlationId: newRun.id,
+            sender: request.triggeredBy,
+            ...(waiter ? { replyTo: deps.replies.queue } : {}),
+          },
+        },
+      ]);
+      return inserted;
+    });
+  } catch (error) {
+    waiter?.cancel();
+    throw error;
+  }
+  if (!run) {
+    // Another request with the same Idempotency-Key won the insert meanwhile.
+    waiter?.cancel();
+    return (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun);
+  }
+  log.info('run queued', { queue: action.queue, trigger: request.trigger });
+  if (!waiter) return { run, replayed: false };
+
+  const reply = await waiter.wait(request.waitMs);
+  const current = await getRun(deps.sql, run.id);
+  if (reply && !runIsFinished(current) && FINISHED.has(reply.status)) {
+    // The reply can overtake the runner's own write becoming visible here; trust it.
+    return {
+      run: { ...current, status: reply.status as Run['status'], response: reply.response ?? null, error: reply.error ?? null },
+      replayed: false,
+    };
+  }
+  return { run: current, replayed: false };
+}
+
+function raceLost(run: NewRun): never {
+  throw new ConflictError('a concurrent request with this Idempotency-Key is being processed; retry', { actionId: run.actionId });
+}
