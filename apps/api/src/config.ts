@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { baseConfigShape, intVar } from '@interflow/core';
+import { baseConfigShape, intVar, secretKeyConfigShape } from '@interflow/core';
 
 /** The api's environment: the shared base plus its own variables. */
 export const apiConfigSchema = z.object({
   ...baseConfigShape,
+  ...secretKeyConfigShape,
   PORT: intVar(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
-  /** Largest accepted request body, in the `bytes` notation express uses (e.g. 1mb). */
   /**
    * The bootstrap admin token. Unset: one is generated and printed once, on the first
    * start of the installation.
    */
   INTERFLOW_ADMIN_TOKEN: z.string().min(32, { message: 'expected at least 32 characters' }).optional(),
+  /** Largest accepted request body, in the `bytes` notation express uses (e.g. 1mb). */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size like 512kb or 1mb' }).default('1mb'),
 });
 

@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { bootDaemon, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
+import { bootDaemon, keyringFromConfig, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
 import { createServer } from './server';
+import { RunReplies } from './triggering/run-replies';
+import { whenMigrated } from './when-migrated';
 
 /** The api daemon: parses config once, builds dependencies, listens, owns shutdown. */
 async function main(): Promise<void> {
@@ -13,17 +15,33 @@ async function main(): Promise<void> {
     config,
     expectedMigrations: migrationNames,
   });
+  const { keyring, insecure } = keyringFromConfig(config);
+  if (insecure) {
+    logger.warn('INTERFLOW_SECRET_KEY is unset: credentials are sealed with a public development key; set a real key in production');
+  }
   // Registered before the http server, so shutdown closes the server first and then
   // stops the broker's consumers and timers, before the pool closes.
   const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });
   shutdown.add('broker', () => broker.close());
-  const app = createServer({ sql, logger, metrics, readiness, clock: systemClock, broker, bodyLimit: config.BODY_LIMIT });
-  void bootstrapAdminToken({
+  const replies = new RunReplies(broker, logger);
+  shutdown.add('reply queue', () => replies.stop());
+  const app = createServer({
     sql,
     logger,
-    configuredToken: config.INTERFLOW_ADMIN_TOKEN,
-    stopped: () => shutdown.draining,
+    metrics,
+    readiness,
+    clock: systemClock,
+    bodyLimit: config.BODY_LIMIT,
+    keyring,
+    broker,
+    replies,
   });
+  const stopped = () => shutdown.draining;
+  void whenMigrated('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
+    logger,
+    stopped,
+  });
+  void whenMigrated('reply queue', () => replies.start(), { logger, stopped });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -35,6 +53,8 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
   });
+  // Runs first on SIGTERM: requests waiting for a run answer 202 so the server can close.
+  shutdown.add('waiting requests', async () => replies.releaseWaiters());
   const { port } = server.address() as AddressInfo;
   logger.info('api listening', { port, url: `http://127.0.0.1:${port}` });
 }

@@ -1,19 +1,30 @@
 import express from 'express';
-import type { Broker, Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, Sql } from '@interflow/core';
+import type { Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, SecretKeyring, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
+import { actionRoutes } from './routes/actions';
+import { actionRunRoutes } from './routes/action-runs';
+import { actionStateRoutes } from './routes/action-states';
+import { deploymentRoutes } from './routes/deployments';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { scheduleRoutes } from './routes/schedules';
+import { runRoutes } from './routes/runs';
+import { serviceRoutes } from './routes/services';
 import { tokenRoutes } from './routes/tokens';
 import { bindingRoutes } from './routes/bindings';
 import { exchangeRoutes } from './routes/exchanges';
 import { queueRoutes } from './routes/queues';
 import { consumerRoutes } from './routes/consumers';
+import type { RunReplies } from './triggering/run-replies';
+import type { TriggerBroker } from './triggering/trigger-broker';
 
-/** The broker contract plus its consumer registry, which operators read through the api. */
-export type ApiBroker = Broker & { listConsumers(filter?: { queue?: string }): Promise<RegisteredConsumer[]> };
+/**
+ * The broker contract plus its consumer registry, which operators read through the api,
+ * and `publishWithin`, which triggering uses to commit a run and its message together.
+ */
+export type ApiBroker = TriggerBroker & { listConsumers(filter?: { queue?: string }): Promise<RegisteredConsumer[]> };
 
 /** Everything the api needs, built by main.ts (or by test/support/test-api.ts). */
 export interface ApiDependencies {
@@ -26,6 +37,10 @@ export interface ApiDependencies {
   readiness(): Promise<ReadinessReport>;
   /** Largest accepted JSON body, e.g. '1mb'. */
   bodyLimit: string;
+  /** Seals and opens deployment credentials and service signing secrets. */
+  keyring: SecretKeyring;
+  /** This instance's reply queue, started by the caller (`?wait=` on triggers). */
+  replies: RunReplies;
 }
 
 /**
@@ -48,6 +63,12 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(bindingRoutes(deps));
   app.use(consumerRoutes(deps));
   app.use(scheduleRoutes(deps));
+  app.use(serviceRoutes(deps));
+  app.use(deploymentRoutes(deps));
+  app.use(actionRoutes({ sql: deps.sql, ensureQueue: async (name) => void (await deps.broker.declareQueue({ name })) }));
+  app.use(actionStateRoutes(deps));
+  app.use(actionRunRoutes(deps));
+  app.use(runRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

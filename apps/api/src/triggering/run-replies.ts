@@ -40,6 +40,11 @@ export class RunReplies {
     this.queue = `interflow.replies.api.${instanceId.replace(/[^A-Za-z0-9_.:-]/g, '_')}`;
   }
 
+  /** False until `start` declared the queue: until then triggers answer without waiting. */
+  get ready(): boolean {
+    return this.consumer !== null;
+  }
+
   async start(): Promise<void> {
     await this.broker.declareQueue({ name: this.queue, policy: { messageTtlMs: REPLY_TTL_MS, maxAttempts: 3 } });
     this.consumer = this.broker.consume<RunReply>(
@@ -78,10 +83,15 @@ export class RunReplies {
     };
   }
 
-  /** Stops consuming and removes the queue (replies still in flight have no one to reach). */
-  async stop(): Promise<void> {
+  /** Answers every waiting request now (they get 202 and the run id): the api is shutting down. */
+  releaseWaiters(): void {
     for (const resolve of this.waiters.values()) resolve(null);
     this.waiters.clear();
+  }
+
+  /** Stops consuming and removes the queue (replies still in flight have no one to reach). */
+  async stop(): Promise<void> {
+    this.releaseWaiters();
     await this.consumer?.stop();
     await this.broker.deleteQueue(this.queue).catch((error: unknown) => {
       this.logger.warn('could not delete the reply queue', { queue: this.queue, error: String(error) });

@@ -104,7 +104,7 @@ export async function triggerRun(deps: TriggerDependencies, request: TriggerRequ
     }
   }
 
-  const waiter = request.waitMs > 0 ? deps.replies.expect(newRun.id) : null;
+  const waiter = request.waitMs > 0 && deps.replies.ready ? deps.replies.expect(newRun.id) : null;
   let run: Run | null;
   try {
     run = await deps.sql.begin(async (tx) => {

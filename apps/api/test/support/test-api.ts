@@ -1,6 +1,10 @@
+import crypto from 'node:crypto';
 import type express from 'express';
 import {
   checkReadiness,
+  createKeyring,
+  PostgresBroker,
+  type SecretKeyring,
   createApiToken,
   createMetricsRegistry,
   createSilentLogger,
@@ -13,11 +17,14 @@ import {
 import { migrationNames } from '@interflow/migrations';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { createServer, type ApiDependencies } from '../../src/server';
+import { RunReplies } from '../../src/triggering/run-replies';
 
 export interface TestApi {
   app: express.Express;
   db: TestDatabase;
   deps: ApiDependencies;
+  /** The broker the app publishes runs with (tests consume action queues through it). */
+  broker: PostgresBroker;
   /** Bearer secret of an unscoped admin token. */
   adminToken: string;
   /** Mints a token of the role (scoped to the deployments when given); returns its secret. */
@@ -32,6 +39,8 @@ export interface TestApiOptions {
   clock?: Clock;
   logger?: Logger;
   bodyLimit?: string;
+  /** Default: a fresh random key with id `test-key`. */
+  keyring?: SecretKeyring;
 }
 
 /**
@@ -39,10 +48,12 @@ export interface TestApiOptions {
  * Every api test builds its app here, so a new dependency is added in one place.
  */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ poolSize: 8 });
   const logger = options.logger ?? createSilentLogger();
   const clock = options.clock ?? systemClock;
   const broker = new PostgresBroker({ sql: db.sql, logger, schema: db.schema, clock });
+  const replies = new RunReplies(broker, logger, `test-${crypto.randomBytes(4).toString('hex')}`);
+  await replies.start();
   const deps: ApiDependencies = {
     sql: db.sql,
     logger,
@@ -51,6 +62,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     broker,
     readiness: () => checkReadiness(db.sql, migrationNames),
     bodyLimit: options.bodyLimit ?? '1mb',
+    keyring: options.keyring ?? createKeyring({ id: 'test-key', key: crypto.randomBytes(32) }),
+    replies,
   };
   const app = createServer(deps);
   const mintToken: TestApi['mintToken'] = async (role, mintOptions = {}) => {
@@ -66,10 +79,12 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     app,
     db,
     deps,
+    broker,
     adminToken,
     mintToken,
     auth: (token) => ({ Authorization: `Bearer ${token}` }),
     async close() {
+      await replies.stop();
       await broker.close();
       await db.drop();
     },

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { baseConfigShape, createLogger, createSqlClient, keyringFromConfig, parseConfigOrExit, rotateSecretKeys, sealedValuesByKey, secretKeyConfigShape } from '@interflow/core';
+
+/**
+ * `npm run rotate-keys -w apps/api`: re-encrypts every deployment credential and service
+ * signing secret that is not under INTERFLOW_SECRET_KEY (the active key), reading the old
+ * ones with INTERFLOW_SECRET_KEY_SECONDARY. Daemons keep running meanwhile; run it again
+ * after an interruption. Prints how many values are under each key afterwards.
+ */
+async function main(): Promise<void> {
+  const config = parseConfigOrExit('rotate-keys', z.object({ ...baseConfigShape, ...secretKeyConfigShape }), process.env);
+  const logger = createLogger({ service: 'rotate-keys', level: config.LOG_LEVEL });
+  if (!config.INTERFLOW_SECRET_KEY) {
+    logger.error('INTERFLOW_SECRET_KEY must name the key to rotate to');
+    process.exit(1);
+  }
+  const { keyring } = keyringFromConfig(config);
+  const sql = createSqlClient({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: 2, applicationName: 'interflow-rotate-keys' });
+  try {
+    const report = await rotateSecretKeys(sql, keyring, logger);
+    logger.info('rotation complete', { ...report, sealedValuesByKey: await sealedValuesByKey(sql) });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'rotate-keys', message: 'failed', error: String(error) })}\n`);
+  process.exit(1);
+});
