@@ -85,7 +85,7 @@ describe('/v1/deployments', () => {
     expect(after).toEqual(before);
 
     await request(api.app).delete(`/v1/deployments/${deployment.id}`).set(api.auth(api.adminToken)).set('If-Match', deployment.etag).expect(412);
-    await request(api.app).delete(`/v1/deployments/${deployment.id}`).set(api.auth(api.adminToken)).set('If-Match', first.headers.etag).expect(204);
+    await request(api.app).delete(`/v1/deployments/${deployment.id}`).set(api.auth(api.adminToken)).set('If-Match', String(first.headers.etag)).expect(204);
   });
 
   it('merges credentials: a null removes one, the others stay', async () => {
