@@ -3,8 +3,6 @@ import type express from 'express';
 import {
   checkReadiness,
   createKeyring,
-  PostgresBroker,
-  type SecretKeyring,
   createApiToken,
   createMetricsRegistry,
   createSilentLogger,
@@ -13,6 +11,7 @@ import {
   type Clock,
   type Logger,
   type Role,
+  type SecretKeyring,
 } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
