@@ -7,6 +7,7 @@ import { elapsedSince, ratePerSecond } from '../percentiles';
 const MESSAGES = 20_000;
 const PUBLISHERS = 8;
 const CONSUMER_CONCURRENCY = 16;
+const CONSUMER_PREFETCH = 64;
 const WARM_UP_MESSAGES = 800;
 const TIMEOUT_MS = 180_000;
 
@@ -35,7 +36,7 @@ async function runEndToEnd(broker: Broker, queue: string, count: number): Promis
     async () => {
       handled.tick();
     },
-    { concurrency: CONSUMER_CONCURRENCY, consumerName: 'bench-e2e' },
+    { concurrency: CONSUMER_CONCURRENCY, prefetch: CONSUMER_PREFETCH, consumerName: 'bench-e2e' },
   );
   const perPublisher = Math.ceil(count / PUBLISHERS);
   const publisher = async (publisherIndex: number) => {
