@@ -164,6 +164,19 @@ describe('POST /v1/queues/{name}/publish and peeking', () => {
     expect(badLimit.body.error.details).toEqual([expect.objectContaining({ field: 'limit' })]);
   });
 
+  it('answers 429 when a queue with overflow reject_publish is full, and stores nothing more', async () => {
+    await request(api.app)
+      .post('/v1/queues')
+      .set(operator)
+      .send({ name: 'bounded', policy: { max_length: 1, overflow: 'reject_publish' } })
+      .expect(201);
+    await request(api.app).post('/v1/queues/bounded/publish').set(operator).send({ payload: 'fits' }).expect(201);
+    const before = await storedMessages();
+    const full = await request(api.app).post('/v1/queues/bounded/publish').set(operator).send({ payload: 'overflows' }).expect(429);
+    expect(full.body.error).toMatchObject({ code: 'limit_exceeded', message: expect.stringContaining("queue 'bounded' is full") });
+    expect(await storedMessages()).toBe(before);
+  });
+
   it('answers 404 for a missing queue and stores nothing', async () => {
     const before = await storedMessages();
     const response = await request(api.app).post('/v1/queues/nowhere/publish').set(operator).send({ payload: 1 }).expect(404);
