@@ -5,6 +5,8 @@ export interface CliOptions {
   only: string[];
   /** Print the benchmark names and exit. */
   list: boolean;
+  /** Runs of each benchmark; the report holds the median of each number. */
+  repeat: number;
   help: boolean;
 }
 
@@ -12,6 +14,7 @@ export const USAGE = `usage: npm run bench -- [--json] [--only name[,name...]] [
 
   --json        print exactly one JSON object on stdout (progress goes to stderr)
   --only NAMES  run only these benchmarks (comma separated, or repeat the flag)
+  --repeat N    run each benchmark N times and report the median of each number (default 1)
   --list        list the benchmarks and exit
 
 Runs against DATABASE_URL's server, else PostgreSQL on 127.0.0.1:5432, in a database
@@ -19,7 +22,7 @@ it creates for the run and drops afterwards.`;
 
 /** Parses argv (without node and the script); throws naming an unknown flag. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { json: false, only: [], list: false, help: false };
+  const options: CliOptions = { json: false, only: [], list: false, repeat: 1, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') options.json = true;
@@ -29,6 +32,11 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
       if (!value) throw new Error('--only needs a benchmark name');
       options.only.push(...value.split(',').map((name) => name.trim()).filter(Boolean));
+    } else if (arg === '--repeat' || arg.startsWith('--repeat=')) {
+      const value = arg === '--repeat' ? argv[++i] : arg.slice('--repeat='.length);
+      const repeat = Number(value);
+      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat needs a whole number from 1 to 20');
+      options.repeat = repeat;
     } else throw new Error(`unknown argument ${arg}`);
   }
   return options;

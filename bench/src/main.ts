@@ -23,14 +23,16 @@
  *    repeat another benchmark's key (the harness refuses a duplicate).
  * 2. Append it to the list in `bench/src/benchmarks/index.ts`.
  *
- * The harness creates a database for the run, gives each benchmark its own migrated
- * schema (dropped after it), runs them one after the other and drops the database.
+ * The harness creates a database for the run, gives each run of a benchmark its own
+ * migrated schema (dropped after it), runs them one after the other and drops the
+ * database. With `--repeat N` each number reported is the median of N runs.
  */
+import type { Benchmark, BenchmarkResult } from './benchmark';
 import { benchmarks } from './benchmarks';
 import { createBenchContext } from './bench-context';
-import { createBenchDatabase } from './bench-database';
+import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import { parseCliOptions, USAGE } from './cli-options';
-import { jsonReport, tableReport, type BenchmarkOutcome } from './report';
+import { jsonReport, medianResult, tableReport, type BenchmarkOutcome } from './report';
 
 async function main(): Promise<number> {
   const options = parseCliOptions(process.argv.slice(2));
@@ -53,24 +55,34 @@ async function main(): Promise<number> {
   const outcomes: BenchmarkOutcome[] = [];
   try {
     for (const benchmark of selected) {
-      progress(`${benchmark.name}: ${benchmark.description}`);
-      const schema = await database.createSchema(benchmark.name);
-      const { context, close } = createBenchContext(database.url, schema, (message) => progress(`${benchmark.name}: ${message}`));
       const started = performance.now();
-      try {
-        const result = await benchmark.run(context);
-        outcomes.push({ name: benchmark.name, description: benchmark.description, seconds: (performance.now() - started) / 1000, result });
-        progress(`${benchmark.name}: ${JSON.stringify(result)}`);
-      } finally {
-        await close();
-        await database.dropSchema(schema);
+      const runs: BenchmarkResult[] = [];
+      for (let run = 1; run <= options.repeat; run += 1) {
+        const label = options.repeat > 1 ? `${benchmark.name} (run ${run}/${options.repeat})` : benchmark.name;
+        progress(`${label}: ${benchmark.description}`);
+        runs.push(await runOnce(benchmark, database, (message) => progress(`${label}: ${message}`)));
+        progress(`${label}: ${JSON.stringify(runs[runs.length - 1])}`);
       }
+      const seconds = (performance.now() - started) / 1000;
+      outcomes.push({ name: benchmark.name, description: benchmark.description, seconds, result: medianResult(runs) });
     }
   } finally {
     await database.drop();
   }
   process.stdout.write(options.json ? `${JSON.stringify(jsonReport(outcomes))}\n` : `${tableReport(outcomes)}\n`);
   return 0;
+}
+
+/** One run of a benchmark on a fresh schema, dropped afterwards. */
+async function runOnce(benchmark: Benchmark, database: BenchDatabase, progress: (message: string) => void): Promise<BenchmarkResult> {
+  const schema = await database.createSchema(benchmark.name);
+  const { context, close } = createBenchContext(database.url, schema, progress);
+  try {
+    return await benchmark.run(context);
+  } finally {
+    await close();
+    await database.dropSchema(schema);
+  }
 }
 
 main().then(

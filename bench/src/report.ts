@@ -7,6 +7,32 @@ export interface BenchmarkOutcome {
   result: BenchmarkResult;
 }
 
+/**
+ * The median of each number over repeated runs of one benchmark (each percentile on its
+ * own): one noisy run on a shared machine then moves the report less.
+ */
+export function medianResult(runs: readonly BenchmarkResult[]): BenchmarkResult {
+  const [first] = runs;
+  if (!first) throw new Error('no runs to take the median of');
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    const value = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+    return Math.round(value * 100) / 100;
+  };
+  const result: BenchmarkResult = {};
+  for (const [key, value] of Object.entries(first)) {
+    const values = runs.map((run) => run[key]);
+    if (typeof value === 'number') {
+      result[key] = median(values.map((v) => (typeof v === 'number' ? v : Number.NaN)));
+    } else {
+      const sets = values.filter((v): v is Percentiles => typeof v === 'object');
+      result[key] = { p50: median(sets.map((s) => s.p50)), p95: median(sets.map((s) => s.p95)), p99: median(sets.map((s) => s.p99)) };
+    }
+  }
+  return result;
+}
+
 /** Every benchmark's keys merged into the one object `--json` prints. */
 export function jsonReport(outcomes: readonly BenchmarkOutcome[]): Record<string, number | Percentiles> {
   const merged: Record<string, number | Percentiles> = {};

@@ -1,7 +1,7 @@
 import { parseCliOptions } from '../src/cli-options';
 import { Countdown } from '../src/countdown';
 import { percentiles, ratePerSecond } from '../src/percentiles';
-import { jsonReport, tableReport, type BenchmarkOutcome } from '../src/report';
+import { jsonReport, medianResult, tableReport, type BenchmarkOutcome } from '../src/report';
 
 describe('bench harness', () => {
   it('takes nearest-rank percentiles', () => {
@@ -20,8 +20,11 @@ describe('bench harness', () => {
       json: true,
       only: ['drain', 'latency', 'e2e'],
       list: false,
+      repeat: 1,
       help: false,
     });
+    expect(parseCliOptions(['--repeat', '3']).repeat).toBe(3);
+    expect(() => parseCliOptions(['--repeat=0'])).toThrow('--repeat needs a whole number from 1 to 20');
     expect(() => parseCliOptions(['--fast'])).toThrow('unknown argument --fast');
     expect(() => parseCliOptions(['--only'])).toThrow('--only needs a benchmark name');
   });
@@ -32,6 +35,16 @@ describe('bench harness', () => {
     expect(jsonReport(outcomes)).toEqual({ a_per_s: 10, b_ms: { p50: 1, p95: 2, p99: 3 } });
     expect(tableReport(outcomes)).toContain('p50 1 / p95 2 / p99 3');
     expect(() => jsonReport([...outcomes, outcome('c', { a_per_s: 1 })])).toThrow('benchmark c reports a_per_s');
+  });
+
+  it('reports the median of repeated runs, each percentile on its own', () => {
+    const runs = [
+      { e2e_per_s: 900, latency_ms: { p50: 1, p95: 9, p99: 30 } },
+      { e2e_per_s: 5000, latency_ms: { p50: 3, p95: 4, p99: 10 } },
+      { e2e_per_s: 4000, latency_ms: { p50: 2, p95: 5, p99: 12 } },
+    ];
+    expect(medianResult(runs)).toEqual({ e2e_per_s: 4000, latency_ms: { p50: 2, p95: 5, p99: 12 } });
+    expect(medianResult(runs.slice(0, 2))).toEqual({ e2e_per_s: 2950, latency_ms: { p50: 2, p95: 6.5, p99: 20 } });
   });
 
   it('counts down to its target and fails at its deadline', async () => {
