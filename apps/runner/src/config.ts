@@ -1,11 +1,44 @@
 import { z } from 'zod';
-import { baseConfigShape, intVar } from '@interflow/core';
+import { baseConfigShape, boolVar, intVar } from '@interflow/core';
+
+const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+/** A comma-separated list of queue names, each checked. */
+const queueList = z
+  .string()
+  .default('interflow.actions')
+  .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
+  .refine((names) => names.length > 0, { message: 'expected at least one queue name' })
+  .refine((names) => names.every((name) => QUEUE_NAME.test(name)), {
+    message: 'expected comma-separated queue names of letters, digits, . _ : -',
+  })
+  .refine((names) => new Set(names).size === names.length, { message: 'a queue is listed twice' });
 
 /** The runner's environment: the shared base plus its own variables. */
-export const runnerConfigSchema = z.object({
-  ...baseConfigShape,
-  /** Port of the small health/metrics server. */
-  HEALTH_PORT: intVar(3002, 0, 65535),
-});
+export const runnerConfigSchema = z
+  .object({
+    ...baseConfigShape,
+    /** Port of the small health/metrics server. */
+    HEALTH_PORT: intVar(3002, 0, 65535),
+    /** Action queues this runner consumes. */
+    RUNNER_QUEUES: queueList,
+    /** Actions running at once, per queue. */
+    RUNNER_CONCURRENCY: intVar(8, 1, 1000),
+    /** Messages claimed ahead of the handlers, per queue. */
+    RUNNER_PREFETCH: intVar(8, 1, 10_000),
+    /** Lease of a claimed message; long calls extend it every third of it. */
+    RUNNER_LEASE_MS: intVar(30_000, 1_000, 3_600_000),
+    /** Longest a call waits in process for its deployment's rate or concurrency limit before the message is put back. */
+    RUNNER_LIMIT_WAIT_MS: intVar(10_000, 0, 600_000),
+    /** Consume action subscriptions (queues bound to actions). */
+    RUNNER_SUBSCRIPTIONS: boolVar(true),
+    RUNNER_SUBSCRIPTION_REFRESH_MS: intVar(5_000, 200, 3_600_000),
+    /** On SIGTERM, in-flight calls get this long to finish before they are abandoned and their messages put back. */
+    RUNNER_DRAIN_GRACE_MS: intVar(20_000, 0, 3_600_000),
+  })
+  .refine((config) => config.RUNNER_DRAIN_GRACE_MS < config.SHUTDOWN_GRACE_MS, {
+    path: ['RUNNER_DRAIN_GRACE_MS'],
+    message: 'must be shorter than SHUTDOWN_GRACE_MS, which bounds the whole shutdown',
+  });
 
 export type RunnerConfig = z.infer<typeof runnerConfigSchema>;

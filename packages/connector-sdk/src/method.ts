@@ -64,11 +64,14 @@ export function defineMethod<Schema extends z.ZodType>(definition: MethodDefinit
   };
 }
 
-/** One entry of `GET /methods`: what the api imports when the service is registered. */
+/**
+ * One entry of `GET /methods`: what the api imports when the service is registered, in
+ * the registry's own method shape (`http_method`, snake_case).
+ */
 export interface MethodDescription {
   name: string;
-  description: string;
-  verb: HttpVerb;
+  description: string | null;
+  http_method: HttpVerb;
   path: string;
   input_schema: Record<string, unknown>;
 }
@@ -76,8 +79,8 @@ export interface MethodDescription {
 export function describeMethod(method: ResolvedMethod): MethodDescription {
   return {
     name: method.name,
-    description: method.description,
-    verb: method.verb,
+    description: method.description || null,
+    http_method: method.verb,
     path: method.path,
     input_schema: z.toJSONSchema(method.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
   };

@@ -81,9 +81,9 @@ describe('createConnector over HTTP', () => {
 
   it('describes its methods with JSON Schemas', async () => {
     const response = await fetch(`${baseUrl}/methods`);
-    const body = (await response.json()) as { service: string; methods: { name: string; verb: string; path: string; input_schema: { properties: object } }[] };
+    const body = (await response.json()) as { service: string; methods: { name: string; http_method: string; path: string; input_schema: { properties: object } }[] };
     expect(body.service).toBe('test-service');
-    expect(body.methods.map((m) => `${m.verb} ${m.path} ${m.name}`)).toEqual([
+    expect(body.methods.map((m) => `${m.http_method} ${m.path} ${m.name}`)).toEqual([
       'POST /methods/echo echo',
       'GET /things/{id} lookup',
       'POST /methods/fail fail',

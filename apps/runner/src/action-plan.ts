@@ -1,0 +1,34 @@
+import type { RetryBackoff } from '@interflow/core';
+import type { HttpVerb } from '@interflow/connector-sdk';
+import type { DeploymentLimits } from './limits/call-permits';
+
+/**
+ * Everything the runner needs to execute one action, resolved from the registry:
+ * where the call goes (service base URL + method verb and path), with what context (the
+ * deployment, decrypted), under which policy (timeout, retries, limits, cache, result).
+ */
+export interface ActionPlan {
+  actionId: string;
+  actionName: string;
+  service: { id: string; name: string; baseUrl: string; signingSecret: string };
+  method: { name: string; verb: HttpVerb; path: string };
+  deployment: {
+    id: string;
+    name: string;
+    connection: Record<string, unknown>;
+    credentials: Record<string, unknown>;
+    limits: DeploymentLimits;
+  };
+  defaultInput: Record<string, unknown>;
+  timeoutMs: number;
+  retry: { maxAttempts: number; backoff: RetryBackoff };
+  /** Responses are cached this long for the api's sync triggers; null: not cached. */
+  cacheTtlMs: number | null;
+  /** Where a successful result is published, if anywhere. */
+  resultRoute: { exchange: string; routingKey: string } | null;
+}
+
+export interface ActionPlans {
+  /** Null when the action (or what it points at) no longer exists. */
+  load(actionId: string): Promise<ActionPlan | null>;
+}

@@ -1,0 +1,53 @@
+import { DEFAULT_EXCHANGE, type Broker, type Delivery, type Publication } from '@interflow/core';
+import type { ActionPlan } from './action-plan';
+import type { FinalRunStatus } from './run-ledger';
+import { ACTION_ID_HEADER } from './run-request';
+
+export interface RunEnd {
+  runId: string;
+  status: FinalRunStatus;
+  response: unknown;
+  error: string | null;
+}
+
+export const RUN_ID_HEADER = 'x-run-id';
+
+/**
+ * Tells the world a run ended (contract 3): a reply to the message's reply-to queue
+ * (default exchange, correlation id = run id, `{run_id, status, response | error}`), and,
+ * for a success, the result on the action's result route, which is how actions chain.
+ * Both in one publish; deduplicated by run so saying it again after a crash is harmless.
+ */
+export class OutcomeAnnouncer {
+  constructor(private readonly broker: Broker) {}
+
+  async announce(delivery: Delivery, plan: ActionPlan, end: RunEnd): Promise<void> {
+    const headers = { [ACTION_ID_HEADER]: plan.actionId, [RUN_ID_HEADER]: end.runId };
+    const publications: Publication[] = [];
+    if (delivery.replyTo) {
+      const payload =
+        end.status === 'succeeded'
+          ? { run_id: end.runId, status: end.status, response: end.response }
+          : { run_id: end.runId, status: end.status, error: end.error, response: end.response ?? null };
+      publications.push({
+        exchange: DEFAULT_EXCHANGE,
+        routingKey: delivery.replyTo,
+        message: { payload, headers, correlationId: end.runId, dedupeKey: `reply:${end.runId}`, sender: `action:${plan.actionId}` },
+      });
+    }
+    if (end.status === 'succeeded' && plan.resultRoute) {
+      publications.push({
+        exchange: plan.resultRoute.exchange,
+        routingKey: plan.resultRoute.routingKey,
+        message: {
+          payload: { run_id: end.runId, action_id: plan.actionId, status: end.status, response: end.response },
+          headers,
+          correlationId: end.runId,
+          dedupeKey: `result:${end.runId}`,
+          sender: `action:${plan.actionId}`,
+        },
+      });
+    }
+    if (publications.length > 0) await this.broker.publishBatch(publications);
+  }
+}
