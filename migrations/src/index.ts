@@ -2,6 +2,7 @@ import { Baseline1764270000000 } from './1764270000000-Baseline';
 import { ApiTokens1764272000000 } from './1764272000000-ApiTokens';
 import { Integrations1764272000001 } from './1764272000001-Integrations';
 import { DeploymentCallLimits1764273000000 } from './1764273000000-DeploymentCallLimits';
+import { ActionSubscriptions1764273000001 } from './1764273000001-ActionSubscriptions';
 import { MessageQueue1764271000000 } from './1764271000000-MessageQueue';
 import { Schedules1764274000000 } from './1764274000000-Schedules';
 
@@ -15,6 +16,7 @@ export const migrations = [
   ApiTokens1764272000000,
   Integrations1764272000001,
   DeploymentCallLimits1764273000000,
+  ActionSubscriptions1764273000001,
   Schedules1764274000000,
 ];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, boolVar, intVar } from '@interflow/core';
+import { baseConfigShape, boolVar, intVar, secretKeyConfigShape } from '@interflow/core';
 
 const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -18,6 +18,8 @@ const queueList = z
 export const runnerConfigSchema = z
   .object({
     ...baseConfigShape,
+    /** Decrypts deployment credentials and service signing secrets (shared with the api). */
+    ...secretKeyConfigShape,
     /** Port of the small health/metrics server. */
     HEALTH_PORT: intVar(3002, 0, 65535),
     /** Action queues this runner consumes. */

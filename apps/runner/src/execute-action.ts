@@ -1,15 +1,15 @@
 import type { Clock, Delivery, DeliveryControl, Logger } from '@interflow/core';
 import type { ActionPlan, ActionPlans } from './action-plan';
+import type { OutcomeAnnouncer } from './announce-run-end';
 import { callConnector, CallInterrupted } from './call-connector';
 import type { CallOutcome } from './call-outcome';
 import { keepLeaseAlive } from './lease-keeper';
-import { CallPermits, LimitWaitExceeded } from './limits/call-permits';
-import type { OutcomeAnnouncer } from './announce-run-end';
-import type { RunnerMetrics } from './runner-metrics';
+import { CallPermits, LimitWaitExceeded, type CallPermit } from './limits/call-permits';
 import type { ResponseCache } from './response-cache';
-import { isFinal, type RunLedger } from './run-ledger';
+import { isFinal, type OpenedRun, type RunLedger } from './run-ledger';
 import { mergeInput, type RunRequest } from './run-request';
-import { retryDelayMs } from '@interflow/core';
+import type { RunnerMetrics } from './runner-metrics';
+import { decideSettlement } from './settlement';
 
 export interface ExecutorDependencies {
   plans: ActionPlans;
@@ -30,8 +30,8 @@ export interface ExecutorDependencies {
 const MAX_REASON_LENGTH = 4000;
 
 /**
- * Runs the action a delivery asks for and settles the delivery by the outcome (see
- * call-outcome.ts for the rules). Every path settles the delivery explicitly, records
+ * Runs the action a delivery asks for and settles the delivery by the outcome
+ * (settlement.ts holds the rules). Every path settles the delivery explicitly, records
  * what it did on the run, and counts itself in the metrics.
  */
 export async function executeAction(deps: ExecutorDependencies, delivery: Delivery, control: DeliveryControl, request: RunRequest) {
@@ -43,7 +43,13 @@ export async function executeAction(deps: ExecutorDependencies, delivery: Delive
     return control.reject(`action '${request.actionId}' does not exist`);
   }
   const input = mergeInput(plan.defaultInput, request.input);
-  const run = await deps.ledger.open({ runId: request.runId, actionId: plan.actionId, messageId: delivery.messageId, input });
+  const run = await deps.ledger.open({
+    runId: request.runId,
+    actionId: plan.actionId,
+    messageId: delivery.messageId,
+    input,
+    sender: delivery.sender,
+  });
   log = log.child({ runId: run.runId, deploymentId: plan.deployment.id });
 
   if (isFinal(run.status)) {
@@ -55,7 +61,7 @@ export async function executeAction(deps: ExecutorDependencies, delivery: Delive
   }
 
   const abort = AbortSignal.any([control.signal, deps.drainSignal]);
-  let permit;
+  let permit: CallPermit;
   try {
     permit = await deps.permits.acquire(plan.deployment.id, plan.deployment.limits, plan.timeoutMs, abort);
   } catch (error) {
@@ -68,12 +74,37 @@ export async function executeAction(deps: ExecutorDependencies, delivery: Delive
     throw error;
   }
 
-  const attemptId = await deps.ledger.beginAttempt(run.runId);
-  const stopLease = keepLeaseAlive(control, deps.leaseMs, log);
-  deps.metrics.callsInFlight.inc();
+  const attempt = run.attempts + 1;
+  log = log.child({ runAttempt: attempt });
   let result: { outcome: CallOutcome; durationMs: number };
   try {
-    result = await callConnector({
+    result = await callWithLease(deps, delivery, control, plan, run, input, attempt, abort, log);
+  } catch (error) {
+    if (!(error instanceof CallInterrupted)) throw error;
+    await deps.ledger.finishAttempt(run.runId, attempt, { outcome: 'retrying', httpStatus: null, error: error.message, response: null });
+    return putBack(deps, control, log, error.message);
+  } finally {
+    await permit.release().catch((error: unknown) => log.warn('could not release the call slot', { error: String(error) }));
+  }
+  await settle(deps, delivery, control, plan, run.runId, attempt, input, result, log);
+}
+
+async function callWithLease(
+  deps: ExecutorDependencies,
+  delivery: Delivery,
+  control: DeliveryControl,
+  plan: ActionPlan,
+  run: OpenedRun,
+  input: Record<string, unknown>,
+  attempt: number,
+  abort: AbortSignal,
+  log: Logger,
+) {
+  await deps.ledger.beginAttempt(run.runId, attempt);
+  const stopLease = keepLeaseAlive(control, deps.leaseMs, log);
+  deps.metrics.callsInFlight.inc();
+  try {
+    return await callConnector({
       baseUrl: plan.service.baseUrl,
       verb: plan.method.verb,
       path: plan.method.path,
@@ -87,28 +118,16 @@ export async function executeAction(deps: ExecutorDependencies, delivery: Delive
         },
         input,
         run: { id: run.runId, action_id: plan.actionId },
-        attempt: delivery.attempt,
+        attempt,
       },
       timeoutMs: plan.timeoutMs,
       signal: abort,
       now: () => deps.clock.now(),
     });
-  } catch (error) {
-    if (!(error instanceof CallInterrupted)) throw error;
-    await deps.ledger.finishAttempt(attemptId, { httpStatus: null, durationMs: 0, error: error.message, response: null });
-    return putBack(deps, control, log, error.message);
   } finally {
     stopLease();
     deps.metrics.callsInFlight.dec();
-    await permit.release().catch((error: unknown) => log.warn('could not release the call slot', { error: String(error) }));
   }
-
-  const { outcome, durationMs } = result;
-  deps.metrics.callDuration.observe({ outcome: outcome.kind }, durationMs / 1000);
-  const error = outcome.kind === 'succeeded' ? null : outcome.kind === 'come_back_later' ? `the connector answered ${outcome.status}` : outcome.error;
-  await deps.ledger.finishAttempt(attemptId, { httpStatus: outcome.status, durationMs, error, response: outcome.body });
-  log.info('connector call ended', { outcome: outcome.kind, httpStatus: outcome.status, durationMs });
-  await settle(deps, delivery, control, plan, run.runId, input, outcome, log);
 }
 
 async function settle(
@@ -117,63 +136,55 @@ async function settle(
   control: DeliveryControl,
   plan: ActionPlan,
   runId: string,
+  attempt: number,
   input: Record<string, unknown>,
-  outcome: CallOutcome,
+  result: { outcome: CallOutcome; durationMs: number },
   log: Logger,
 ) {
-  switch (outcome.kind) {
-    case 'succeeded': {
+  const { outcome, durationMs } = result;
+  const maxAttempts = Math.min(plan.retry.maxAttempts, await deps.queueMaxAttempts(delivery.queue));
+  const decision = decideSettlement(outcome, { attempt: delivery.attempt, maxAttempts, backoff: plan.retry.backoff });
+  deps.metrics.callDuration.observe({ outcome: outcome.kind }, durationMs / 1000);
+  await deps.ledger.finishAttempt(runId, attempt, {
+    outcome: decision.attemptOutcome,
+    httpStatus: outcome.status,
+    error: decision.action === 'ack' ? null : decision.reason,
+    response: outcome.body,
+  });
+  log.info('connector call ended', { outcome: outcome.kind, httpStatus: outcome.status, durationMs, settle: decision.action });
+
+  switch (decision.action) {
+    case 'ack': {
       await deps.ledger.finish(runId, 'succeeded', { response: outcome.body });
       if (plan.cacheTtlMs) {
-        await deps.cache.store({ actionId: plan.actionId, input, response: outcome.body, ttlMs: plan.cacheTtlMs });
+        await deps.cache.store({ actionId: plan.actionId, runId, input, response: outcome.body, ttlMs: plan.cacheTtlMs });
       }
       await deps.announcer.announce(delivery, plan, { runId, status: 'succeeded', response: outcome.body, error: null });
       deps.metrics.runs.inc({ status: 'succeeded' });
       deps.metrics.deliveries.inc({ outcome: 'succeeded' });
       return control.ack();
     }
-    case 'come_back_later': {
-      await deps.ledger.markRetrying(runId, `the connector asked to retry in ${outcome.retryAfterMs} ms`);
-      deps.metrics.deliveries.inc({ outcome: 'come_back_later' });
-      return control.nack({ delayMs: outcome.retryAfterMs, countAttempt: false, reason: `HTTP ${outcome.status}` });
+    case 'retry': {
+      await deps.ledger.markRetrying(runId);
+      log.info('retrying later', { delayMs: decision.delayMs, countAttempt: decision.countAttempt, maxAttempts });
+      deps.metrics.deliveries.inc({ outcome: decision.countAttempt ? 'retry' : 'come_back_later' });
+      return control.nack({ delayMs: decision.delayMs, countAttempt: decision.countAttempt, reason: decision.reason });
     }
-    case 'transient': {
-      const maxAttempts = Math.min(plan.retry.maxAttempts, await deps.queueMaxAttempts(delivery.queue));
-      if (delivery.attempt < maxAttempts) {
-        const delayMs = retryDelayMs(plan.retry.backoff, delivery.attempt);
-        await deps.ledger.markRetrying(runId, outcome.error);
-        log.info('retrying later', { delayMs, maxAttempts });
-        deps.metrics.deliveries.inc({ outcome: 'retry' });
-        return control.nack({ delayMs, reason: outcome.error });
-      }
-      return failRun(deps, delivery, control, plan, runId, `${outcome.error} (attempt ${delivery.attempt} of ${maxAttempts})`, outcome.body);
+    case 'dead_letter': {
+      await deps.ledger.finish(runId, 'failed', { error: decision.reason, response: outcome.body });
+      await deps.announcer.announce(delivery, plan, { runId, status: 'failed', response: outcome.body, error: decision.reason });
+      deps.metrics.runs.inc({ status: 'failed' });
+      deps.metrics.deliveries.inc({ outcome: 'failed' });
+      return control.reject(deadLetterReason(decision.reason, outcome.body));
     }
-    case 'permanent':
-      return failRun(deps, delivery, control, plan, runId, outcome.error, outcome.body);
   }
-}
-
-async function failRun(
-  deps: ExecutorDependencies,
-  delivery: Delivery,
-  control: DeliveryControl,
-  plan: ActionPlan,
-  runId: string,
-  error: string,
-  response: unknown,
-) {
-  await deps.ledger.finish(runId, 'failed', { error, response });
-  await deps.announcer.announce(delivery, plan, { runId, status: 'failed', response, error });
-  deps.metrics.runs.inc({ status: 'failed' });
-  deps.metrics.deliveries.inc({ outcome: 'failed' });
-  return control.reject(deadLetterReason(error, response));
 }
 
 /** The runner gave up on the call itself: the message goes back at once, no attempt used. */
 async function putBack(deps: ExecutorDependencies, control: DeliveryControl, log: Logger, reason: string) {
   log.warn('call abandoned; returning the message to its queue', { reason });
   deps.metrics.deliveries.inc({ outcome: 'interrupted' });
-  if (control.signal.aborted) return; // the lease is gone: the message is already someone else's
+  if (control.signal.aborted && !deps.drainSignal.aborted) return; // the lease is gone: the message is someone else's now
   await control.nack({ delayMs: 0, countAttempt: false, reason }).catch((error: unknown) => {
     log.warn('could not return the message; its lease will lapse', { error: String(error) });
   });
@@ -186,4 +197,3 @@ export function deadLetterReason(error: string, response: unknown): string {
   const reason = `${error}; response: ${text}`;
   return reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH)}…` : reason;
 }
-

@@ -1,18 +1,85 @@
-import { bootDaemon, parseConfigOrExit, startHealthServer } from '@interflow/core';
+import os from 'node:os';
+import {
+  bootDaemon,
+  keyringFromConfig,
+  parseConfigOrExit,
+  PostgresBroker,
+  startHealthServer,
+  systemClock,
+} from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
+import { ensureActionQueues, queueMaxAttemptsLookup } from './action-queues';
+import { OutcomeAnnouncer } from './announce-run-end';
 import { runnerConfigSchema } from './config';
+import { CallPermits } from './limits/call-permits';
+import { RegistryActionPlans } from './registry/registry-action-plans';
+import { RegistryResponseCache } from './registry/registry-response-cache';
+import { RegistryRunLedger } from './registry/registry-run-ledger';
+import { ActionRunner } from './runner';
+import { createRunnerMetrics } from './runner-metrics';
+import { SubscriptionTable } from './subscriptions/subscription-table';
 
 /** The runner daemon: parses config once, builds dependencies, owns shutdown. */
 async function main(): Promise<void> {
   const config = parseConfigOrExit('runner', runnerConfigSchema, process.env);
-  const { logger, metrics, shutdown, readiness } = bootDaemon({
+  const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
     service: 'runner',
     config,
     expectedMigrations: migrationNames,
   });
+  const { keyring, insecure } = keyringFromConfig(config);
+  if (insecure) logger.warn('INTERFLOW_SECRET_KEY is unset: credentials are sealed with the public development key');
   const health = await startHealthServer({ port: config.HEALTH_PORT, readiness, metrics });
   shutdown.add('health server', () => health.close());
-  logger.info('runner started', { healthPort: health.port });
+
+  const clock = systemClock;
+  const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock });
+  shutdown.add('broker', () => broker.close());
+  const consumerName = `runner@${os.hostname()}:${process.pid}`;
+  const runner = new ActionRunner({
+    broker,
+    logger,
+    queues: config.RUNNER_QUEUES,
+    concurrency: config.RUNNER_CONCURRENCY,
+    prefetch: config.RUNNER_PREFETCH,
+    leaseMs: config.RUNNER_LEASE_MS,
+    consumerName,
+    subscriptions: config.RUNNER_SUBSCRIPTIONS ? new SubscriptionTable(sql) : null,
+    subscriptionRefreshMs: config.RUNNER_SUBSCRIPTION_REFRESH_MS,
+    executor: {
+      plans: new RegistryActionPlans(sql, keyring),
+      ledger: new RegistryRunLedger(sql, clock),
+      cache: new RegistryResponseCache(sql, clock),
+      permits: new CallPermits({ sql, holderId: consumerName, maxWaitMs: config.RUNNER_LIMIT_WAIT_MS }),
+      announcer: new OutcomeAnnouncer(broker),
+      metrics: createRunnerMetrics(metrics),
+      logger,
+      clock,
+      leaseMs: config.RUNNER_LEASE_MS,
+      queueMaxAttempts: queueMaxAttemptsLookup(broker),
+    },
+  });
+  await waitUntilMigrated(readiness, logger, () => shutdown.draining);
+  if (shutdown.draining) return;
+  await ensureActionQueues(broker, config.RUNNER_QUEUES);
+  await runner.start();
+  shutdown.add('runner (drain in-flight calls)', () => runner.stop(config.RUNNER_DRAIN_GRACE_MS));
+}
+
+/** The runner may start before `npm run migrate` finished: it consumes once the schema is there. */
+async function waitUntilMigrated(
+  readiness: () => Promise<{ ready: boolean; checks: unknown }>,
+  logger: { info(message: string, meta?: unknown): unknown },
+  stopped: () => boolean,
+): Promise<void> {
+  let logged = false;
+  while (!stopped()) {
+    const report = await readiness();
+    if (report.ready) return;
+    if (!logged) logger.info('waiting for the database and migrations before consuming', { checks: report.checks });
+    logged = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 main().catch((error: unknown) => {

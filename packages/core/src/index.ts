@@ -43,3 +43,12 @@ export { listConsumers, type RegisteredConsumer } from './mq/consumer-registry';
 export { wakeUpChannel } from './mq/wake-up';
 export type { TransactionSql } from './mq/sql-types';
 export * from './schedule-store';
+export {
+  createActionSubscription,
+  getActionSubscription,
+  listActionSubscriptions,
+  deleteActionSubscription,
+  listSubscriptionTargets,
+  type ActionSubscription,
+  type ActionSubscriptionFields,
+} from './subscriptions/action-subscriptions';

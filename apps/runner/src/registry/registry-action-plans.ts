@@ -1,0 +1,63 @@
+import { loadActionContext, NotFoundError, type SecretKeyring, type Sql } from '@interflow/core';
+import type { ActionPlan, ActionPlans } from '../action-plan';
+
+/** Share of each retry delay drawn at random, so failures of many runs do not retry in lockstep. */
+const RETRY_JITTER = 0.2;
+
+/**
+ * Action plans from the registry: the action with its deployment (credentials
+ * decrypted) and service (signing secret decrypted), read fresh for every run so a
+ * changed action or a rotated secret takes effect at once. Never cached, never logged.
+ */
+export class RegistryActionPlans implements ActionPlans {
+  constructor(
+    private readonly sql: Sql,
+    private readonly keyring: SecretKeyring,
+  ) {}
+
+  async load(actionId: string): Promise<ActionPlan | null> {
+    let context;
+    try {
+      context = await loadActionContext(this.sql, this.keyring, actionId);
+    } catch (error) {
+      if (error instanceof NotFoundError || isInvalidUuid(error)) return null;
+      throw error;
+    }
+    const { action, deployment, service, method } = context;
+    const rateLimit = deployment.rateLimit as { requests: number; interval_ms: number; burst?: number } | null;
+    return {
+      actionId: action.id,
+      actionName: action.name,
+      service: { id: service.id, name: service.name, baseUrl: service.baseUrl, signingSecret: service.signingSecret },
+      method: { name: method.name, verb: method.http_method, path: method.path },
+      deployment: {
+        id: deployment.id,
+        name: deployment.name,
+        connection: deployment.connection,
+        credentials: deployment.credentials,
+        limits: {
+          rate: rateLimit ? { requests: rateLimit.requests, intervalMs: rateLimit.interval_ms, burst: rateLimit.burst ?? rateLimit.requests } : null,
+          maxConcurrency: deployment.maxConcurrency,
+        },
+      },
+      defaultInput: action.defaultInput,
+      timeoutMs: action.timeoutMs,
+      retry: {
+        maxAttempts: action.retryPolicy.max_attempts,
+        backoff: {
+          initialDelayMs: action.retryPolicy.initial_delay_ms,
+          multiplier: action.retryPolicy.multiplier,
+          maxDelayMs: action.retryPolicy.max_delay_ms,
+          jitter: RETRY_JITTER,
+        },
+      },
+      cacheTtlMs: action.cacheTtlMs,
+      resultRoute: action.resultRoute ? { exchange: action.resultRoute.exchange, routingKey: action.resultRoute.routing_key } : null,
+    };
+  }
+}
+
+/** A message naming an action id that is not even a uuid: the action does not exist. */
+function isInvalidUuid(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '22P02';
+}

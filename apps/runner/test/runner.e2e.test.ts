@@ -1,0 +1,87 @@
+import { waitFor } from '@interflow/test-kit';
+import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
+
+const fastRetries = { max_attempts: 4, initial_delay_ms: 100, multiplier: 2, max_delay_ms: 1000 };
+
+/** The built runner daemon against real PostgreSQL and a real connector over HTTP. */
+describe('runner executing actions', () => {
+  let world: RunnerWorld;
+  let deploymentId: string;
+
+  beforeAll(async () => {
+    world = await createRunnerWorld();
+    deploymentId = await world.createDeployment();
+    await world.startRunner({ RUNNER_CONCURRENCY: '4' });
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('calls the connector with the deployment context, signed, and replies with the result', async () => {
+    const actionId = await world.createAction({ deploymentId, method: 'echo' });
+    await world.broker.declareQueue({ name: 'test.replies' });
+    await world.requestRun(actionId, { word: 'hello' }, { replyTo: 'test.replies' });
+    const [reply] = await waitFor(async () => {
+      const deliveries = await world.broker.claim('test.replies', { max: 1 });
+      return deliveries.length > 0 ? deliveries : null;
+    }, { description: 'the reply' });
+    const [run] = await world.runsOf(actionId);
+    expect(reply?.correlationId).toBe(run?.id);
+    expect(reply?.payload).toEqual({ run_id: run?.id, status: 'succeeded', response: { echoed: { word: 'hello' }, calls: 1 } });
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1, trigger: 'message' });
+    const call = world.connector.calls.find((c) => c.runId === run?.id);
+    expect(call).toMatchObject({ method: 'echo', attempt: 1, deploymentName: 'deployment-1', credentials: { api_key: 'secret-1' } });
+  });
+
+  it('retries a connector answering 500 twice, then 200: one successful run with three attempts', async () => {
+    const actionId = await world.createAction({ deploymentId, method: 'flaky', retryPolicy: fastRetries });
+    await world.requestRun(actionId, { failures: 2 });
+    const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.status === 'succeeded'), {
+      description: 'the flaky run to succeed',
+    });
+    expect(await world.runsOf(actionId)).toHaveLength(1);
+    expect(run.response).toEqual({ succeeded_on_call: 3 });
+    const attempts = await world.attemptsOf(run.id);
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.httpStatus])).toEqual([
+      [1, 'retrying', 500],
+      [2, 'retrying', 500],
+      [3, 'succeeded', 200],
+    ]);
+    expect(attempts.every((a) => a.finishedAt !== null && a.durationMs !== null)).toBe(true);
+  });
+
+  it('dead-letters a 400 at once, keeping the response as the reason', async () => {
+    const actionId = await world.createAction({ deploymentId, method: 'reject', retryPolicy: fastRetries });
+    const messageId = await world.requestRun(actionId, { account: 42 });
+    const dead = await waitFor(async () => {
+      const messages = await world.broker.peek('interflow.actions.dead', { limit: 100 });
+      return messages.find((m) => m.messageId === messageId || (m.payload as { action_id?: string }).action_id === actionId);
+    }, { description: 'the message in the dead-letter queue' });
+    const death = dead.deaths[dead.deaths.length - 1];
+    expect(death).toMatchObject({ queue: 'interflow.actions', reason: 'rejected' });
+    expect(death?.detail).toContain('the connector answered 400: account 42 is closed');
+    expect(death?.detail).toContain('"account":42');
+    const [run] = await world.runsOf(actionId);
+    expect(run).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(world.connector.calls.filter((c) => c.runId === run?.id)).toHaveLength(1);
+  });
+
+  it('dead-letters a message that is not a run request, and one naming no action', async () => {
+    const garbage = await world.broker.publish({ exchange: '', routingKey: 'interflow.actions', message: { payload: { hello: 1 } } });
+    const unknown = await world.broker.publish({
+      exchange: '',
+      routingKey: 'interflow.actions',
+      message: { payload: { action_id: '00000000-0000-4000-8000-000000000000' } },
+    });
+    const ids = [garbage.messageIds[0], unknown.messageIds[0]];
+    const dead = await waitFor(async () => {
+      const messages = await world.broker.peek('interflow.actions.dead', { limit: 100 });
+      const found = messages.filter((m) => ids.includes(m.messageId));
+      return found.length === 2 ? found : null;
+    }, { description: 'both messages dead-lettered' });
+    const details = dead.map((m) => m.deaths[m.deaths.length - 1]?.detail ?? '');
+    expect(details.some((d) => d.includes('not a run request'))).toBe(true);
+    expect(details.some((d) => d.includes('does not exist'))).toBe(true);
+  });
+});

@@ -1,0 +1,136 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import {
+  createAction,
+  createDeployment,
+  createKeyring,
+  createSilentLogger,
+  getRun,
+  listRunAttempts,
+  parseKeySpec,
+  PostgresBroker,
+  registerService,
+  type RateLimit,
+  type RetryPolicy,
+  type Run,
+  type RunAttempt,
+  type SecretKeyring,
+} from '@interflow/core';
+import { createTestDatabase, freePort, startDaemon, waitFor, type DaemonProcess, type TestDatabase } from '@interflow/test-kit';
+import { ensureActionQueues } from '../../src/action-queues';
+import { SCRIPTED_METHODS, startScriptedConnector, type ScriptedConnector } from './scripted-connector';
+
+export const RUNNER_SCRIPT = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
+
+/**
+ * A test world for the runner: a fresh schema, a broker on it, the scripted connector
+ * registered as a service with one deployment, and built runner daemons started on demand.
+ */
+export interface RunnerWorld {
+  db: TestDatabase;
+  broker: PostgresBroker;
+  keyring: SecretKeyring;
+  secretKeySpec: string;
+  connector: ScriptedConnector;
+  serviceId: string;
+  createDeployment(options?: { rateLimit?: RateLimit | null; maxConcurrency?: number | null }): Promise<string>;
+  createAction(options: { deploymentId: string; method: string; retryPolicy?: RetryPolicy; name?: string; timeoutMs?: number; cacheTtlMs?: number }): Promise<string>;
+  /** Publishes a run request (contract 3) for the action, without a run id. */
+  requestRun(actionId: string, input: Record<string, unknown>, options?: { replyTo?: string }): Promise<string>;
+  startRunner(env?: Record<string, string>): Promise<DaemonProcess>;
+  runsOf(actionId: string): Promise<Run[]>;
+  attemptsOf(runId: string): Promise<RunAttempt[]>;
+  close(): Promise<void>;
+}
+
+export async function createRunnerWorld(): Promise<RunnerWorld> {
+  const db = await createTestDatabase({ poolSize: 8 });
+  const secretKeySpec = `test-key:${crypto.randomBytes(32).toString('base64')}`;
+  const key = parseKeySpec(secretKeySpec);
+  if (typeof key === 'string') throw new Error(key);
+  const keyring = createKeyring(key);
+  const broker = new PostgresBroker({ sql: db.sql, logger: createSilentLogger(), schema: db.schema });
+  await ensureActionQueues(broker, ['interflow.actions']);
+  const connector = await startScriptedConnector(crypto.randomBytes(24).toString('base64url'));
+  const { service } = await registerService(
+    db.sql,
+    keyring,
+    { name: `scripted-${crypto.randomBytes(3).toString('hex')}`, baseUrl: connector.baseUrl, methods: SCRIPTED_METHODS.map((m) => ({ ...m })) },
+    connector.signingSecret,
+  );
+  const runners: DaemonProcess[] = [];
+  let sequence = 0;
+
+  return {
+    db,
+    broker,
+    keyring,
+    secretKeySpec,
+    connector,
+    serviceId: service.id,
+    async createDeployment(options = {}) {
+      const deployment = await createDeployment(db.sql, keyring, {
+        name: `deployment-${++sequence}`,
+        serviceId: service.id,
+        connection: { region: 'test' },
+        credentials: { api_key: `secret-${sequence}` },
+        rateLimit: options.rateLimit ?? null,
+        maxConcurrency: options.maxConcurrency ?? null,
+      });
+      return deployment.id;
+    },
+    async createAction(options) {
+      const { action } = await createAction(db.sql, {
+        name: options.name ?? `action-${++sequence}`,
+        deploymentId: options.deploymentId,
+        method: options.method,
+        retryPolicy: options.retryPolicy,
+        timeoutMs: options.timeoutMs,
+        cacheTtlMs: options.cacheTtlMs ?? null,
+      });
+      return action.id;
+    },
+    async requestRun(actionId, input, options = {}) {
+      const receipt = await broker.publish({
+        exchange: '',
+        routingKey: 'interflow.actions',
+        mandatory: true,
+        message: { payload: { action_id: actionId, input }, headers: { 'x-action-id': actionId }, replyTo: options.replyTo },
+      });
+      const id = receipt.messageIds[0];
+      if (!id) throw new Error('publish stored nothing');
+      return id;
+    },
+    async startRunner(env = {}) {
+      const port = await freePort();
+      const runner = await startDaemon({
+        script: RUNNER_SCRIPT,
+        env: {
+          DATABASE_URL: db.url,
+          DATABASE_SCHEMA: db.schema,
+          DATABASE_POOL_SIZE: '6',
+          HEALTH_PORT: String(port),
+          INTERFLOW_SECRET_KEY: secretKeySpec,
+          LOG_LEVEL: 'info',
+          ...env,
+        },
+        readyUrl: `http://127.0.0.1:${port}/readyz`,
+      });
+      runners.push(runner);
+      // Ready means migrated; consuming starts right after: wait for the consumer to say so.
+      await waitFor(() => runner.logs.some((line) => line.message === 'runner consuming'), { description: 'the runner to consume' });
+      return runner;
+    },
+    async runsOf(actionId) {
+      const rows = await db.sql<{ id: string }[]>`select id from runs where action_id = ${actionId} order by seq`;
+      return Promise.all(rows.map((row) => getRun(db.sql, row.id)));
+    },
+    attemptsOf: (runId) => listRunAttempts(db.sql, runId),
+    async close() {
+      await Promise.all(runners.map((runner) => runner.stop('SIGKILL')));
+      await broker.close();
+      await connector.close();
+      await db.drop();
+    },
+  };
+}
