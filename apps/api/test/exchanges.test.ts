@@ -56,6 +56,12 @@ describe('/v1/exchanges', () => {
       .expect(404);
     expect(response.body.error).toMatchObject({ code: 'not_found', message: "exchange 'nowhere' does not exist" });
     await request(api.app).get('/v1/exchanges/with-alternate').set(viewer).expect(404);
+    const itself = await request(api.app)
+      .post('/v1/exchanges')
+      .set(operator)
+      .send({ name: 'orders', type: 'topic', alternate_exchange: 'orders' })
+      .expect(400);
+    expect(itself.body.error.details).toEqual([{ field: 'alternate_exchange', message: 'an exchange cannot be its own alternate' }]);
   });
 
   it('lists exchanges by name, a page at a time', async () => {

@@ -61,6 +61,12 @@ describe('/v1/queues', () => {
       .expect(404);
     expect(response.body.error.message).toBe("queue 'missing.dead' does not exist");
     await request(api.app).get('/v1/queues/orphan').set(viewer).expect(404);
+    const itself = await request(api.app)
+      .post('/v1/queues')
+      .set(operator)
+      .send({ name: 'selfish', policy: { dead_letter_queue: 'selfish' } })
+      .expect(400);
+    expect(itself.body.error.details).toEqual([{ field: 'policy.dead_letter_queue', message: 'a queue cannot be its own dead-letter queue' }]);
   });
 
   it('lists queues by name in pages', async () => {

@@ -42,7 +42,7 @@ export function queueRoutes(deps: { broker: Broker }): Router {
     requireUnscoped(requireRole(req, 'operator'), 'declaring queues');
     const body = parseBody(createQueueBody, req);
     const deadLetterQueue = body.policy?.dead_letter_queue;
-    if (deadLetterQueue && deadLetterQueue !== body.name) await existingQueue(deadLetterQueue);
+    if (deadLetterQueue) await existingQueue(deadLetterQueue);
     const existed = (await broker.getQueue(body.name)) !== null;
     const queue = await broker.declareQueue({ name: body.name, policy: toQueuePolicy(body.policy) });
     req.log.info(existed ? 'queue redeclared' : 'queue declared', { queue: queue.name });

@@ -5,12 +5,17 @@ import { resourceName } from './mq-names';
 
 const exchangeType = z.enum(['direct', 'fanout', 'topic', 'headers']);
 
-export const createExchangeBody = z.strictObject({
-  name: resourceName,
-  type: exchangeType,
-  /** Where messages that match no binding go (RabbitMQ's alternate-exchange). */
-  alternate_exchange: resourceName.nullable().optional(),
-});
+export const createExchangeBody = z
+  .strictObject({
+    name: resourceName,
+    type: exchangeType,
+    /** Where messages that match no binding go (RabbitMQ's alternate-exchange). */
+    alternate_exchange: resourceName.nullable().optional(),
+  })
+  .refine((body) => body.alternate_exchange !== body.name, {
+    message: 'an exchange cannot be its own alternate',
+    path: ['alternate_exchange'],
+  });
 
 export const listExchangesQuery = z.strictObject({ ...pageQueryShape });
 

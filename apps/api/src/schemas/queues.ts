@@ -24,7 +24,12 @@ const queuePolicyBody = z.strictObject({
   ack_deadline_ms: z.number().int().min(100).max(DAY_MS).optional(),
 });
 
-export const createQueueBody = z.strictObject({ name: resourceName, policy: queuePolicyBody.optional() });
+export const createQueueBody = z
+  .strictObject({ name: resourceName, policy: queuePolicyBody.optional() })
+  .refine((body) => body.policy?.dead_letter_queue !== body.name, {
+    message: 'a queue cannot be its own dead-letter queue',
+    path: ['policy', 'dead_letter_queue'],
+  });
 export const listQueuesQuery = z.strictObject({ ...pageQueryShape });
 export const deleteQueueQuery = z.strictObject({
   /** true: refuse (409) while the queue holds messages, instead of deleting them with it. */
