@@ -1,17 +1,62 @@
-import { bootDaemon, parseConfigOrExit, startHealthServer } from '@interflow/core';
+import { bootDaemon, parseConfigOrExit, PostgresBroker, startHealthServer, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { producerConfigSchema } from './config';
+import { Housekeeping } from './housekeeping';
+import { Scheduler } from './scheduler';
+import { createSchedulerMetrics } from './scheduler-metrics';
 
-/** The producer daemon: parses config once, builds dependencies, owns shutdown. */
+/**
+ * The producer daemon: parses config once, builds the broker, the scheduler and the
+ * housekeeping loop, owns shutdown. SIGTERM lets the fire in progress commit, then
+ * exits 0; a producer killed outright loses nothing (its transaction rolls back and
+ * another producer, or this one restarted, fires what is due).
+ */
 async function main(): Promise<void> {
   const config = parseConfigOrExit('producer', producerConfigSchema, process.env);
-  const { logger, metrics, shutdown, readiness } = bootDaemon({
+  const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
     service: 'producer',
     config,
     expectedMigrations: migrationNames,
   });
   const health = await startHealthServer({ port: config.HEALTH_PORT, readiness, metrics });
   shutdown.add('health server', () => health.close());
+
+  const clock = systemClock;
+  const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock });
+  shutdown.add('broker', () => broker.close());
+
+  const housekeeping = new Housekeeping({
+    sql,
+    logger: logger.child({ component: 'housekeeping' }),
+    metrics,
+    settings: {
+      intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
+      pruneIntervalMs: config.HOUSEKEEPING_PRUNE_INTERVAL_MS,
+      fireKeyRetentionMs: config.FIRE_KEY_RETENTION_MS,
+      rateRetentionMs: config.RATE_HISTORY_RETENTION_MS,
+      consumerSilenceMs: config.CONSUMER_SILENCE_MS,
+    },
+  });
+  housekeeping.start();
+  shutdown.add('housekeeping', () => housekeeping.stop());
+
+  const scheduler = new Scheduler({
+    sql,
+    schema: config.DATABASE_SCHEMA,
+    publisher: broker,
+    logger: logger.child({ component: 'scheduler' }),
+    clock,
+    metrics: createSchedulerMetrics(metrics),
+    settings: {
+      batchSize: config.SCHEDULER_BATCH_SIZE,
+      misfireGraceMs: config.SCHEDULER_MISFIRE_GRACE_MS,
+      maxFiresPerSchedule: config.SCHEDULER_MAX_FIRES_PER_SCHEDULE,
+      idleWakeMs: config.SCHEDULER_IDLE_WAKE_MS,
+      failureRetryMs: config.SCHEDULER_FAILURE_RETRY_MS,
+    },
+  });
+  await scheduler.start();
+  shutdown.add('scheduler', () => scheduler.stop());
   logger.info('producer started', { healthPort: health.port });
 }
 

@@ -1,5 +1,5 @@
 import type { Clock, Logger, Sql } from '@interflow/core';
-import { scheduleChangesChannel } from '@interflow/core';
+import { InterflowError, scheduleChangesChannel } from '@interflow/core';
 import { fireBatch, type FireBatchResult } from './fire-due-schedules';
 import type { FirePublisher } from './fire-publisher';
 import type { SchedulerMetrics } from './scheduler-metrics';
@@ -63,8 +63,11 @@ export class Scheduler {
       this.observe(result, now);
       return result;
     } catch (error) {
-      // One schedule's target can fail the whole batch; fire them one by one so the
-      // others publish, and park the failing ones until their retry time.
+      // A lost connection or a database error: nothing was committed; the loop retries.
+      if (!(error instanceof InterflowError)) throw error;
+      // One schedule's target (a missing exchange, an unroutable message) failed the
+      // whole batch: fire them one by one so the others publish, and park the failing
+      // ones until their retry time.
       this.deps.logger.warn('schedule batch failed; firing one schedule per transaction', { error: String(error) });
       return this.firePassOneByOne(now);
     }
@@ -82,6 +85,7 @@ export class Scheduler {
         total.fires.push(...result.fires);
         total.missed += result.missed;
       } catch (error) {
+        if (!(error instanceof InterflowError)) throw error;
         metrics.publishFailures.inc();
         const message = error instanceof Error ? error.message : String(error);
         logger.error('could not publish a fire of a schedule; retrying later', { scheduleId: id, error: message });

@@ -1,0 +1,106 @@
+import { Counter } from 'prom-client';
+import { expireMessages, pruneHistory, returnLapsedLeases, type Logger, type MetricsRegistry, type Sql } from '@interflow/core';
+import { pruneFireKeys } from './sql/prune-fire-keys';
+
+export interface HousekeepingSettings {
+  /** Pause between rounds of expiring messages and returning leases. */
+  intervalMs: number;
+  /** Pruning of history runs at most this often. */
+  pruneIntervalMs: number;
+  /** Fire keys older than this are deleted. */
+  fireKeyRetentionMs: number;
+  /** Queue rate buckets older than this are deleted. */
+  rateRetentionMs: number;
+  /** Consumers silent for longer than this leave the registry. */
+  consumerSilenceMs: number;
+}
+
+const CHORE_LIMIT = 1000;
+/** A chore that handled a full batch runs again at once, but a round does at most this many batches. */
+const MAX_BATCHES_PER_ROUND = 20;
+
+/**
+ * The producer's housekeeping loop around the broker's chores: expire messages past
+ * their TTL, return lapsed leases, prune history (rate buckets, silent consumers, old
+ * fire keys). Every chore skips rows another producer holds, so each producer runs it.
+ */
+export class Housekeeping {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private wakeSleeper: (() => void) | null = null;
+  private lastPruneAt = 0;
+  private readonly handled: Counter<'chore'>;
+
+  constructor(
+    private readonly deps: { sql: Sql; logger: Logger; metrics: MetricsRegistry; settings: HousekeepingSettings },
+  ) {
+    this.handled = new Counter({
+      name: 'interflow_housekeeping_handled_total',
+      help: 'Rows handled by housekeeping, by chore (expired, lapsed_leases, pruned).',
+      labelNames: ['chore'],
+      registers: [deps.metrics],
+    });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Lets the chore in progress finish, then returns. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeSleeper?.();
+    await this.loop;
+  }
+
+  /** One round of every chore that is due; the loop calls it, tests may too. */
+  async runOnce(now = Date.now()): Promise<{ expired: number; returned: number; pruned: number }> {
+    const { sql, settings } = this.deps;
+    const expired = await this.repeat(() => sql.begin((tx) => expireMessages(tx, { limit: CHORE_LIMIT })));
+    const returned = await this.repeat(() => sql.begin((tx) => returnLapsedLeases(tx, { limit: CHORE_LIMIT })));
+    let pruned = 0;
+    if (now - this.lastPruneAt >= settings.pruneIntervalMs) {
+      this.lastPruneAt = now;
+      pruned += await pruneHistory(sql, { rateRetentionMs: settings.rateRetentionMs, consumerSilenceMs: settings.consumerSilenceMs });
+      pruned += await this.repeat(() => pruneFireKeys(sql, settings.fireKeyRetentionMs, CHORE_LIMIT));
+    }
+    this.handled.inc({ chore: 'expired' }, expired);
+    this.handled.inc({ chore: 'lapsed_leases' }, returned);
+    this.handled.inc({ chore: 'pruned' }, pruned);
+    if (expired + returned + pruned > 0) this.deps.logger.info('housekeeping', { expired, returned, pruned });
+    return { expired, returned, pruned };
+  }
+
+  private async repeat(chore: () => Promise<number>): Promise<number> {
+    let total = 0;
+    for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
+      const handled = await chore();
+      total += handled;
+      if (handled < CHORE_LIMIT) break;
+    }
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.runOnce();
+      } catch (error) {
+        this.deps.logger.error('housekeeping round failed', { error: String(error) });
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        this.wakeSleeper = () => {
+          if (this.timer) clearTimeout(this.timer);
+          resolve();
+        };
+        this.timer = setTimeout(resolve, this.deps.settings.intervalMs);
+      });
+      this.wakeSleeper = null;
+    }
+  }
+}
