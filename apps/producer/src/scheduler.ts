@@ -41,6 +41,11 @@ export class Scheduler {
     this.loop = this.run();
   }
 
+  /** True while the loop waits for its timer or a wake-up (nothing in progress). */
+  get sleeping(): boolean {
+    return this.wakeSleeper !== null;
+  }
+
   /** Ends the sleep now (a schedule changed, or a test moved the clock). */
   wake(): void {
     this.wakeRequested = true;
