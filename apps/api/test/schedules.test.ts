@@ -86,6 +86,14 @@ describe('/v1/schedules', () => {
       end_at: '2026-04-01T00:00:00Z',
     }).expect(400);
     expect(badWindow.body.error.details).toEqual([{ field: 'end_at', message: 'must be after start_at' }]);
+    const noExchange = await create({ name: 'x', target: { ...exchangeTarget, exchange: 'missing' }, rule: { type: 'interval', every_ms: 1000 } }).expect(400);
+    expect(noExchange.body.error.details).toEqual([{ field: 'target.exchange', message: "exchange 'missing' does not exist" }]);
+    const noAction = await create({
+      name: 'a',
+      target: { type: 'action', action_id: '00000000-0000-4000-8000-000000000000' },
+      rule: { type: 'interval', every_ms: 1000 },
+    }).expect(400);
+    expect(noAction.body.error.details[0].field).toBe('target.action_id');
     expect(await scheduleCount()).toBe(before);
   });
 

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import {
   createSchedule,
+  DEFAULT_EXCHANGE,
+  getAction,
+  NotFoundError,
   deleteSchedule,
   getSchedule,
   listSchedules,
@@ -9,8 +12,10 @@ import {
   updateSchedule,
   validateScheduleTiming,
   ValidationError,
+  type Broker,
   type Clock,
   type ScheduleSpec,
+  type ScheduleTarget,
   type Sql,
 } from '@interflow/core';
 import { requireRole } from '../http/authorize';
@@ -37,11 +42,33 @@ function assertValidTiming(spec: Pick<ScheduleSpec, 'rule' | 'startAt' | 'endAt'
 }
 
 /**
+ * A target that cannot exist is bad input (400 naming the field), not a schedule that
+ * fails at every fire. A target deleted later is reported in the schedule's last_error.
+ */
+async function assertTargetExists(deps: { sql: Sql; broker: Broker }, target: ScheduleTarget): Promise<void> {
+  if (target.type === 'action') {
+    const found = await getAction(deps.sql, target.actionId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (!found) {
+      throw new ValidationError('invalid request body: target.action_id', [
+        { field: 'target.action_id', message: `action '${target.actionId}' does not exist` },
+      ]);
+    }
+  } else if (target.exchange !== DEFAULT_EXCHANGE && !(await deps.broker.getExchange(target.exchange))) {
+    throw new ValidationError('invalid request body: target.exchange', [
+      { field: 'target.exchange', message: `exchange '${target.exchange}' does not exist` },
+    ]);
+  }
+}
+
+/**
  * `/v1/schedules`: what the producers fire. Every change recomputes `next_fire_at` and
  * notifies the producers in its transaction, so it takes effect without a restart.
  * Reads need viewer, changes operator.
  */
-export function scheduleRoutes(deps: { sql: Sql; clock: Clock }): Router {
+export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker }): Router {
   const router = Router();
 
   router.post('/v1/schedules', async (req, res) => {
@@ -49,6 +76,7 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock }): Router {
     const spec = specFromCreateBody(parseBody(createScheduleBody, req));
     const now = deps.clock.now();
     assertValidTiming(spec, spec.startAt ?? now);
+    await assertTargetExists(deps, spec.target);
     const schedule = await createSchedule(deps.sql, spec, now);
     req.log.info('schedule created', { scheduleId: schedule.id });
     res.status(201).location(`/v1/schedules/${schedule.id}`).json(scheduleToJson(schedule));
@@ -95,6 +123,7 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock }): Router {
     const current = await getSchedule(deps.sql, id);
     const spec = specWithPatch(current, patch);
     assertValidTiming(spec, spec.startAt ?? current.anchorAt);
+    if (patch.target) await assertTargetExists(deps, spec.target);
     const schedule = await updateSchedule(deps.sql, id, spec, deps.clock.now());
     req.log.info('schedule updated', { scheduleId: id, enabled: schedule.enabled });
     res.json(scheduleToJson(schedule));
