@@ -18,6 +18,7 @@ import { exchangeRoutes } from './routes/exchanges';
 import { queueRoutes } from './routes/queues';
 import { consumerRoutes } from './routes/consumers';
 import type { RunReplies } from './triggering/run-replies';
+import { createTriggerMetrics } from './triggering/trigger-metrics';
 import type { TriggerBroker } from './triggering/trigger-broker';
 
 /**
@@ -67,7 +68,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(deploymentRoutes(deps));
   app.use(actionRoutes({ sql: deps.sql, ensureQueue: async (name) => void (await deps.broker.declareQueue({ name })) }));
   app.use(actionStateRoutes(deps));
-  app.use(actionRunRoutes(deps));
+  app.use(actionRunRoutes({ ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) }));
   app.use(runRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

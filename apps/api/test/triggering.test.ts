@@ -160,6 +160,8 @@ describe('POST /v1/actions/:id/runs', () => {
     expect(await api.broker.peek(queue)).toHaveLength(0);
     await request(api.app).post(`/v1/actions/${action.id}/runs`).set(api.auth(api.adminToken)).send({ input: { name: 'Bob' } }).expect(202);
     expect(await api.broker.peek(queue)).toHaveLength(1);
+    const metrics = await request(api.app).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/interflow_api_runs_triggered_total\{[^}]*trigger="api"[^}]*result="cached"[^}]*\} 1/);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   type Sql,
 } from '@interflow/core';
 import type { RunReplies } from './run-replies';
+import type { TriggerMetrics, TriggerResult } from './trigger-metrics';
 import type { TriggerBroker } from './trigger-broker';
 
 export interface TriggerDependencies {
@@ -26,6 +27,7 @@ export interface TriggerDependencies {
   broker: TriggerBroker;
   replies: RunReplies;
   clock: Clock;
+  triggerMetrics: TriggerMetrics;
 }
 
 export interface TriggerRequest {
@@ -70,6 +72,12 @@ async function replayOf(sql: Sql, actionId: string, key: string, inputHash: stri
  * With `waitMs`, waits for the runner's reply on this instance's reply queue.
  */
 export async function triggerRun(deps: TriggerDependencies, request: TriggerRequest): Promise<TriggerOutcome> {
+  const { outcome, result } = await startRun(deps, request);
+  deps.triggerMetrics.runsTriggered.inc({ trigger: request.trigger, result });
+  return outcome;
+}
+
+async function startRun(deps: TriggerDependencies, request: TriggerRequest): Promise<{ outcome: TriggerOutcome; result: TriggerResult }> {
   const { action } = request;
   const method = await resolveMethod(deps.sql, action.deploymentId, action.method);
   const input = mergeRunInput(action.defaultInput, request.input);
@@ -78,7 +86,7 @@ export async function triggerRun(deps: TriggerDependencies, request: TriggerRequ
   const key = request.idempotencyKey;
   if (key) {
     const replay = await replayOf(deps.sql, action.id, key, inputHash);
-    if (replay) return replay;
+    if (replay) return { outcome: replay, result: 'replayed' };
   }
   const newRun: NewRun = {
     id: crypto.randomUUID(),
@@ -98,9 +106,9 @@ export async function triggerRun(deps: TriggerDependencies, request: TriggerRequ
       const run = await insertCachedRun(deps.sql, newRun, cached.response);
       if (run) {
         log.info('run answered from the response cache', { cachedFromRunId: cached.runId });
-        return { run, replayed: false };
+        return { outcome: { run, replayed: false }, result: 'cached' };
       }
-      return (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun);
+      return { outcome: (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun), result: 'replayed' };
     }
   }
 
@@ -133,21 +141,19 @@ export async function triggerRun(deps: TriggerDependencies, request: TriggerRequ
   if (!run) {
     // Another request with the same Idempotency-Key won the insert meanwhile.
     waiter?.cancel();
-    return (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun);
+    return { outcome: (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun), result: 'replayed' };
   }
   log.info('run queued', { queue: action.queue, trigger: request.trigger });
-  if (!waiter) return { run, replayed: false };
+  if (!waiter) return { outcome: { run, replayed: false }, result: 'queued' };
 
   const reply = await waiter.wait(request.waitMs);
   const current = await getRun(deps.sql, run.id);
   if (reply && !runIsFinished(current) && FINISHED.has(reply.status)) {
     // The reply can overtake the runner's own write becoming visible here; trust it.
-    return {
-      run: { ...current, status: reply.status as Run['status'], response: reply.response ?? null, error: reply.error ?? null },
-      replayed: false,
-    };
+    const ended = { ...current, status: reply.status as Run['status'], response: reply.response ?? null, error: reply.error ?? null };
+    return { outcome: { run: ended, replayed: false }, result: 'queued' };
   }
-  return { run: current, replayed: false };
+  return { outcome: { run: current, replayed: false }, result: 'queued' };
 }
 
 function raceLost(run: NewRun): never {

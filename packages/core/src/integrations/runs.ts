@@ -178,7 +178,8 @@ export interface RunFilter {
 /** Runs of deployments the principal may read, newest first. */
 export async function listRuns(sql: Sql, principal: Principal, request: KeysetRequest & RunFilter): Promise<KeysetPage<Run>> {
   const rows = await sql<RunRow[]>`
-    select r.* from runs r join deployments d on d.id = r.deployment_id
+    -- left join: runs outlive a deployment their action moved away from (then only unscoped tokens see them)
+    select r.* from runs r left join deployments d on d.id = r.deployment_id
     where (${request.after ?? null}::bigint is null or r.seq < ${request.after ?? null})
       and (${request.actionId ?? null}::uuid is null or r.action_id = ${request.actionId ?? null})
       and (${request.deploymentId ?? null}::uuid is null or r.deployment_id = ${request.deploymentId ?? null})
