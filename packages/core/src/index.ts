@@ -38,7 +38,15 @@ export { UnroutableError, StaleDeliveryError, QueueFullError } from './mq/errors
 export { DEFAULT_QUEUE_POLICY } from './mq/queue-policy';
 export { topicPatternToRegex, topicMatches, headersMatch } from './mq/routing';
 export { retryDelayMs } from './mq/retry-backoff';
-export { expireMessages, returnLapsedLeases, pruneHistory, type HousekeepingOptions, type PruneOptions } from './mq/housekeeping';
+export {
+  expireMessages,
+  returnLapsedLeases,
+  pruneHistory,
+  runQueueHousekeeping,
+  type HousekeepingOptions,
+  type PruneOptions,
+  type HousekeepingReport,
+} from './mq/housekeeping';
 export { listConsumers, type RegisteredConsumer } from './mq/consumer-registry';
 export { wakeUpChannel } from './mq/wake-up';
 export type { TransactionSql } from './mq/sql-types';

@@ -18,10 +18,17 @@ export interface ClaimRequest {
  * whose message still has attempts left are taken first (at-least-once: a dead
  * consumer's messages come back), then the ready ones by priority, then age.
  * Every claim counts an attempt.
+ *
+ * The claim commits asynchronously (no wait for the WAL flush): if the server crashes
+ * before the flush, the claim is forgotten and the message is delivered again, which
+ * at-least-once delivery allows. Publishes stay synchronous: they are the durable part.
  */
 export async function claimMessages(sql: Queryable, request: ClaimRequest): Promise<Delivery[]> {
   const rows = await sql<MessageRow[]>`
-    with policy as (
+    with async_commit as (
+      select set_config('synchronous_commit', 'off', true)
+    ),
+    policy as (
       select max_attempts, ack_deadline_ms from mq_queues where name = ${request.queue}
     ),
     lapsed as (
@@ -48,7 +55,7 @@ export async function claimMessages(sql: Queryable, request: ClaimRequest): Prom
       lease_expires_at = now() + coalesce(m.ack_deadline_ms, ${request.leaseMs}::int, (select ack_deadline_ms from policy)) * interval '1 millisecond',
       attempts = m.attempts + 1,
       consumer_id = ${request.consumerId}
-    from chosen c where m.id = c.id
+    from chosen c, async_commit where m.id = c.id
     returning m.id, m.queue, m.payload, m.headers, m.priority, m.attempts, m.lease_token, m.lease_expires_at,
       m.visible_at, m.reply_to, m.correlation_id, m.sender, m.published_at, m.expires_at, m.deaths`;
   return rows.map(toDelivery).sort(compareClaimOrder);

@@ -45,8 +45,9 @@ export async function returnLapsedLeases(sql: Queryable, options: HousekeepingOp
   );
   const returned = await sql`
     with lapsed as (
-      select id from mq_messages where lease_token is not null and lease_expires_at <= now()
-      limit ${limit} for update skip locked
+      select m.id from mq_messages m join mq_queues q on q.name = m.queue
+      where m.lease_token is not null and m.lease_expires_at <= now() and m.attempts < q.max_attempts
+      limit ${limit} for update of m skip locked
     )
     update mq_messages m set lease_token = null, lease_expires_at = null, consumer_id = null
     from lapsed where m.id = lapsed.id
@@ -72,4 +73,22 @@ export async function pruneHistory(sql: Queryable, options: PruneOptions = {}): 
   const consumers = await sql`
     delete from mq_consumers where heartbeat_at < now() - ${options.consumerSilenceMs ?? 600_000}::bigint * interval '1 millisecond'`;
   return buckets.count + consumers.count;
+}
+
+export interface HousekeepingReport {
+  expired: number;
+  leasesReturned: number;
+  pruned: number;
+}
+
+/**
+ * One round of every chore, for a loop that calls it every few seconds. Each chore
+ * handles at most `limit` rows; a report with a count equal to the limit means there is
+ * more to do right away.
+ */
+export async function runQueueHousekeeping(sql: Queryable, options: HousekeepingOptions & PruneOptions = {}): Promise<HousekeepingReport> {
+  const expired = await expireMessages(sql, options);
+  const leasesReturned = await returnLapsedLeases(sql, options);
+  const pruned = await pruneHistory(sql, options);
+  return { expired, leasesReturned, pruned };
 }

@@ -14,7 +14,7 @@ import { deregisterConsumer, heartbeatConsumers, listConsumers, registerConsumer
 import { deadLetter } from './dead-letter-sql';
 import { StaleDeliveryError } from './errors';
 import * as exchanges from './exchange-store';
-import { publicationRow, type PublicationRow } from './publication-input';
+import { publicationRow, serializePublicationRows, type PublicationRow } from './publication-input';
 import { publishInTransaction, storePublications } from './publisher';
 import { policyFromRow } from './queue-policy';
 import { peekMessages, purgeMessages, redriveMessages } from './queue-contents-sql';
@@ -128,7 +128,10 @@ export class PostgresBroker implements Broker {
   /** Resolves once committed; concurrent calls share a statement and a commit (group commit). */
   async publish(publication: Publication): Promise<PublishReceipt> {
     this.assertOpen();
-    return this.publisher.submit(publicationRow(publication, 0));
+    const row = publicationRow(publication, 0);
+    // Checked alone, so an unserializable payload cannot fail the batch it would share.
+    serializePublicationRows([row]);
+    return this.publisher.submit(row);
   }
 
   async publishBatch(publications: Publication[]): Promise<PublishReceipt[]> {

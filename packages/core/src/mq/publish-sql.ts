@@ -1,4 +1,4 @@
-import type { PublicationRow } from './publication-input';
+import { serializePublicationRows, type PublicationRow } from './publication-input';
 import type { Queryable } from './sql-types';
 
 /** One line of the publish statement's answer: a problem, or a message stored (or deduplicated) in a queue. */
@@ -28,7 +28,7 @@ export interface PublishOutcomeRow {
 export function insertPublications(sql: Queryable, rows: PublicationRow[], allowBounded: boolean): Promise<PublishOutcomeRow[]> {
   return sql<PublishOutcomeRow[]>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as t(
+      select * from jsonb_to_recordset(${serializePublicationRows(rows)}::text::jsonb) as t(
         ord int, exchange text, routing_key text, headers jsonb, payload jsonb, priority smallint,
         not_before timestamptz, delay_ms bigint, expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int,
         reply_to text, correlation_id text, dedupe_key text, sender text, mandatory boolean)
@@ -37,7 +37,7 @@ export function insertPublications(sql: Queryable, rows: PublicationRow[], allow
       select i.ord, b.queue from input i
       join mq_exchanges e on e.name = i.exchange
       join mq_bindings b on b.exchange = e.name
-      where mq_binding_matches(e.type, b.binding_key, b.key_pattern, b.headers, b.headers_match, i.routing_key, i.headers)
+      where mq_binding_matches(e.type, b.binding_key, b.key_pattern, b.headers, b.headers_match, i.routing_key, coalesce(i.headers, '{}'))
       union all
       select i.ord, q.name from input i join mq_queues q on q.name = i.routing_key where i.exchange = ''
     ),
@@ -47,7 +47,7 @@ export function insertPublications(sql: Queryable, rows: PublicationRow[], allow
       join mq_exchanges ae on ae.name = e.alternate_exchange
       join mq_bindings b on b.exchange = ae.name
       where not exists (select 1 from bound_routes r where r.ord = i.ord)
-        and mq_binding_matches(ae.type, b.binding_key, b.key_pattern, b.headers, b.headers_match, i.routing_key, i.headers)
+        and mq_binding_matches(ae.type, b.binding_key, b.key_pattern, b.headers, b.headers_match, i.routing_key, coalesce(i.headers, '{}'))
     ),
     routes as (
       select distinct ord, queue from (select * from bound_routes union all select * from alternate_routes) r
@@ -57,14 +57,14 @@ export function insertPublications(sql: Queryable, rows: PublicationRow[], allow
       where i.exchange <> '' and not exists (select 1 from mq_exchanges e where e.name = i.exchange)
       union all
       select i.ord, 'unroutable', i.exchange from input i
-      where i.mandatory and not exists (select 1 from routes r where r.ord = i.ord)
+      where i.mandatory is true and not exists (select 1 from routes r where r.ord = i.ord)
         and (i.exchange = '' or exists (select 1 from mq_exchanges e where e.name = i.exchange))
       union all
       select r.ord, 'bounded', r.queue from routes r join mq_queues q on q.name = r.queue
       where q.max_length is not null and not ${allowBounded}::boolean
     ),
     stored as (
-      select nextval('mq_message_ids') as id, r.ord, r.queue, i.payload, i.headers, i.priority,
+      select nextval('mq_message_ids') as id, r.ord, r.queue, i.payload, coalesce(i.headers, '{}') as headers, i.priority,
         greatest(coalesce(i.not_before, now()), now() + coalesce(i.delay_ms, 0) * interval '1 millisecond') as visible_at,
         least(i.expires_at, now() + i.ttl_ms * interval '1 millisecond', now() + q.message_ttl_ms * interval '1 millisecond') as expires_at,
         i.ack_deadline_ms, i.reply_to, i.correlation_id, i.dedupe_key, i.sender, q.max_length

@@ -12,13 +12,16 @@ export function isWellFormedRef(ref: { messageId: string; deliveryToken: string 
 /**
  * Deletes acked messages in one statement, only where the token still holds the lease.
  * Answers the ids (and queues) actually acked: a ref missing from the answer was stale.
+ * Commits asynchronously: an ack lost in a crash means one more delivery, which
+ * at-least-once allows, and acks stop waiting for the disk.
  */
 export function ackMessages(sql: Queryable, refs: { messageId: string; deliveryToken: string }[]): Promise<{ id: string; queue: string }[]> {
   const ids = refs.map((r) => r.messageId);
   const tokens = refs.map((r) => r.deliveryToken);
   return sql<{ id: string; queue: string }[]>`
+    with async_commit as (select set_config('synchronous_commit', 'off', true))
     delete from mq_messages m
-    using unnest(${ids}::bigint[], ${tokens}::uuid[]) as r(id, token)
+    using unnest(${ids}::bigint[], ${tokens}::uuid[]) as r(id, token), async_commit
     where m.id = r.id and m.lease_token = r.token
     returning m.id, m.queue`;
 }
