@@ -59,6 +59,8 @@ export class QueueConsumer implements Consumer {
   private unsubscribe: () => void = () => undefined;
   private ticker: NodeJS.Timeout | null = null;
   private claimFailures = 0;
+  /** What the claim loop sleeps for: free handler slots, or new messages. */
+  private waitingFor: 'capacity' | 'messages' | null = null;
 
   constructor(
     private readonly backend: ConsumerBackend,
@@ -118,7 +120,7 @@ export class QueueConsumer implements Consumer {
     while (this.running) {
       const wanted = this.capacity();
       if (wanted <= 0 || this.buffer.length > lowWater) {
-        await this.signal.wait(this.timing.pollIntervalMs);
+        await this.sleep('capacity');
         continue;
       }
       let deliveries: Delivery[];
@@ -128,15 +130,23 @@ export class QueueConsumer implements Consumer {
         this.claimFailures = 0;
       } catch (error) {
         if (this.claimFailures++ % 20 === 0) this.logger.warn('claim failed; retrying', { error });
-        await this.signal.wait(this.timing.pollIntervalMs);
-        continue;
-      }
-      if (deliveries.length === 0) {
-        await this.signal.wait(this.timing.pollIntervalMs);
+        await this.sleep('messages');
         continue;
       }
       this.buffer.push(...deliveries);
       this.dispatch();
+      // Fewer than asked for: the queue is empty for now. Claiming again at once would
+      // only find nothing; the next publish rings the doorbell (or the poll interval passes).
+      if (deliveries.length < wanted) await this.sleep('messages');
+    }
+  }
+
+  private async sleep(reason: 'capacity' | 'messages'): Promise<void> {
+    this.waitingFor = reason;
+    try {
+      await this.signal.wait(this.timing.pollIntervalMs);
+    } finally {
+      this.waitingFor = null;
     }
   }
 
@@ -147,7 +157,8 @@ export class QueueConsumer implements Consumer {
       const handling = this.handle(delivery).finally(() => {
         this.handlers.delete(handling);
         this.dispatch();
-        this.signal.ring();
+        // Only a loop waiting for free slots cares; one waiting for messages would claim in vain.
+        if (this.waitingFor === 'capacity') this.signal.ring();
       });
       this.handlers.add(handling);
     }
