@@ -25,9 +25,47 @@ export interface ClaimRequest {
  */
 export async function claimMessages(sql: Queryable, request: ClaimRequest): Promise<Delivery[]> {
   const rows = await sql<MessageRow[]>`
-    with async_commit as (
-      select set_config('synchronous_commit', 'off', true)
+    with async_commit as (select set_config('synchronous_commit', 'off', true)),
+    ${claimingCtes(sql, request)}
+    select * from claimed`;
+  return rows.map(toDelivery).sort(compareClaimOrder);
+}
+
+/**
+ * The acks of a consumer and its next claim in ONE statement (one round trip, one
+ * commit): the consume loop sends the acks of the handlers that finished together with
+ * the claim for their replacements. Both commit asynchronously, as above. Answers the
+ * ids actually acked (a missing one was stale) and the new deliveries.
+ */
+export async function ackAndClaim(
+  sql: Queryable,
+  acks: { messageId: string; deliveryToken: string }[],
+  request: ClaimRequest,
+): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }> {
+  const rows = await sql<(MessageRow & { is_ack: boolean })[]>`
+    with async_commit as (select set_config('synchronous_commit', 'off', true)),
+    acked as (
+      delete from mq_messages m
+      using unnest(${acks.map((a) => a.messageId)}::bigint[], ${acks.map((a) => a.deliveryToken)}::uuid[]) as r(id, token), async_commit
+      where m.id = r.id and m.lease_token = r.token
+      returning m.id
     ),
+    ${claimingCtes(sql, request)}
+    select *, false as is_ack from claimed
+    union all
+    select id, null, null, null, null, null, null, null, null, null, null, null, null, null, null, true from acked`;
+  const ackedIds = new Set<string>();
+  const deliveries: Delivery[] = [];
+  for (const row of rows) {
+    if (row.is_ack) ackedIds.add(row.id);
+    else deliveries.push(toDelivery(row));
+  }
+  return { ackedIds, deliveries: deliveries.sort(compareClaimOrder) };
+}
+
+/** The claiming part (CTEs `policy` … `claimed`) shared by both statements; needs `async_commit`. */
+function claimingCtes(sql: Queryable, request: ClaimRequest) {
+  return sql`
     policy as (
       select max_attempts, ack_deadline_ms from mq_queues where name = ${request.queue}
     ),
@@ -49,14 +87,15 @@ export async function claimMessages(sql: Queryable, request: ClaimRequest): Prom
     ),
     chosen as (
       select id from lapsed union all select id from ready limit ${request.max}
-    )
-    update mq_messages m set
-      lease_token = gen_random_uuid(),
-      lease_expires_at = now() + coalesce(m.ack_deadline_ms, ${request.leaseMs}::int, (select ack_deadline_ms from policy)) * interval '1 millisecond',
-      attempts = m.attempts + 1,
-      consumer_id = ${request.consumerId}
-    from chosen c, async_commit where m.id = c.id
-    returning m.id, m.queue, m.payload, m.headers, m.priority, m.attempts, m.lease_token, m.lease_expires_at,
-      m.visible_at, m.reply_to, m.correlation_id, m.sender, m.published_at, m.expires_at, m.deaths`;
-  return rows.map(toDelivery).sort(compareClaimOrder);
+    ),
+    claimed as (
+      update mq_messages m set
+        lease_token = gen_random_uuid(),
+        lease_expires_at = now() + coalesce(m.ack_deadline_ms, ${request.leaseMs}::int, (select ack_deadline_ms from policy)) * interval '1 millisecond',
+        attempts = m.attempts + 1,
+        consumer_id = ${request.consumerId}
+      from chosen c, async_commit where m.id = c.id
+      returning m.id, m.queue, m.payload, m.headers, m.priority, m.attempts, m.lease_token, m.lease_expires_at,
+        m.visible_at, m.reply_to, m.correlation_id, m.sender, m.published_at, m.expires_at, m.deaths
+    )`;
 }

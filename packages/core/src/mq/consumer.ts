@@ -2,19 +2,16 @@ import crypto from 'node:crypto';
 import type { Clock } from '../clock';
 import { PermanentError, RateLimitedError } from '../errors';
 import type { Logger } from '../logger/create-logger';
-import type { Consumer, ConsumeOptions, Delivery, DeliveryHandler, DeliveryRef, NackOptions } from './broker';
-import { DeliveryControlImpl } from './delivery-control';
+import type { Consumer, ConsumeOptions, Delivery, DeliveryHandler, DeliveryRef } from './broker';
+import type { ClaimRequest } from './claim-sql';
+import { DeliveryControlImpl, type Settler } from './delivery-control';
 import { StaleDeliveryError } from './errors';
 import { WakeSignal } from './wake-signal';
 
 /** What a consumer needs from its broker. */
-export interface ConsumerBackend {
-  claim(queue: string, max: number, leaseMs: number | null, consumerId: string): Promise<Delivery[]>;
-  /** Batched with other acks (group commit); rejects with StaleDeliveryError when the lease was lost. */
-  ackOne(ref: DeliveryRef): Promise<void>;
-  nack(ref: DeliveryRef, options?: NackOptions): Promise<void>;
-  reject(ref: DeliveryRef, reason: string): Promise<void>;
-  extendLease(ref: DeliveryRef, ms: number): Promise<Date>;
+export interface ConsumerBackend extends Omit<Settler, 'ack'> {
+  /** Acks `acks` and, when asked, claims: one statement. Answers the ids acked (the others were stale). */
+  ackAndClaim(queue: string, acks: DeliveryRef[], claim: ClaimRequest | null): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }>;
   release(queue: string, refs: DeliveryRef[]): Promise<void>;
   subscribe(queue: string, listener: () => void): () => void;
   register(consumer: ConsumerRegistration): Promise<void>;
@@ -36,13 +33,22 @@ export interface ConsumerTiming {
   heartbeatIntervalMs: number;
 }
 
+interface PendingAck {
+  ref: DeliveryRef;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+const MAX_ACKS_PER_STATEMENT = 1000;
+
 /**
- * The consume loop: claims in batches (up to concurrency + prefetch deliveries held,
- * refilled when the prefetch buffer runs half empty), runs up to `concurrency` handlers
- * at once, and settles by the handler's outcome. Acks are not awaited by the handler
- * slot: they are group-committed with other acks, which is what makes draining fast.
- * Sleeps until a wake-up or the poll interval when the queue is empty; retries after
- * database errors (a restart) at the poll interval.
+ * The consume loop. One statement at a time per consumer carries the acks of every
+ * handler that finished since the last one AND the claim for their replacements (up to
+ * concurrency + prefetch deliveries held, refilled when the prefetch buffer is half
+ * empty): acks and claims in batches, one round trip, is what makes draining fast.
+ * Up to `concurrency` handlers run at once and are settled by their outcome. When a
+ * claim comes back short the queue is taken as empty until a wake-up or the poll
+ * interval; database errors (a restart) are logged and retried at the poll interval.
  */
 export class QueueConsumer implements Consumer {
   readonly id: string;
@@ -52,15 +58,17 @@ export class QueueConsumer implements Consumer {
   private readonly controls = new Map<string, DeliveryControlImpl>();
   private readonly handlers = new Set<Promise<void>>();
   private readonly settlements = new Set<Promise<void>>();
+  private readonly settler: Settler;
   private readonly logger: Logger;
+  private pendingAcks: PendingAck[] = [];
   private running = true;
+  private queueLooksEmpty = false;
+  private waitingForCapacity = false;
   private loopDone: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | null = null;
   private unsubscribe: () => void = () => undefined;
   private ticker: NodeJS.Timeout | null = null;
-  private claimFailures = 0;
-  /** What the claim loop sleeps for: free handler slots, or new messages. */
-  private waitingFor: 'capacity' | 'messages' | null = null;
+  private failures = 0;
 
   constructor(
     private readonly backend: ConsumerBackend,
@@ -74,10 +82,19 @@ export class QueueConsumer implements Consumer {
     this.id = `${options.consumerName}:${crypto.randomUUID()}`;
     this.registration = { id: this.id, queue, name: options.consumerName, concurrency: options.concurrency, prefetch: options.prefetch };
     this.logger = logger.child({ queue, consumerId: this.id });
+    this.settler = {
+      ack: (ref) => this.queueAck(ref),
+      nack: (ref, nackOptions) => backend.nack(ref, nackOptions),
+      reject: (ref, reason) => backend.reject(ref, reason),
+      extendLease: (ref, ms) => backend.extendLease(ref, ms),
+    };
   }
 
   start(): void {
-    this.unsubscribe = this.backend.subscribe(this.queue, () => this.signal.ring());
+    this.unsubscribe = this.backend.subscribe(this.queue, () => {
+      this.queueLooksEmpty = false;
+      this.signal.ring();
+    });
     void this.backend.register(this.registration).catch((error: unknown) => this.logger.warn('consumer registration failed', { error }));
     let ticks = 0;
     const everyTicks = Math.max(1, Math.round(this.timing.heartbeatIntervalMs / 1000));
@@ -88,7 +105,7 @@ export class QueueConsumer implements Consumer {
       }
     }, 1000);
     this.ticker.unref();
-    this.loopDone = this.claimLoop();
+    this.loopDone = this.settleAndClaimLoop();
   }
 
   stop(): Promise<void> {
@@ -99,55 +116,72 @@ export class QueueConsumer implements Consumer {
   private async shutdown(): Promise<void> {
     this.running = false;
     this.signal.ring();
-    await this.loopDone;
     const unstarted = this.buffer.splice(0);
     if (unstarted.length > 0) {
       await this.backend.release(this.queue, unstarted).catch((error: unknown) => this.logger.warn('releasing prefetched deliveries failed; their leases will lapse', { error }));
     }
-    while (this.handlers.size > 0) await Promise.allSettled([...this.handlers]);
+    await this.loopDone;
     await Promise.allSettled([...this.settlements]);
     if (this.ticker) clearInterval(this.ticker);
     this.unsubscribe();
     await this.backend.deregister(this.id).catch((error: unknown) => this.logger.warn('consumer deregistration failed', { error }));
   }
 
+  private queueAck(ref: DeliveryRef): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pendingAcks.push({ ref, resolve, reject });
+      this.signal.ring();
+    });
+  }
+
   private capacity(): number {
     return this.options.concurrency + this.options.prefetch - this.handlers.size - this.buffer.length;
   }
 
-  private async claimLoop(): Promise<void> {
+  private async settleAndClaimLoop(): Promise<void> {
     const lowWater = Math.floor(this.options.prefetch / 2);
-    while (this.running) {
+    while (this.running || this.pendingAcks.length > 0 || this.handlers.size > 0) {
       const wanted = this.capacity();
-      if (wanted <= 0 || this.buffer.length > lowWater) {
-        await this.sleep('capacity');
+      const wantsMessages = this.running && wanted > 0 && this.buffer.length <= lowWater && !this.queueLooksEmpty;
+      if (!wantsMessages && this.pendingAcks.length === 0) {
+        await this.sleep(!this.running || wanted <= 0 || this.buffer.length > lowWater);
         continue;
       }
-      let deliveries: Delivery[];
+      const acks = this.pendingAcks.splice(0, MAX_ACKS_PER_STATEMENT);
+      const claim = wantsMessages ? { queue: this.queue, max: wanted, leaseMs: this.options.leaseMs, consumerId: this.id } : null;
       try {
-        deliveries = await this.backend.claim(this.queue, wanted, this.options.leaseMs, this.id);
-        if (this.claimFailures > 0) this.logger.info('claiming works again', { failures: this.claimFailures });
-        this.claimFailures = 0;
+        const { ackedIds, deliveries } = await this.backend.ackAndClaim(this.queue, acks.map((a) => a.ref), claim);
+        if (this.failures > 0) this.logger.info('the database answers again', { failures: this.failures });
+        this.failures = 0;
+        for (const ack of acks) {
+          if (ackedIds.has(ack.ref.messageId)) ack.resolve();
+          else ack.reject(new StaleDeliveryError(ack.ref.messageId));
+        }
+        if (!claim) continue;
+        if (this.running) {
+          this.buffer.push(...deliveries);
+          this.dispatch();
+        } else if (deliveries.length > 0) {
+          await this.backend.release(this.queue, deliveries).catch(() => undefined);
+        }
+        if (deliveries.length < claim.max) this.queueLooksEmpty = true;
       } catch (error) {
-        if (this.claimFailures++ % 20 === 0) this.logger.warn('claim failed; retrying', { error });
-        await this.sleep('messages');
-        continue;
+        if (this.failures++ % 20 === 0) this.logger.warn('settling and claiming failed; retrying', { error });
+        // While running the acks are tried again (their leases may still hold); a stopping
+        // consumer gives up on them and lets the leases lapse (the messages come again).
+        if (this.running) this.pendingAcks.unshift(...acks);
+        else for (const ack of acks) ack.reject(error instanceof Error ? error : new Error(String(error)));
+        await this.sleep(false);
       }
-      this.buffer.push(...deliveries);
-      this.dispatch();
-      // Fewer than asked for: the queue is empty for now. Claiming again at once would
-      // only find nothing; the next publish rings the doorbell (or the poll interval passes).
-      if (deliveries.length < wanted) await this.sleep('messages');
     }
   }
 
-  private async sleep(reason: 'capacity' | 'messages'): Promise<void> {
-    this.waitingFor = reason;
-    try {
-      await this.signal.wait(this.timing.pollIntervalMs);
-    } finally {
-      this.waitingFor = null;
-    }
+  /** Waits for a ring or the poll interval; after the poll interval the queue is worth a claim again. */
+  private async sleep(forCapacity: boolean): Promise<void> {
+    this.waitingForCapacity = forCapacity;
+    const rang = await this.signal.wait(this.timing.pollIntervalMs);
+    this.waitingForCapacity = false;
+    if (!rang) this.queueLooksEmpty = false;
   }
 
   private dispatch(): void {
@@ -157,15 +191,15 @@ export class QueueConsumer implements Consumer {
       const handling = this.handle(delivery).finally(() => {
         this.handlers.delete(handling);
         this.dispatch();
-        // Only a loop waiting for free slots cares; one waiting for messages would claim in vain.
-        if (this.waitingFor === 'capacity') this.signal.ring();
+        // A loop waiting for messages would only claim in vain; one waiting for slots (or to stop) cares.
+        if (this.waitingForCapacity) this.signal.ring();
       });
       this.handlers.add(handling);
     }
   }
 
   private async handle(delivery: Delivery): Promise<void> {
-    const control = new DeliveryControlImpl(this.backend, delivery);
+    const control = new DeliveryControlImpl(this.settler, delivery);
     this.controls.set(delivery.messageId, control);
     try {
       await this.handler(delivery, control);

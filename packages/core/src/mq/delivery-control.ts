@@ -1,9 +1,16 @@
-import type { Delivery, DeliveryControl, NackOptions } from './broker';
-import type { ConsumerBackend } from './consumer';
+import type { Delivery, DeliveryControl, DeliveryRef, NackOptions } from './broker';
+
+/** How a control settles: the consume loop's batched acks, the broker for the rest. */
+export interface Settler {
+  ack(ref: DeliveryRef): Promise<void>;
+  nack(ref: DeliveryRef, options?: NackOptions): Promise<void>;
+  reject(ref: DeliveryRef, reason: string): Promise<void>;
+  extendLease(ref: DeliveryRef, ms: number): Promise<Date>;
+}
 
 /**
- * The handler's hold on one delivery. The first settle wins; later ones are ignored by
- * the consumer (a handler that acks explicitly and then returns is acked once).
+ * The handler's hold on one delivery. After an explicit settle the consumer does not
+ * settle again when the handler returns; a second explicit settle is refused as stale.
  */
 export class DeliveryControlImpl implements DeliveryControl {
   settled = false;
@@ -11,7 +18,7 @@ export class DeliveryControlImpl implements DeliveryControl {
   private readonly controller = new AbortController();
 
   constructor(
-    private readonly backend: ConsumerBackend,
+    private readonly backend: Settler,
     readonly delivery: Delivery,
   ) {
     this.leaseExpiresAt = delivery.leaseExpiresAt;
@@ -27,7 +34,7 @@ export class DeliveryControlImpl implements DeliveryControl {
 
   ack(): Promise<void> {
     this.settled = true;
-    return this.backend.ackOne(this.ref());
+    return this.backend.ack(this.ref());
   }
 
   nack(options?: NackOptions): Promise<void> {

@@ -7,7 +7,7 @@ import type {
   Binding, BindingDeclaration, Broker, ClaimOptions, Consumer, ConsumeOptions, Delivery, DeliveryHandler, DeliveryRef,
   Exchange, ExchangeDeclaration, NackOptions, Publication, PublishReceipt, Queue, QueueDeclaration, QueueStats,
 } from './broker';
-import { claimMessages } from './claim-sql';
+import { ackAndClaim, claimMessages, type ClaimRequest } from './claim-sql';
 import { CoalescingBatcher, type BatchOutcome } from './coalescing-batcher';
 import { QueueConsumer, type ConsumerBackend, type ConsumerRegistration } from './consumer';
 import { deregisterConsumer, heartbeatConsumers, listConsumers, registerConsumer, type RegisteredConsumer } from './consumer-registry';
@@ -20,6 +20,7 @@ import { policyFromRow } from './queue-policy';
 import { peekMessages, purgeMessages, redriveMessages } from './queue-contents-sql';
 import * as queues from './queue-store';
 import { RateCounter } from './rate-counter';
+import { RemoteConsumerCache } from './remote-consumer-cache';
 import { retryDelayMs } from './retry-backoff';
 import { ackMessages, extendLeaseOf, isWellFormedRef, leasedMessage, releaseMessages, requeueMessage } from './settle-sql';
 import type { TransactionSql } from './sql-types';
@@ -50,8 +51,8 @@ export interface PostgresBrokerOptions {
 /**
  * The PostgreSQL broker: `new PostgresBroker({ sql, logger, schema })`. One instance per
  * process is enough and best: it group-commits concurrent `publish()` calls (they share
- * one statement and one commit, each resolving after that commit), batches the acks of
- * all its consumers, and shares one LISTEN connection. `close()` stops its consumers
+ * one statement and one commit, each resolving after that commit) and shares one LISTEN
+ * connection; each consumer sends its acks together with its next claim. `close()` stops its consumers
  * and timers; the caller closes `sql`.
  *
  * Throughput: publish many at once with `publishBatch` (one statement per batch);
@@ -65,7 +66,6 @@ export class PostgresBroker implements Broker {
   private readonly wakeUp: WakeUp;
   private readonly rates = new RateCounter();
   private readonly publisher: CoalescingBatcher<PublicationRow, PublishReceipt>;
-  private readonly acker: CoalescingBatcher<DeliveryRef, void>;
   private readonly consumers = new Set<QueueConsumer>();
   private readonly rateTimer: NodeJS.Timeout;
   private readonly consumerBackend: ConsumerBackend;
@@ -76,12 +76,12 @@ export class PostgresBroker implements Broker {
     this.logger = options.logger.child({ component: 'broker' });
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.wakeUp = new WakeUp(this.sql, options.schema, this.logger);
+    const remoteConsumers = new RemoteConsumerCache(this.sql, () => [...this.consumers].map((consumer) => consumer.id));
+    this.wakeUp = new WakeUp(this.sql, options.schema, this.logger, (queue) => remoteConsumers.hasRemoteConsumers(queue));
     this.publisher = new CoalescingBatcher((rows) => this.storeGroup(rows), {
       maxInFlight: options.publishConcurrency ?? 2,
       maxBatch: options.publishBatchLimit ?? 500,
     });
-    this.acker = new CoalescingBatcher((refs) => this.ackGroup(refs), { maxInFlight: 1, maxBatch: 1000 });
     this.rateTimer = setInterval(() => void this.flushRates(), options.rateFlushIntervalMs ?? 5000);
     this.rateTimer.unref();
     this.consumerBackend = this.buildConsumerBackend();
@@ -222,17 +222,6 @@ export class PostgresBroker implements Broker {
     if (stale) throw new StaleDeliveryError(stale.messageId);
   }
 
-  private async ackGroup(refs: DeliveryRef[]): Promise<BatchOutcome<void>[]> {
-    const wellFormed = refs.filter(isWellFormedRef);
-    const acked = wellFormed.length > 0 ? await ackMessages(this.sql, wellFormed) : [];
-    const ackedIds = new Set<string>();
-    for (const row of acked) {
-      ackedIds.add(row.id);
-      this.rates.countAcked(row.queue);
-    }
-    return refs.map((ref) => (ackedIds.has(ref.messageId) ? { value: undefined } : { error: new StaleDeliveryError(ref.messageId) }));
-  }
-
   /**
    * Back to the queue after `delayMs` (default: the queue's retry backoff for this
    * attempt); to the dead-letter queue (reason `max_attempts`) when this was the last
@@ -305,8 +294,7 @@ export class PostgresBroker implements Broker {
 
   private buildConsumerBackend(): ConsumerBackend {
     return {
-      claim: (queue, max, leaseMs, consumerId) => claimMessages(this.sql, { queue, max, leaseMs, consumerId }),
-      ackOne: (ref) => (isWellFormedRef(ref) ? this.acker.submit(ref) : Promise.reject(new StaleDeliveryError(ref.messageId))),
+      ackAndClaim: (queue, acks, claim) => this.ackAndClaimFor(queue, acks, claim),
       nack: (ref, options) => this.nack(ref, options),
       reject: (ref, reason) => this.reject(ref, reason),
       extendLease: (ref, ms) => this.extendLease(ref, ms),
@@ -321,6 +309,17 @@ export class PostgresBroker implements Broker {
         for (const consumer of this.consumers) if (consumer.id === id) this.consumers.delete(consumer);
       },
     };
+  }
+
+  private async ackAndClaimFor(queue: string, acks: DeliveryRef[], claim: ClaimRequest | null): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }> {
+    const wellFormed = acks.filter(isWellFormedRef);
+    let outcome: { ackedIds: Set<string>; deliveries: Delivery[] };
+    if (claim && wellFormed.length > 0) outcome = await ackAndClaim(this.sql, wellFormed, claim);
+    else if (claim) outcome = { ackedIds: new Set(), deliveries: await claimMessages(this.sql, claim) };
+    else if (wellFormed.length > 0) outcome = { ackedIds: new Set((await ackMessages(this.sql, wellFormed)).map((row) => row.id)), deliveries: [] };
+    else outcome = { ackedIds: new Set(), deliveries: [] };
+    if (outcome.ackedIds.size > 0) this.rates.countAcked(queue, outcome.ackedIds.size);
+    return outcome;
   }
 
   // ---- operations ----
@@ -365,7 +364,6 @@ export class PostgresBroker implements Broker {
     this.closed = true;
     await Promise.allSettled([...this.consumers].map((consumer) => consumer.stop()));
     await this.publisher.drain();
-    await this.acker.drain();
     clearInterval(this.rateTimer);
     await this.flushRates();
     await this.wakeUp.close();

@@ -13,21 +13,21 @@ export class WakeSignal {
     wake?.();
   }
 
-  /** Resolves at the next ring (at once if one came since the last wait) or after `timeoutMs`. */
-  wait(timeoutMs: number): Promise<void> {
+  /** Resolves true at the next ring (at once if one came since the last wait), false after `timeoutMs`. */
+  wait(timeoutMs: number): Promise<boolean> {
     if (this.rung) {
       this.rung = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wake = null;
-        resolve();
+        resolve(false);
       }, timeoutMs);
       this.wake = () => {
         clearTimeout(timer);
         this.rung = false;
-        resolve();
+        resolve(true);
       };
     });
   }

@@ -14,8 +14,9 @@ export function wakeUpChannel(schema: string): string {
 
 /**
  * Tells consumers that a queue got messages. Publishers call `announce(queues)` right
- * AFTER their commit: consumers in this process are woken at once, and one NOTIFY per
- * queue goes to the other processes. Announcements made while a NOTIFY is in flight are
+ * AFTER their commit: consumers of this instance are woken at once, and one NOTIFY per
+ * queue goes to the other processes (only for queues the registry says someone else
+ * consumes; a NOTIFY nobody needs costs a statement). Announcements made while a NOTIFY is in flight are
  * coalesced into the next one, so a burst of commits costs a few NOTIFYs, and no NOTIFY
  * ever runs inside a publishing transaction (that would make commits take turns).
  *
@@ -31,11 +32,15 @@ export class WakeUp {
   private pending = new Set<string>();
   private notifying: Promise<void> | null = null;
   private closed = false;
+  /** Prefixes this instance's NOTIFY payloads, so it ignores its own (it woke its consumers directly). */
+  private readonly instanceId = crypto.randomBytes(6).toString('hex');
 
   constructor(
     private readonly sql: Sql,
     schema: string,
     private readonly logger: Logger,
+    /** Whether processes other than this one may be waiting on a queue (default: assume so). */
+    private readonly othersMayListen: (queue: string) => boolean = () => true,
   ) {
     this.channel = wakeUpChannel(schema);
   }
@@ -56,7 +61,7 @@ export class WakeUp {
     if (this.closed) return;
     for (const queue of queues) {
       this.wakeLocal(queue);
-      this.pending.add(queue);
+      if (this.othersMayListen(queue)) this.pending.add(queue);
     }
     if (!this.notifying && this.pending.size > 0) this.notifying = this.sendPending();
   }
@@ -64,7 +69,8 @@ export class WakeUp {
   /** NOTIFY inside the caller's transaction: delivered by PostgreSQL when (and only if) it commits. */
   async notifyWithin(tx: Queryable, queues: string[]): Promise<void> {
     if (queues.length === 0) return;
-    await tx`select pg_notify(${this.channel}, queue) from unnest(${queues}::text[]) as queue`;
+    // Sender '*': this instance's consumers were not woken directly (the caller commits), so they listen too.
+    await tx`select pg_notify(${this.channel}, '* ' || queue) from unnest(${queues}::text[]) as queue`;
   }
 
   async close(): Promise<void> {
@@ -79,13 +85,20 @@ export class WakeUp {
     for (const listener of this.listeners.get(queue) ?? []) listener();
   }
 
+  /** Payload: `<sender instance id> <queue>`; a sender of `*` wakes every instance. */
+  private onNotification(payload: string): void {
+    const space = payload.indexOf(' ');
+    if (space < 0 || payload.slice(0, space) === this.instanceId) return;
+    this.wakeLocal(payload.slice(space + 1));
+  }
+
   private wakeEveryone(): void {
     for (const set of this.listeners.values()) for (const listener of set) listener();
   }
 
   private ensureListening(): void {
     if (this.listening || this.closed) return;
-    this.listening = this.sql.listen(this.channel, (queue) => this.wakeLocal(queue), () => this.wakeEveryone());
+    this.listening = this.sql.listen(this.channel, (payload) => this.onNotification(payload), () => this.wakeEveryone());
     this.listening.catch((error: unknown) => {
       this.logger.warn('LISTEN failed; consumers fall back to polling', { channel: this.channel, error });
       this.listening = null;
@@ -97,7 +110,7 @@ export class WakeUp {
       const queues = [...this.pending];
       this.pending = new Set();
       try {
-        await this.sql`select pg_notify(${this.channel}, queue) from unnest(${queues}::text[]) as queue`;
+        await this.sql`select pg_notify(${this.channel}, ${this.instanceId} || ' ' || queue) from unnest(${queues}::text[]) as queue`;
       } catch (error) {
         // Consumers elsewhere find these messages by polling.
         this.logger.debug('NOTIFY failed', { channel: this.channel, queues, error });
