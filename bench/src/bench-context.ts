@@ -7,7 +7,7 @@ export function createBenchContext(url: string, schema: string, progress: (messa
   close(): Promise<void>;
 } {
   const logger = createSilentLogger();
-  const sql = createSqlClient({ url, schema, max: 2, applicationName: 'interflow-bench' });
+  const sql = createSqlClient({ url, schema, max: 8, applicationName: 'interflow-bench' });
   const opened: { broker: Broker; sql: Sql }[] = [];
   const context: BenchmarkContext = {
     url,

@@ -25,7 +25,7 @@ export interface BenchmarkContext {
   url: string;
   /** A schema only this benchmark uses, migrated with every migration of this build. */
   schema: string;
-  /** A pool on that schema (search_path set) for setup and verification queries. */
+  /** A pool of up to 8 connections on that schema (search_path set), for setup and verification. */
   sql: Sql;
   /** A silent logger (benchmarks report through their result, not logs). */
   logger: Logger;

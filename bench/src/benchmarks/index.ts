@@ -1,4 +1,5 @@
 import type { Benchmark } from '../benchmark';
+import { baselineBenchmark } from './baseline';
 import { drainBenchmark } from './drain';
 import { endToEndBenchmark } from './end-to-end';
 import { latencyBenchmark } from './latency';
@@ -8,4 +9,10 @@ import { publishBulkBenchmark } from './publish-bulk';
  * Every benchmark `npm run bench` knows, in the order they run. To add one, write a
  * module exporting a `Benchmark` (see ../benchmark.ts and ../main.ts) and list it here.
  */
-export const benchmarks: readonly Benchmark[] = [publishBulkBenchmark, drainBenchmark, latencyBenchmark, endToEndBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  baselineBenchmark,
+  publishBulkBenchmark,
+  drainBenchmark,
+  latencyBenchmark,
+  endToEndBenchmark,
+];
