@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { findActionByWebhookSecret, getAction, NotFoundError, ValidationError, type Sql } from '@interflow/core';
+import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
 import { runToJson } from '../schemas/runs';
@@ -28,6 +29,7 @@ export function actionRunRoutes(deps: TriggerDependencies & { sql: Sql }): Route
   const router = Router();
 
   router.post('/v1/actions/:id/runs', async (req, res) => {
+    requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
     const action = await getAction(deps.sql, id);
     const { principal } = await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'run', { kind: 'action', id });
