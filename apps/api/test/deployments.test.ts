@@ -50,6 +50,8 @@ describe('/v1/deployments', () => {
       expect(text).not.toContain(API_KEY);
     }
     expect(logLines.join('')).toContain('deployment updated');
+    // Request lines name the caller (a field called tokenId would be redacted by the logger).
+    expect(logLines.join('')).toMatch(/"principalId":"[0-9a-f-]{36}"/);
   });
 
   it('refuses a secret-looking field in the clear connection settings', async () => {

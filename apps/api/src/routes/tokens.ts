@@ -21,7 +21,7 @@ export function tokenRoutes(deps: { sql: Sql; clock: Clock }): Router {
       deploymentScopes: body.deployment_scopes ?? null,
       expiresAt: body.expires_at ? new Date(body.expires_at) : null,
     });
-    req.log.info('api token created', { createdTokenId: token.id, role: token.role });
+    req.log.info('api token created', { createdPrincipalId: token.id, role: token.role });
     res.status(201).location(`/v1/tokens/${token.id}`).json({ ...tokenToJson(token), token: secret });
   });
 
@@ -46,7 +46,7 @@ export function tokenRoutes(deps: { sql: Sql; clock: Clock }): Router {
     requireUnscoped(requireRole(req, 'admin'), 'managing tokens');
     const { id } = parseParams(idParams, req);
     const token = await revokeApiToken(deps.sql, id, deps.clock);
-    req.log.info('api token revoked', { revokedTokenId: token.id });
+    req.log.info('api token revoked', { revokedPrincipalId: token.id });
     res.json(tokenToJson(token));
   });
 

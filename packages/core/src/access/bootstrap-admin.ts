@@ -34,7 +34,7 @@ export async function ensureBootstrapAdmin(options: BootstrapAdminOptions): Prom
       select id from api_tokens where token_hash = ${hashTokenSecret(configuredToken)}`;
     if (existing.length > 0) return 'configured_token_present';
     const { token } = await createApiToken(sql, { name: BOOTSTRAP_TOKEN_NAME, role: 'admin', secret: configuredToken });
-    logger.info('bootstrap admin token from INTERFLOW_ADMIN_TOKEN registered', { tokenId: token.id });
+    logger.info('bootstrap admin token from INTERFLOW_ADMIN_TOKEN registered', { principalId: token.id });
     return 'configured_token_registered';
   }
   const issued = await sql.begin(async (tx) => {
@@ -48,7 +48,7 @@ export async function ensureBootstrapAdmin(options: BootstrapAdminOptions): Prom
   if (!issued) return 'already_issued';
   options.announce(issued.secret);
   logger.warn('generated a bootstrap admin token; it was printed once and is not stored in clear', {
-    tokenId: issued.token.id,
+    principalId: issued.token.id,
   });
   return 'generated';
 }
