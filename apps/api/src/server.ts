@@ -66,7 +66,13 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(scheduleRoutes(deps));
   app.use(serviceRoutes(deps));
   app.use(deploymentRoutes(deps));
-  app.use(actionRoutes({ sql: deps.sql, ensureQueue: async (name) => void (await deps.broker.declareQueue({ name })) }));
+  app.use(
+    actionRoutes({
+      sql: deps.sql,
+      ensureQueue: async (name) => void (await deps.broker.declareQueue({ name })),
+      exchangeExists: async (name) => (await deps.broker.getExchange(name)) !== null,
+    }),
+  );
   app.use(actionStateRoutes(deps));
   app.use(actionRunRoutes({ ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) }));
   app.use(runRoutes(deps));

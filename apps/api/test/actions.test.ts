@@ -59,6 +59,13 @@ describe('/v1/actions', () => {
 
   it('updates, lists by deployment and deletes', async () => {
     const { deployment, action } = await createActionChain(api);
+    const missing = await request(api.app)
+      .patch(`/v1/actions/${action.id}`)
+      .set(api.auth(api.adminToken))
+      .send({ result_route: { exchange: 'results', routing_key: 'greeted' } })
+      .expect(400);
+    expect(missing.body.error.details[0].field).toBe('result_route.exchange');
+    await api.broker.declareExchange({ name: 'results', type: 'topic' });
     const patched = await request(api.app)
       .patch(`/v1/actions/${action.id}`)
       .set(api.auth(api.adminToken))

@@ -7,6 +7,7 @@ import {
   listActions,
   rotateActionWebhook,
   updateAction,
+  ValidationError,
   type Sql,
 } from '@interflow/core';
 import { requireRole } from '../http/authorize';
@@ -25,13 +26,26 @@ function originOf(req: Request): string {
  * to the deployment, changing needs change access (to the target deployment as well when
  * an action moves).
  */
-export function actionRoutes(deps: { sql: Sql; ensureQueue(name: string): Promise<void> }): Router {
+export function actionRoutes(deps: {
+  sql: Sql;
+  ensureQueue(name: string): Promise<void>;
+  exchangeExists(name: string): Promise<boolean>;
+}): Router {
   const router = Router();
+
+  /** A result route must name an exchange that exists, or results would be dropped at the first run. */
+  const assertResultRoute = async (route: { exchange: string } | null | undefined) => {
+    if (!route || route.exchange === '' || (await deps.exchangeExists(route.exchange))) return;
+    throw new ValidationError(`no exchange named '${route.exchange}'`, [
+      { field: 'result_route.exchange', message: `no exchange named '${route.exchange}'; declare it first` },
+    ]);
+  };
 
   router.post('/v1/actions', async (req, res) => {
     requireRole(req, 'operator');
     const body = parseBody(createActionBody, req);
     await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
+    await assertResultRoute(body.result_route);
     const { action, webhookSecret } = await createAction(deps.sql, {
       name: body.name,
       description: body.description ?? null,
@@ -80,6 +94,7 @@ export function actionRoutes(deps: { sql: Sql; ensureQueue(name: string): Promis
     if (body.deployment_id && body.deployment_id !== current.deploymentId) {
       await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
     }
+    await assertResultRoute(body.result_route);
     const action = await updateAction(deps.sql, id, {
       name: body.name,
       description: body.description,

@@ -14,7 +14,7 @@ export const retryPolicyJson = z.strictObject({
 });
 
 export const resultRouteJson = z.strictObject({
-  exchange: brokerName,
+  exchange: z.union([z.literal(''), brokerName]).describe("an existing exchange; '' is the default exchange (routing key = queue name)"),
   routing_key: z.string().max(255).default(''),
 });
 
