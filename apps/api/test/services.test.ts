@@ -105,6 +105,17 @@ describe('/v1/services', () => {
     await request(api.app).get(`/v1/services/${unused.id}`).set(api.auth(api.adminToken)).expect(404);
   });
 
+  it('never leaves a deployment without its service when a delete races a create', async () => {
+    for (let i = 0; i < 5; i++) {
+      const service = await createService(api);
+      const [deleted, created] = await Promise.all([
+        request(api.app).delete(`/v1/services/${service.id}`).set(api.auth(api.adminToken)),
+        request(api.app).post('/v1/deployments').set(api.auth(api.adminToken)).send({ name: uniqueName('race'), service_id: service.id }),
+      ]);
+      expect([[204, 404], [409, 201]]).toContainEqual([deleted.status, created.status]);
+    }
+  });
+
   it('rotates the signing secret', async () => {
     const service = await createService(api);
     const rotated = await request(api.app).post(`/v1/services/${service.id}/signing-secret`).set(api.auth(api.adminToken)).send({}).expect(200);

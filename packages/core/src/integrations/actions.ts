@@ -111,10 +111,16 @@ export function hashWebhookSecret(secret: string): Buffer {
   return crypto.createHash('sha256').update(secret, 'utf8').digest();
 }
 
-/** The method of the deployment's service, checked to exist (400 naming the offered ones). */
+/**
+ * The method of the deployment's service, checked to exist (400 naming the offered ones).
+ * Share-locks the deployment and service rows, so inside a transaction a concurrent
+ * deletion or change of methods waits until the action referring to them is written
+ * (and then sees it), instead of both passing their checks.
+ */
 export async function resolveMethod(sql: SqlExecutor, deploymentId: string, method: string): Promise<ServiceMethod> {
   const [row] = await sql<{ methods: ServiceMethod[]; service: string }[]>`
-    select s.methods, s.name as service from deployments d join services s on s.id = d.service_id where d.id = ${deploymentId}`;
+    select s.methods, s.name as service from deployments d join services s on s.id = d.service_id where d.id = ${deploymentId}
+    for share of d, s`;
   if (!row) throw new NotFoundError('deployment', deploymentId);
   const found = row.methods.find((m) => m.name === method);
   if (!found) {
@@ -139,25 +145,34 @@ function nameTaken(name: string | undefined): () => Error {
 
 /** Creates an action and its webhook; the webhook secret is returned here (and on rotation) only. */
 export async function createAction(sql: Sql, fields: ActionFields): Promise<{ action: Action; webhookSecret: string }> {
-  const method = await resolveMethod(sql, fields.deploymentId, fields.method);
-  const defaultInput = fields.defaultInput ?? {};
-  assertValidDefaultInput(method, defaultInput);
   const webhookSecret = generateWebhookSecret();
   try {
-    const [row] = await sql<ActionRow[]>`
-      insert into actions (name, description, deployment_id, method, default_input, timeout_ms, retry_policy, cache_ttl_ms,
-                           result_exchange, result_routing_key, queue, webhook_hash)
-      values (${fields.name}, ${fields.description ?? null}, ${fields.deploymentId}, ${fields.method},
-              ${jsonParam(sql, defaultInput)}, ${fields.timeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS},
-              ${jsonParam(sql, fields.retryPolicy ?? DEFAULT_RETRY_POLICY)}, ${fields.cacheTtlMs ?? null},
-              ${fields.resultRoute?.exchange ?? null}, ${fields.resultRoute?.routing_key ?? null},
-              ${fields.queue ?? DEFAULT_ACTION_QUEUE}, ${hashWebhookSecret(webhookSecret)})
-      returning *`;
-    if (!row) throw new Error('insert into actions returned no row');
-    return { action: presentAction(row), webhookSecret };
+    return await sql.begin(async (tx) => insertAction(tx, fields, webhookSecret));
   } catch (error) {
     throw uniqueViolation(error, 'actions_name_key', nameTaken(fields.name));
   }
+}
+
+/** Checks the method and default input, then inserts: inside createAction's transaction. */
+async function insertAction(
+  sql: SqlExecutor,
+  fields: ActionFields,
+  webhookSecret: string,
+): Promise<{ action: Action; webhookSecret: string }> {
+  const method = await resolveMethod(sql, fields.deploymentId, fields.method);
+  const defaultInput = fields.defaultInput ?? {};
+  assertValidDefaultInput(method, defaultInput);
+  const [row] = await sql<ActionRow[]>`
+    insert into actions (name, description, deployment_id, method, default_input, timeout_ms, retry_policy, cache_ttl_ms,
+                         result_exchange, result_routing_key, queue, webhook_hash)
+    values (${fields.name}, ${fields.description ?? null}, ${fields.deploymentId}, ${fields.method},
+            ${jsonParam(sql, defaultInput)}, ${fields.timeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS},
+            ${jsonParam(sql, fields.retryPolicy ?? DEFAULT_RETRY_POLICY)}, ${fields.cacheTtlMs ?? null},
+            ${fields.resultRoute?.exchange ?? null}, ${fields.resultRoute?.routing_key ?? null},
+            ${fields.queue ?? DEFAULT_ACTION_QUEUE}, ${hashWebhookSecret(webhookSecret)})
+    returning *`;
+  if (!row) throw new Error('insert into actions returned no row');
+  return { action: presentAction(row), webhookSecret };
 }
 
 export async function getAction(sql: SqlExecutor, id: string): Promise<Action> {

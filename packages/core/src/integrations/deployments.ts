@@ -131,7 +131,8 @@ export async function createDeployment(sql: Sql, keyring: SecretKeyring, fields:
              ${sealed.keyId}, ${sealed.sealed}, ${Object.keys(credentials).sort()}::text[],
              ${fields.rateLimit ? jsonParam(sql, fields.rateLimit) : null}, ${fields.maxConcurrency ?? null},
              ${jsonParam(sql, fields.accessRules ?? {})}
-      from services s where s.id = ${fields.serviceId}
+      -- share lock: a concurrent deleteService waits, then sees this deployment and refuses
+      from services s where s.id = ${fields.serviceId} for share
       returning *`;
     if (!row) throw new NotFoundError('service', fields.serviceId);
     return present(row);
@@ -207,7 +208,7 @@ export async function updateDeployment(
       names = Object.keys(merged).sort();
     }
     if (patch.serviceId && patch.serviceId !== current.service_id) {
-      const [service] = await tx`select id from services where id = ${patch.serviceId}`;
+      const [service] = await tx`select id from services where id = ${patch.serviceId} for share`;
       if (!service) throw new NotFoundError('service', patch.serviceId);
     }
     const rateLimit = patch.rateLimit === undefined ? current.rate_limit : patch.rateLimit;
