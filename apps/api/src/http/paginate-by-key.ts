@@ -47,5 +47,7 @@ function decodeCursor(cursor: string): string {
   } catch {
     // falls through to the validation error below
   }
-  throw new ValidationError('cursor is not a cursor this list returned', [{ field: 'cursor', message: 'invalid cursor' }]);
+  throw new ValidationError('invalid query: cursor', [
+    { field: 'cursor', message: 'not a cursor this api produced; pass next_cursor from a previous page' },
+  ]);
 }
