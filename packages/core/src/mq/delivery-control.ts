@@ -15,7 +15,8 @@ export interface Settler {
 export class DeliveryControlImpl implements DeliveryControl {
   settled = false;
   leaseExpiresAt: Date;
-  private readonly controller = new AbortController();
+  /** Made on first use: most handlers never look at the signal, and draining creates thousands of controls a second. */
+  private controller: AbortController | null = null;
 
   constructor(
     private readonly backend: Settler,
@@ -25,10 +26,12 @@ export class DeliveryControlImpl implements DeliveryControl {
   }
 
   get signal(): AbortSignal {
+    this.controller ??= new AbortController();
     return this.controller.signal;
   }
 
   abort(reason: Error): void {
+    this.controller ??= new AbortController();
     if (!this.controller.signal.aborted) this.controller.abort(reason);
   }
 

@@ -14,7 +14,7 @@ import { deregisterConsumer, heartbeatConsumers, listConsumers, registerConsumer
 import { deadLetter } from './dead-letter-sql';
 import { StaleDeliveryError } from './errors';
 import * as exchanges from './exchange-store';
-import { publicationRow, serializePublicationRows, type PublicationRow } from './publication-input';
+import { publicationRow, serializeGroup, type PublicationRow } from './publication-input';
 import { publishInTransaction, storePublications } from './publisher';
 import { policyFromRow } from './queue-policy';
 import { peekMessages, purgeMessages, redriveMessages } from './queue-contents-sql';
@@ -128,10 +128,7 @@ export class PostgresBroker implements Broker {
   /** Resolves once committed; concurrent calls share a statement and a commit (group commit). */
   async publish(publication: Publication): Promise<PublishReceipt> {
     this.assertOpen();
-    const row = publicationRow(publication, 0);
-    // Checked alone, so an unserializable payload cannot fail the batch it would share.
-    serializePublicationRows([row]);
-    return this.publisher.submit(row);
+    return this.publisher.submit(publicationRow(publication, 0));
   }
 
   async publishBatch(publications: Publication[]): Promise<PublishReceipt[]> {
@@ -172,26 +169,38 @@ export class PostgresBroker implements Broker {
     return receipts;
   }
 
-  private async storeGroup(rows: PublicationRow[]): Promise<BatchOutcome<PublishReceipt>[]> {
-    const numbered = rows.map((row, index) => ({ ...row, ord: index }));
-    const stored = await storePublications(this.sql, numbered, false);
+  private async storeGroup(group: PublicationRow[]): Promise<BatchOutcome<PublishReceipt>[]> {
+    const { rows, json, failed } = serializeGroup(group);
+    const outcomes: BatchOutcome<PublishReceipt>[] = group.map((_, index) => {
+      const error = failed.get(index);
+      return error ? { error } : { retry: true };
+    });
+    const keptIndexes = group.map((_, index) => index).filter((index) => !failed.has(index));
+    if (rows.length === 0) return outcomes;
+    const stored = await storePublications(this.sql, rows, false, json);
     if (stored.needsBoundedPath) {
       // Rare: some publication routes into a queue with a max length. Each goes alone in
       // its own transaction, so one full queue refuses only its own publisher.
-      return Promise.all(
-        numbered.map(async (row): Promise<BatchOutcome<PublishReceipt>> => {
+      await Promise.all(
+        rows.map(async (row, position) => {
+          const index = keptIndexes[position] ?? -1;
           try {
             const [receipt] = await this.publishBounded([{ ...row, ord: 0 }]);
-            return receipt ? { value: receipt } : { error: new Error('no receipt') };
+            outcomes[index] = receipt ? { value: receipt } : { error: new Error('no receipt') };
           } catch (error) {
-            return { error: error instanceof Error ? error : new Error(String(error)) };
+            outcomes[index] = { error: error instanceof Error ? error : new Error(String(error)) };
           }
         }),
       );
+      return outcomes;
     }
     const receipts = stored.results.flatMap((result) => ('receipt' in result ? [result.receipt] : []));
     this.afterCommit(receipts);
-    return stored.results.map((result) => ('receipt' in result ? { value: result.receipt } : result.retryable ? { retry: true } : { error: result.error }));
+    stored.results.forEach((result, position) => {
+      const index = keptIndexes[position] ?? -1;
+      outcomes[index] = 'receipt' in result ? { value: result.receipt } : result.retryable ? { retry: true } : { error: result.error };
+    });
+    return outcomes;
   }
 
   private afterCommit(receipts: PublishReceipt[], extraQueues: Iterable<string> = []): void {

@@ -102,3 +102,24 @@ export function serializePublicationRows(rows: PublicationRow[]): string {
     throw new ValidationError('publications are not serializable as JSON');
   }
 }
+
+/**
+ * Group commit: numbers the rows of unrelated publishers 0..n-1 and serializes each on
+ * its own, so a payload JSON cannot represent fails only its own publication. Each row
+ * is stringified once.
+ */
+export function serializeGroup(rows: PublicationRow[]): { rows: PublicationRow[]; json: string; failed: Map<number, Error> } {
+  const kept: PublicationRow[] = [];
+  const parts: string[] = [];
+  const failed = new Map<number, Error>();
+  rows.forEach((row, index) => {
+    const numbered = { ...row, ord: kept.length };
+    try {
+      parts.push(JSON.stringify(numbered));
+      kept.push(numbered);
+    } catch {
+      failed.set(index, new ValidationError('message.payload must be serializable as JSON', [{ field: 'message.payload', message: 'must be serializable as JSON' }]));
+    }
+  });
+  return { rows: kept, json: `[${parts.join(',')}]`, failed };
+}

@@ -25,10 +25,15 @@ export interface PublishOutcomeRow {
  *   within a batch too.
  * Times (delay, TTL) are computed with the database clock.
  */
-export function insertPublications(sql: Queryable, rows: PublicationRow[], allowBounded: boolean): Promise<PublishOutcomeRow[]> {
+export function insertPublications(
+  sql: Queryable,
+  rows: PublicationRow[],
+  allowBounded: boolean,
+  rowsJson: string = serializePublicationRows(rows),
+): Promise<PublishOutcomeRow[]> {
   return sql<PublishOutcomeRow[]>`
     with input as (
-      select * from jsonb_to_recordset(${serializePublicationRows(rows)}::text::jsonb) as t(
+      select * from jsonb_to_recordset(${rowsJson}::text::jsonb) as t(
         ord int, exchange text, routing_key text, headers jsonb, payload jsonb, priority smallint,
         not_before timestamptz, delay_ms bigint, expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int,
         reply_to text, correlation_id text, dedupe_key text, sender text, mandatory boolean)
@@ -64,7 +69,8 @@ export function insertPublications(sql: Queryable, rows: PublicationRow[], allow
       where q.max_length is not null and not ${allowBounded}::boolean
     ),
     stored as (
-      select nextval('mq_message_ids') as id, r.ord, r.queue, i.payload, coalesce(i.headers, '{}') as headers, i.priority,
+      -- A JSON null payload reads as SQL null from the recordset; it is stored as JSON null.
+      select nextval('mq_message_ids') as id, r.ord, r.queue, coalesce(i.payload, 'null'::jsonb) as payload, coalesce(i.headers, '{}') as headers, i.priority,
         greatest(coalesce(i.not_before, now()), now() + coalesce(i.delay_ms, 0) * interval '1 millisecond') as visible_at,
         least(i.expires_at, now() + i.ttl_ms * interval '1 millisecond', now() + q.message_ttl_ms * interval '1 millisecond') as expires_at,
         i.ack_deadline_ms, i.reply_to, i.correlation_id, i.dedupe_key, i.sender, q.max_length

@@ -26,8 +26,8 @@ function problemError(problem: PublishOutcomeRow, row: PublicationRow): Error {
  * stopped the statement, the publications without a problem of their own are marked
  * retryable (nothing was stored for them either).
  */
-export async function storePublications(sql: Queryable, rows: PublicationRow[], allowBounded: boolean): Promise<StoredBatch> {
-  const outcome = await insertPublications(sql, rows, allowBounded);
+export async function storePublications(sql: Queryable, rows: PublicationRow[], allowBounded: boolean, rowsJson?: string): Promise<StoredBatch> {
+  const outcome = await insertPublications(sql, rows, allowBounded, rowsJson);
   const results: PublicationResult[] = rows.map(() => ({ receipt: { messageIds: [], queues: [] } }));
   const problems = outcome.filter((line) => line.problem !== null);
   if (problems.length > 0) {

@@ -115,8 +115,15 @@ describe('PostgreSQL broker: routing', () => {
       fixture.broker.publish({ exchange: 'x.fanout', routingKey: '', message: { payload: 'a' } }),
       fixture.broker.publish({ exchange: 'x.nope', routingKey: '', message: { payload: 'b' } }),
       fixture.broker.publish({ exchange: 'x.fanout', routingKey: '', message: { payload: 'c' } }),
+      fixture.broker.publish({ exchange: 'x.fanout', routingKey: '', message: { payload: { big: BigInt(1) } } }),
+      fixture.broker.publish({ exchange: 'x.fanout', routingKey: '', message: { payload: null } }),
     ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results[1]).toMatchObject({ reason: { code: 'not_found' } });
+    expect(results[3]).toMatchObject({ reason: { code: 'validation_failed' } });
+    const payloads = (await fixture.broker.peek('q.fan2', { limit: 100 })).map((d) => d.payload);
+    expect(payloads).toEqual(expect.arrayContaining(['a', 'c', null]));
+    expect(payloads).not.toContain('b');
   });
 
   it('bindings are listed, deduplicated and removable', async () => {
