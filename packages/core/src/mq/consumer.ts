@@ -40,6 +40,13 @@ interface PendingAck {
 }
 
 const MAX_ACKS_PER_STATEMENT = 1000;
+/**
+ * After a claim that emptied the queue, the next claim waits until this long after it.
+ * Messages trickling in (many publishers, one commit each) are then claimed a few at a
+ * time instead of one statement per commit; a consumer woken less often than this (low
+ * rates, where latency matters) never waits.
+ */
+const MIN_MS_BETWEEN_SHORT_CLAIMS = 1;
 
 /**
  * The consume loop. One statement at a time per consumer carries the acks of every
@@ -69,6 +76,7 @@ export class QueueConsumer implements Consumer {
   private unsubscribe: () => void = () => undefined;
   private ticker: NodeJS.Timeout | null = null;
   private failures = 0;
+  private lastShortClaimAt = 0;
 
   constructor(
     private readonly backend: ConsumerBackend,
@@ -147,6 +155,13 @@ export class QueueConsumer implements Consumer {
         await this.sleep(!this.running || wanted <= 0 || this.buffer.length > lowWater);
         continue;
       }
+      if (wantsMessages) {
+        const sinceShortClaim = performance.now() - this.lastShortClaimAt;
+        if (sinceShortClaim < MIN_MS_BETWEEN_SHORT_CLAIMS) {
+          await new Promise((resolve) => setTimeout(resolve, MIN_MS_BETWEEN_SHORT_CLAIMS - sinceShortClaim));
+          continue;
+        }
+      }
       const acks = this.pendingAcks.splice(0, MAX_ACKS_PER_STATEMENT);
       const claim = wantsMessages ? { queue: this.queue, max: wanted, leaseMs: this.options.leaseMs, consumerId: this.id } : null;
       try {
@@ -164,7 +179,10 @@ export class QueueConsumer implements Consumer {
         } else if (deliveries.length > 0) {
           await this.backend.release(this.queue, deliveries).catch(() => undefined);
         }
-        if (deliveries.length < claim.max) this.queueLooksEmpty = true;
+        if (deliveries.length < claim.max) {
+          this.queueLooksEmpty = true;
+          this.lastShortClaimAt = performance.now();
+        }
       } catch (error) {
         if (this.failures++ % 20 === 0) this.logger.warn('settling and claiming failed; retrying', { error });
         // While running the acks are tried again (their leases may still hold); a stopping
