@@ -43,8 +43,9 @@ export function insertPublications(
       join mq_exchanges e on e.name = i.exchange
       join mq_bindings b on b.exchange = e.name
       where mq_binding_matches(e.type, b.binding_key, b.key_pattern, b.headers, b.headers_match, i.routing_key, coalesce(i.headers, '{}'))
-      union all
-      select i.ord, q.name from input i join mq_queues q on q.name = i.routing_key where i.exchange = ''
+    ),
+    default_routes as (
+      select i.ord, q.name as queue from input i join mq_queues q on q.name = i.routing_key where i.exchange = ''
     ),
     alternate_routes as (
       select i.ord, b.queue from input i
@@ -55,7 +56,11 @@ export function insertPublications(
         and mq_binding_matches(ae.type, b.binding_key, b.key_pattern, b.headers, b.headers_match, i.routing_key, coalesce(i.headers, '{}'))
     ),
     routes as (
+      -- Two bindings of one exchange may both lead to a queue: it gets one copy. Default
+      -- exchange routes are one per publication already (and the bulk of the traffic).
       select distinct ord, queue from (select * from bound_routes union all select * from alternate_routes) r
+      union all
+      select ord, queue from default_routes
     ),
     problems as (
       select i.ord, 'exchange_not_found' as problem, i.exchange as subject from input i

@@ -75,6 +75,15 @@ describe('PostgreSQL broker: routing', () => {
     expect(receipt.queues).toEqual(['q.direct']);
     const nowhere = await fixture.broker.publish({ exchange: '', routingKey: 'no-such-queue', message: { payload: 1 } });
     expect(nowhere.messageIds).toEqual([]);
+    const mixed = await fixture.broker.publishBatch([
+      { exchange: '', routingKey: 'q.direct', message: { payload: 'mixed-1' } },
+      { exchange: '', routingKey: 'no-such-queue', message: { payload: 'mixed-2' } },
+      { exchange: '', routingKey: 'q.direct', message: { payload: 'mixed-3' } },
+    ]);
+    expect(mixed.map((r) => r.queues)).toEqual([['q.direct'], [], ['q.direct']]);
+    const all = await fixture.broker.publishBatch(['a', 'b', 'c'].map((payload) => ({ exchange: '', routingKey: 'q.direct', message: { payload } })));
+    const ids = all.map((r) => BigInt(r.messageIds[0] ?? '0'));
+    expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
   });
 
   it('alternate exchange takes what no binding matches', async () => {
