@@ -5,6 +5,7 @@ import { DeploymentCallLimits1764273000000 } from './1764273000000-DeploymentCal
 import { ActionSubscriptions1764273000001 } from './1764273000001-ActionSubscriptions';
 import { MessageQueue1764271000000 } from './1764271000000-MessageQueue';
 import { Schedules1764274000000 } from './1764274000000-Schedules';
+import { ScheduleFiresBrin1764274000001 } from './1764274000001-ScheduleFiresBrin';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -18,6 +19,7 @@ export const migrations = [
   DeploymentCallLimits1764273000000,
   ActionSubscriptions1764273000001,
   Schedules1764274000000,
+  ScheduleFiresBrin1764274000001,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

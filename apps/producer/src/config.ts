@@ -8,6 +8,8 @@ export const producerConfigSchema = z.object({
   HEALTH_PORT: intVar(3001, 0, 65535),
   /** Most schedules one transaction claims. */
   SCHEDULER_BATCH_SIZE: intVar(500, 1, 10_000),
+  /** Fire transactions run at once by one producer (keep below DATABASE_POOL_SIZE). */
+  SCHEDULER_CONCURRENCY: intVar(2, 1, 64),
   /** A fire due at most this long ago is published; older fires follow the schedule's missed-fire policy. */
   SCHEDULER_MISFIRE_GRACE_MS: intVar(15_000, 0, 86_400_000),
   /** Most fires of one schedule handled in one pass (a long backfill continues on the next pass). */

@@ -44,7 +44,7 @@ export async function fireBatch(
 ): Promise<FireBatchResult> {
   const limit = onlyIds ? onlyIds.length : settings.batchSize;
   const dueRows = await claimDueSchedules(tx, now, limit, onlyIds);
-  const bufferedRows = await claimBufferedSchedules(tx, now, limit, dueRows.map((r) => r.id), onlyIds);
+  const bufferedRows = await claimBufferedSchedules(tx, now, limit, onlyIds);
   const schedules = [...dueRows, ...bufferedRows].map(scheduleFromRow);
   const result: FireBatchResult = { claimed: schedules.length, full: dueRows.length >= limit, fires: [], missed: 0 };
   if (schedules.length === 0) return result;

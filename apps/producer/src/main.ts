@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     metrics: createSchedulerMetrics(metrics),
     settings: {
       batchSize: config.SCHEDULER_BATCH_SIZE,
+      concurrency: config.SCHEDULER_CONCURRENCY,
       misfireGraceMs: config.SCHEDULER_MISFIRE_GRACE_MS,
       maxFiresPerSchedule: config.SCHEDULER_MAX_FIRES_PER_SCHEDULE,
       idleWakeMs: config.SCHEDULER_IDLE_WAKE_MS,

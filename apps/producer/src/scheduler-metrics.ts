@@ -20,7 +20,7 @@ export function createSchedulerMetrics(registry: MetricsRegistry): SchedulerMetr
     fireLag: new Histogram({
       name: 'interflow_schedule_fire_lag_seconds',
       help: 'From a fire\'s due time to the commit of its publish.',
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.5, 2, 3, 5, 10, 30, 60],
       registers: [registry],
     }),
     missedFires: new Counter({

@@ -2,6 +2,8 @@
 export interface SchedulerSettings {
   /** Most schedules claimed by one transaction. */
   batchSize: number;
+  /** Transactions a pass runs at once (each claims its own schedules, SKIP LOCKED). */
+  concurrency: number;
   /** A fire due at most this long ago is published; older ones follow the missed-fire policy. */
   misfireGraceMs: number;
   /** Most fires of one schedule handled per pass (a backfill continues on the next pass). */
@@ -14,6 +16,7 @@ export interface SchedulerSettings {
 
 export const defaultSchedulerSettings: SchedulerSettings = {
   batchSize: 500,
+  concurrency: 2,
   misfireGraceMs: 15_000,
   maxFiresPerSchedule: 1000,
   idleWakeMs: 1000,

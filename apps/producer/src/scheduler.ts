@@ -121,7 +121,8 @@ export class Scheduler {
       this.wakeRequested = false;
       let full = false;
       try {
-        full = (await this.firePass()).full;
+        const passes = Array.from({ length: settings.concurrency }, () => this.firePass());
+        full = (await Promise.all(passes)).some((result) => result.full);
       } catch (error) {
         logger.error('scheduler pass failed', { error: String(error) });
       }

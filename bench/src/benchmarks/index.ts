@@ -4,6 +4,7 @@ import { drainBenchmark } from './drain';
 import { endToEndBenchmark } from './end-to-end';
 import { latencyBenchmark } from './latency';
 import { publishBulkBenchmark } from './publish-bulk';
+import { scheduleBenchmark } from './schedule';
 
 /**
  * Every benchmark `npm run bench` knows, in the order they run. To add one, write a
@@ -15,4 +16,5 @@ export const benchmarks: readonly Benchmark[] = [
   drainBenchmark,
   latencyBenchmark,
   endToEndBenchmark,
+  scheduleBenchmark,
 ];

@@ -19,22 +19,16 @@ export async function claimDueSchedules(tx: Transaction, now: Date, limit: numbe
 }
 
 /**
- * Locks schedules holding a buffer_one fire that are not otherwise due: they are looked
- * at on every pass, because the fire waits for the previous one to finish, which no
- * timestamp predicts.
+ * Locks schedules holding a buffer_one fire that are not otherwise due (the due ones
+ * come with `claimDueSchedules`): they are looked at on every pass, because the fire
+ * waits for the previous one to finish, which no timestamp predicts.
  */
-export async function claimBufferedSchedules(
-  tx: Transaction,
-  now: Date,
-  limit: number,
-  exceptIds: string[],
-  onlyIds: string[] | null,
-): Promise<ScheduleRow[]> {
+export async function claimBufferedSchedules(tx: Transaction, now: Date, limit: number, onlyIds: string[] | null): Promise<ScheduleRow[]> {
   return tx<ScheduleRow[]>`
     select * from schedules
     where enabled and buffered_fire_at is not null
       and (retry_at is null or retry_at <= ${now})
-      and id <> all(${exceptIds}::uuid[])
+      and (next_fire_at is null or next_fire_at > ${now})
       ${onlyIds ? tx`and id = any(${onlyIds}::uuid[])` : tx``}
     limit ${limit}
     for update skip locked`;

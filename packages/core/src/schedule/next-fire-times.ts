@@ -19,6 +19,28 @@ function compiledCron(rule: CronRule): Cron {
   return cron;
 }
 
+/**
+ * Answers of `cronFireAtOrAfter`, shared: thousands of schedules with the same pattern
+ * ask the same question every second, and croner needs ~50 µs to answer it. The
+ * function is pure, so a cached answer is always right.
+ */
+const cronAnswers = new Map<string, Date | null>();
+const CRON_ANSWER_LIMIT = 10_000;
+
+function cronFireAtOrAfter(rule: CronRule, t: number): Date | null {
+  const key = `${rule.timezone}\u0000${rule.expression}\u0000${t}`;
+  const known = cronAnswers.get(key);
+  if (known !== undefined) return known;
+  // croner answers "strictly after" at whole seconds; step back one second and step
+  // forward once more if that landed before a sub-second `t`.
+  const cron = compiledCron(rule);
+  let candidate = cron.nextRun(new Date(t - 1000));
+  if (candidate && candidate.getTime() < t) candidate = cron.nextRun(candidate);
+  if (cronAnswers.size >= CRON_ANSWER_LIMIT) cronAnswers.clear();
+  cronAnswers.set(key, candidate);
+  return candidate;
+}
+
 /** The rule's first fire at or after `instant`, ignoring the window; null when none is left. */
 function ruleFireAtOrAfter(rule: ScheduleRule, instant: Date): Date | null {
   const t = instant.getTime();
@@ -30,14 +52,8 @@ function ruleFireAtOrAfter(rule: ScheduleRule, instant: Date): Date | null {
       if (t <= anchor) return rule.anchorAt;
       return new Date(anchor + Math.ceil((t - anchor) / rule.everyMs) * rule.everyMs);
     }
-    case 'cron': {
-      // croner answers "strictly after" at whole seconds; step back one second and
-      // step forward once more if that landed before a sub-second `instant`.
-      const cron = compiledCron(rule);
-      let candidate = cron.nextRun(new Date(t - 1000));
-      if (candidate && candidate.getTime() < t) candidate = cron.nextRun(candidate);
-      return candidate;
-    }
+    case 'cron':
+      return cronFireAtOrAfter(rule, t);
   }
 }
 
