@@ -7,7 +7,7 @@ export const producerConfigSchema = z.object({
   /** Port of the small health/metrics server. */
   HEALTH_PORT: intVar(3001, 0, 65535),
   /** Most schedules one transaction claims. */
-  SCHEDULER_BATCH_SIZE: intVar(500, 1, 10_000),
+  SCHEDULER_BATCH_SIZE: intVar(1000, 1, 10_000),
   /** Fire transactions run at once by one producer (keep below DATABASE_POOL_SIZE). */
   SCHEDULER_CONCURRENCY: intVar(2, 1, 64),
   /** A fire due at most this long ago is published; older fires follow the schedule's missed-fire policy. */

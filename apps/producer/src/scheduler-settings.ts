@@ -15,7 +15,7 @@ export interface SchedulerSettings {
 }
 
 export const defaultSchedulerSettings: SchedulerSettings = {
-  batchSize: 500,
+  batchSize: 1000,
   concurrency: 2,
   misfireGraceMs: 15_000,
   maxFiresPerSchedule: 1000,
