@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { ManualClock, scheduleChangesChannel } from '@interflow/core';
+import crypto from 'node:crypto';
+import { createAction, createDeployment, createKeyring, ManualClock, registerService, scheduleChangesChannel } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { createTestApi, type TestApi } from './support/test-api';
 
@@ -145,5 +146,29 @@ describe('/v1/schedules', () => {
     expect(names).toEqual(expect.arrayContaining(['nightly', 'every-minute']));
     await request(api.app).get('/v1/schedules/00000000-0000-4000-8000-000000000000').set(api.auth(viewer)).expect(404);
     await request(api.app).delete('/v1/schedules/00000000-0000-4000-8000-000000000000').set(api.auth(api.adminToken)).expect(404);
+  });
+
+  it('targets an action, checking the input against its method\'s schema', async () => {
+    const keyring = createKeyring({ id: 'k1', key: crypto.randomBytes(32) });
+    const { service } = await registerService(api.db.sql, keyring, {
+      name: 'orders',
+      baseUrl: 'http://127.0.0.1:1',
+      methods: [
+        {
+          name: 'export',
+          http_method: 'POST',
+          path: '/export',
+          description: null,
+          input_schema: { type: 'object', properties: { since: { type: 'string' } }, required: ['since'] },
+        },
+      ],
+    });
+    const deployment = await createDeployment(api.db.sql, keyring, { name: 'orders-prod', serviceId: service.id, credentials: {} });
+    const { action } = await createAction(api.db.sql, { name: 'export-orders', deploymentId: deployment.id, method: 'export' });
+    const rule = { type: 'interval', every_ms: 60_000 };
+    const bad = await create({ name: 'export-bad', target: { type: 'action', action_id: action.id, input: { since: 5 } }, rule }).expect(400);
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'target.input.since' })]);
+    const good = await create({ name: 'export', target: { type: 'action', action_id: action.id, input: { since: 'yesterday' } }, rule }).expect(201);
+    expect(good.body.target).toEqual({ type: 'action', action_id: action.id, input: { since: 'yesterday' } });
   });
 });

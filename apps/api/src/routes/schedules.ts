@@ -2,8 +2,11 @@ import { Router } from 'express';
 import {
   createSchedule,
   DEFAULT_EXCHANGE,
+  assertMatchesSchema,
   getAction,
+  mergeRunInput,
   NotFoundError,
+  resolveMethod,
   deleteSchedule,
   getSchedule,
   listSchedules,
@@ -47,15 +50,19 @@ function assertValidTiming(spec: Pick<ScheduleSpec, 'rule' | 'startAt' | 'endAt'
  */
 async function assertTargetExists(deps: { sql: Sql; broker: Broker }, target: ScheduleTarget): Promise<void> {
   if (target.type === 'action') {
-    const found = await getAction(deps.sql, target.actionId).catch((error: unknown) => {
+    const action = await getAction(deps.sql, target.actionId).catch((error: unknown) => {
       if (error instanceof NotFoundError) return null;
       throw error;
     });
-    if (!found) {
+    if (!action) {
       throw new ValidationError('invalid request body: target.action_id', [
         { field: 'target.action_id', message: `action '${target.actionId}' does not exist` },
       ]);
     }
+    // the run the fire requests must be valid, as a triggered one is
+    const method = await resolveMethod(deps.sql, action.deploymentId, action.method);
+    const input = mergeRunInput(action.defaultInput, target.input as Record<string, unknown>);
+    if (method.input_schema) assertMatchesSchema(method.input_schema, input, 'target.input', 'the input');
   } else if (target.exchange !== DEFAULT_EXCHANGE && !(await deps.broker.getExchange(target.exchange))) {
     throw new ValidationError('invalid request body: target.exchange', [
       { field: 'target.exchange', message: `exchange '${target.exchange}' does not exist` },

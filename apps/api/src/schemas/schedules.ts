@@ -9,7 +9,7 @@ export const scheduleTargetBody = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('action'),
     action_id: z.uuid({ message: 'expected an action id (uuid)' }),
-    input: z.json().default({}).describe('the run input'),
+    input: z.record(z.string(), z.json()).default({}).describe("the run input, merged over the action's default input"),
   }),
   z.strictObject({
     type: z.literal('exchange'),
