@@ -52,6 +52,14 @@ async function main(): Promise<number> {
   const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
   const database = await createBenchDatabase(process.env);
+  // Ctrl-C mid-run must not leave a database behind: drop it (closing our own
+  // connections with it) and exit as interrupted.
+  const interrupted = (signal: NodeJS.Signals) => {
+    progress(`${signal}: dropping the bench database`);
+    void database.drop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const outcomes: BenchmarkOutcome[] = [];
   try {
     for (const benchmark of selected) {
