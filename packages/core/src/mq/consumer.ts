@@ -206,6 +206,12 @@ export class QueueConsumer implements Consumer {
     while (this.running && this.handlers.size < this.options.concurrency && this.buffer.length > 0) {
       const delivery = this.buffer.shift();
       if (!delivery) break;
+      if (delivery.leaseExpiresAt.getTime() <= this.clock.now().getTime()) {
+        // Prefetched too long ago: the lease lapsed and the message may already be with
+        // another consumer. Handling it here would only produce a duplicate and a stale ack.
+        this.logger.debug('prefetched delivery lost its lease before a handler was free', { messageId: delivery.messageId });
+        continue;
+      }
       const handling = this.handle(delivery).finally(() => {
         this.handlers.delete(handling);
         this.dispatch();

@@ -150,6 +150,30 @@ describe('PostgreSQL broker: consume', () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 
+  it('prefetched deliveries whose lease lapsed before a handler was free are not handled with the lost lease', async () => {
+    const { broker, db } = fixture;
+    await broker.declareQueue({ name: 'stale-prefetch' });
+    await broker.publishBatch([1, 2, 3].map((n) => ({ exchange: '', routingKey: 'stale-prefetch', message: { payload: n } })));
+    const handled: string[] = [];
+    const consumer = broker.consume<number>(
+      'stale-prefetch',
+      async (delivery) => {
+        handled.push(`${delivery.payload}#${delivery.attempt}`);
+        if (delivery.payload === 1 && delivery.attempt === 1) {
+          // Hold the only handler slot until the prefetched deliveries' leases have lapsed.
+          await waitFor(async () => (await db.sql`select 1 from mq_messages where queue = 'stale-prefetch' and payload in ('2', '3') and lease_expires_at < now()`).length === 2);
+        }
+      },
+      { concurrency: 1, prefetch: 2, leaseMs: 300 },
+    );
+    await waitFor(async () => (await broker.queueStats('stale-prefetch')).ready + (await broker.queueStats('stale-prefetch')).inFlight === 0 && handled.length >= 3);
+    await consumer.stop();
+    const payloads = handled.map((h) => h.split('#')[0]);
+    expect(new Set(payloads)).toEqual(new Set(['1', '2', '3']));
+    expect(handled.filter((h) => h.startsWith('2') || h.startsWith('3'))).toEqual(expect.arrayContaining(['2#2', '3#2']));
+    expect(handled.filter((h) => h === '2#1' || h === '3#1')).toEqual([]);
+  });
+
   it('stop() finishes in-flight handlers, claims nothing more and leaves the rest in the queue', async () => {
     const { broker } = fixture;
     await broker.declareQueue({ name: 'graceful' });
