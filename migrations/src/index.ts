@@ -6,6 +6,7 @@ import { ActionSubscriptions1764273000001 } from './1764273000001-ActionSubscrip
 import { MessageQueue1764271000000 } from './1764271000000-MessageQueue';
 import { Schedules1764274000000 } from './1764274000000-Schedules';
 import { ScheduleFiresBrin1764274000001 } from './1764274000001-ScheduleFiresBrin';
+import { ScheduleFiresWithoutForeignKey1764274000002 } from './1764274000002-ScheduleFiresWithoutForeignKey';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -20,6 +21,7 @@ export const migrations = [
   ActionSubscriptions1764273000001,
   Schedules1764274000000,
   ScheduleFiresBrin1764274000001,
+  ScheduleFiresWithoutForeignKey1764274000002,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

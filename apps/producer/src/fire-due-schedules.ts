@@ -44,7 +44,8 @@ export async function fireBatch(
 ): Promise<FireBatchResult> {
   const limit = onlyIds ? onlyIds.length : settings.batchSize;
   const dueRows = await claimDueSchedules(tx, now, limit, onlyIds);
-  const bufferedRows = await claimBufferedSchedules(tx, now, limit, onlyIds);
+  // a full claim means more is due: buffered schedules wait for a pass that is not full
+  const bufferedRows = dueRows.length < limit ? await claimBufferedSchedules(tx, now, limit - dueRows.length, onlyIds) : [];
   const schedules = [...dueRows, ...bufferedRows].map(scheduleFromRow);
   const result: FireBatchResult = { claimed: schedules.length, full: dueRows.length >= limit, fires: [], missed: 0 };
   if (schedules.length === 0) return result;

@@ -5,6 +5,7 @@ import {
   createKeyring,
   createMetricsRegistry,
   createSilentLogger,
+  deleteSchedule,
   ManualClock,
   registerService,
   updateSchedule,
@@ -80,6 +81,24 @@ describe('missed-fire policies', () => {
   });
 });
 
+describe('windows', () => {
+  it('an interval schedule with an end fires only inside its window, then has no next fire', async () => {
+    const start = clock.now();
+    const schedule = await addSchedule(db.sql, clock, exchangeSpec('windowed', {
+      rule: { type: 'interval', everyMs: 2000 },
+      startAt: new Date(start.getTime() + 1000),
+      endAt: new Date(start.getTime() + 7000),
+    }));
+    clock.advance(4000);
+    await producer.scheduler.firePass();
+    clock.advance(6000);
+    await producer.scheduler.firePass();
+    expect(await publishedFireTimes(db.sql, schedule.id)).toEqual(isoSeconds(start, [1, 3, 5]));
+    const [row] = await db.sql<{ next_fire_at: Date | null }[]>`select next_fire_at from schedules where id = ${schedule.id}`;
+    expect(row?.next_fire_at).toBeNull();
+  });
+});
+
 describe('overlap policies', () => {
   it('skip: a fire is dropped while the previous fire\'s message is unfinished', async () => {
     const schedule = await addSchedule(db.sql, clock, exchangeSpec('overlap-skip', { rule: everyTenSeconds, overlapPolicy: 'skip' }));
@@ -116,6 +135,8 @@ describe('overlap policies', () => {
     clock.advance(10_000);
     await producer.scheduler.firePass();
     expect(await outcomes(schedule)).toEqual(['0:published', '10:published']);
+    await deleteSchedule(db.sql, schedule.id);
+    expect(await outcomes(schedule)).toEqual([]);
   });
 });
 

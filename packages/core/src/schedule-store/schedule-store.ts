@@ -109,6 +109,7 @@ export async function deleteSchedule(sql: Sql, id: string): Promise<void> {
     const t = tx as unknown as Sql;
     const deleted = await t`delete from schedules where id = ${id} returning id`;
     if (deleted.length === 0) throw new NotFoundError('schedule', id);
+    await t`delete from schedule_fires where schedule_id = ${id}`;
     await notifyScheduleChanged(t, id);
   });
 }
