@@ -21,8 +21,8 @@ export interface ScriptedConnector {
   baseUrl: string;
   signingSecret: string;
   calls: RecordedCall[];
-  /** `hold` keeps the first call of each run waiting until this; later calls answer at once. */
-  releaseHeld(): void;
+  /** `hold` keeps the first call of each run waiting until its run is released; later calls answer at once. */
+  releaseRun(runId: string): void;
   close(): Promise<void>;
 }
 
@@ -35,8 +35,8 @@ export const SCRIPTED_METHODS = [
 
 export async function startScriptedConnector(signingSecret: string): Promise<ScriptedConnector> {
   const calls: RecordedCall[] = [];
-  let released = false;
-  const waiting: (() => void)[] = [];
+  let closed = false;
+  const waiting = new Map<string, () => void>();
   const record = (method: string) => (context: { run: { id: string }; attempt: number; input: Record<string, unknown>; deployment: { name: string; credentials: Record<string, unknown> } }) => {
     calls.push({
       method,
@@ -77,7 +77,7 @@ export async function startScriptedConnector(signingSecret: string): Promise<Scr
         input: anyInput,
         handler: async (context) => {
           const count = record('hold')(context);
-          if (count === 1 && !released) await new Promise<void>((resolve) => waiting.push(resolve));
+          if (count === 1 && !closed) await new Promise<void>((resolve) => waiting.set(context.run.id, resolve));
           return { held_call: count };
         },
       }),
@@ -89,14 +89,14 @@ export async function startScriptedConnector(signingSecret: string): Promise<Scr
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     signingSecret,
     calls,
-    releaseHeld() {
-      released = true;
-      for (const resolve of waiting.splice(0)) resolve();
+    releaseRun(runId) {
+      waiting.get(runId)?.();
+      waiting.delete(runId);
     },
     close: () =>
       new Promise<void>((resolve) => {
-        released = true;
-        for (const resolve of waiting.splice(0)) resolve();
+        closed = true;
+        for (const resolve of waiting.values()) resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,0 +1,73 @@
+import { waitFor } from '@interflow/test-kit';
+import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
+
+/** What happens to a call in flight when its runner dies or is asked to stop. */
+describe('runner crash and shutdown', () => {
+  let world: RunnerWorld;
+  let actionId: string;
+
+  beforeAll(async () => {
+    world = await createRunnerWorld();
+    const deploymentId = await world.createDeployment();
+    actionId = await world.createAction({ deploymentId, method: 'hold', timeoutMs: 60_000 });
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  async function heldCallOfNewRun(): Promise<string> {
+    const before = new Set(world.connector.calls.map((c) => c.runId));
+    await world.requestRun(actionId, {});
+    const call = await waitFor(() => world.connector.calls.find((c) => c.method === 'hold' && !before.has(c.runId)), {
+      description: 'the connector to receive the call',
+    });
+    return call.runId;
+  }
+
+  it('a runner killed with SIGKILL mid-call: the message comes back and the run completes once', async () => {
+    const doomed = await world.startRunner({ RUNNER_LEASE_MS: '2000' });
+    const runId = await heldCallOfNewRun();
+    await doomed.stop('SIGKILL');
+
+    const survivor = await world.startRunner({ RUNNER_LEASE_MS: '2000' });
+    const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.id === runId && r.status === 'succeeded'), {
+      description: 'the run to complete on the second runner',
+    });
+    expect(await survivor.stop('SIGTERM')).toBe(0);
+    expect((await world.runsOf(actionId)).filter((r) => r.id === runId)).toHaveLength(1);
+    expect(run.response).toEqual({ held_call: 2 });
+    const attempts = await world.attemptsOf(runId);
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'succeeded']);
+    expect(String(attempts[0]?.error)).toContain('abandoned');
+    expect(world.connector.calls.filter((c) => c.runId === runId)).toHaveLength(2);
+    world.connector.releaseRun(runId);
+  });
+
+  it('SIGTERM waits for the call in flight, then exits 0', async () => {
+    const runner = await world.startRunner({ RUNNER_DRAIN_GRACE_MS: '20000' });
+    const runId = await heldCallOfNewRun();
+    const exit = runner.stop('SIGTERM');
+    await waitFor(() => runner.logs.some((line) => line.message === 'shutting down'), { description: 'the runner to start draining' });
+    world.connector.releaseRun(runId);
+    expect(await exit).toBe(0);
+    const [run] = (await world.runsOf(actionId)).filter((r) => r.id === runId);
+    expect(run).toMatchObject({ status: 'succeeded', response: { held_call: 1 } });
+    expect(runner.logs.some((line) => line.message === 'connector call ended' && line.runId === runId)).toBe(true);
+  });
+
+  it('SIGTERM past the grace period returns the call to the queue unfinished, exits 0, and another runner completes it', async () => {
+    const runner = await world.startRunner({ RUNNER_DRAIN_GRACE_MS: '500' });
+    const runId = await heldCallOfNewRun();
+    expect(await runner.stop('SIGTERM')).toBe(0);
+    expect(runner.logs.some((line) => line.message === 'call abandoned; returning the message to its queue')).toBe(true);
+
+    const next = await world.startRunner();
+    const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.id === runId && r.status === 'succeeded'), {
+      description: 'the returned run to complete',
+    });
+    expect(run.response).toEqual({ held_call: 2 });
+    expect(next.logs.some((line) => line.message === 'connector call ended' && line.runId === runId)).toBe(true);
+    world.connector.releaseRun(runId);
+  });
+});
