@@ -6,12 +6,14 @@ import { requestContext } from './middleware/request-context';
 import { actionRoutes } from './routes/actions';
 import { actionRunRoutes } from './routes/action-runs';
 import { actionStateRoutes } from './routes/action-states';
+import { actionSubscriptionRoutes } from './routes/action-subscriptions';
 import { deploymentRoutes } from './routes/deployments';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { scheduleRoutes } from './routes/schedules';
 import { runRoutes } from './routes/runs';
 import { serviceRoutes } from './routes/services';
+import { serviceMethodImportRoutes } from './routes/service-method-import';
 import { tokenRoutes } from './routes/tokens';
 import { bindingRoutes } from './routes/bindings';
 import { exchangeRoutes } from './routes/exchanges';
@@ -74,6 +76,8 @@ export function createServer(deps: ApiDependencies): express.Express {
     }),
   );
   app.use(actionStateRoutes(deps));
+  app.use(actionSubscriptionRoutes(deps));
+  app.use(serviceMethodImportRoutes(deps));
   app.use(actionRunRoutes({ ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) }));
   app.use(runRoutes(deps));
   app.use(notFoundHandler);

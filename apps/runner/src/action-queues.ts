@@ -6,13 +6,14 @@ export function deadLetterQueueOf(queue: string): string {
 }
 
 /**
- * Makes sure each consumed action queue exists, so messages published before any
- * operator declared it are kept. A queue that exists is left exactly as configured; one
- * that does not is created with a dead-letter queue, so failed runs are never dropped.
+ * Makes sure each consumed action queue exists and has a dead-letter queue, so a failed
+ * run's message is kept with its reason rather than dropped. An existing queue keeps its
+ * policy; only a missing dead-letter queue is added (`<queue>.dead`).
  */
 export async function ensureActionQueues(broker: Broker, queues: string[]): Promise<void> {
   for (const queue of queues) {
-    if (await broker.getQueue(queue)) continue;
+    const existing = await broker.getQueue(queue);
+    if (existing?.policy.deadLetterQueue) continue;
     const deadLetterQueue = deadLetterQueueOf(queue);
     if (!(await broker.getQueue(deadLetterQueue))) await broker.declareQueue({ name: deadLetterQueue });
     await broker.declareQueue({ name: queue, policy: { deadLetterQueue } });

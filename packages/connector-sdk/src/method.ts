@@ -82,6 +82,7 @@ export function describeMethod(method: ResolvedMethod): MethodDescription {
     description: method.description || null,
     http_method: method.verb,
     path: method.path,
-    input_schema: z.toJSONSchema(method.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+    // Draft-07: what the registry's validator (ajv) reads by default.
+    input_schema: z.toJSONSchema(method.input, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>,
   };
 }

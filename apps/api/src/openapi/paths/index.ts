@@ -1,10 +1,12 @@
 import type { PathSpecs } from '../operation-spec';
 import { actionPaths } from './actions';
+import { actionSubscriptionPaths } from './action-subscriptions';
 import { deploymentPaths } from './deployments';
 import { healthPaths } from './health';
 import { schedulePaths } from './schedules';
 import { runPaths } from './runs';
 import { servicePaths } from './services';
+import { serviceMethodImportPaths } from './service-method-import';
 import { tokenPaths } from './tokens';
 import { bindingPaths } from './bindings';
 import { exchangePaths } from './exchanges';
@@ -23,5 +25,7 @@ export const allPathSpecs: PathSpecs[] = [
   servicePaths,
   deploymentPaths,
   actionPaths,
+  actionSubscriptionPaths,
+  serviceMethodImportPaths,
   runPaths,
 ];

@@ -1,0 +1,72 @@
+import { Router } from 'express';
+import {
+  createActionSubscription,
+  deleteActionSubscription,
+  getAction,
+  getActionSubscription,
+  listActionSubscriptions,
+  NotFoundError,
+  type Broker,
+  type Sql,
+} from '@interflow/core';
+import { requireDeploymentAccess } from '../http/deployment-access';
+import { decodeCursor, toPageBody } from '../http/pagination';
+import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
+import { createSubscriptionBody, listSubscriptionsQuery, subscriptionParams, subscriptionToJson } from '../schemas/action-subscriptions';
+
+/**
+ * `/v1/actions/:id/subscriptions`: bindings that target an action. Each gets its own
+ * queue bound to the exchange; runners consume it and start a run of the action per
+ * message (see core's subscriptions module). Changing them needs change access to the
+ * action's deployment, listing read access.
+ */
+export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Router {
+  const router = Router();
+
+  router.post('/v1/actions/:id/subscriptions', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
+    const body = parseBody(createSubscriptionBody, req);
+    const subscription = await createActionSubscription(deps.sql, deps.broker, {
+      actionId: id,
+      exchange: body.exchange,
+      bindingKey: body.binding_key,
+      headers: body.headers,
+      headersMatch: body.headers_match,
+    });
+    req.log.info('action subscription created', { actionId: id, subscriptionId: subscription.id, queue: subscription.queue });
+    res.status(201).location(`/v1/actions/${id}/subscriptions/${subscription.id}`).json(subscriptionToJson(subscription));
+  });
+
+  router.get('/v1/actions/:id/subscriptions', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'read', { kind: 'action', id });
+    const query = parseQuery(listSubscriptionsQuery, req);
+    const page = await listActionSubscriptions(deps.sql, id, { limit: query.limit, after: decodeCursor(query.cursor) });
+    res.json(toPageBody(page, subscriptionToJson));
+  });
+
+  router.get('/v1/actions/:id/subscriptions/:subscriptionId', async (req, res) => {
+    const { id, subscriptionId } = parseParams(subscriptionParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'read', { kind: 'action', id });
+    const subscription = await getActionSubscription(deps.sql, subscriptionId);
+    if (subscription.actionId !== id) throw new NotFoundError('subscription', subscriptionId);
+    res.json(subscriptionToJson(subscription));
+  });
+
+  router.delete('/v1/actions/:id/subscriptions/:subscriptionId', async (req, res) => {
+    const { id, subscriptionId } = parseParams(subscriptionParams, req);
+    const action = await getAction(deps.sql, id);
+    await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
+    const subscription = await getActionSubscription(deps.sql, subscriptionId);
+    if (subscription.actionId !== id) throw new NotFoundError('subscription', subscriptionId);
+    await deleteActionSubscription(deps.sql, deps.broker, subscriptionId);
+    req.log.info('action subscription deleted', { actionId: id, subscriptionId });
+    res.status(204).end();
+  });
+
+  return router;
+}
