@@ -9,6 +9,7 @@ import {
   type Broker,
   type Sql,
 } from '@interflow/core';
+import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
@@ -24,6 +25,7 @@ export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Ro
   const router = Router();
 
   router.post('/v1/actions/:id/subscriptions', async (req, res) => {
+    requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
@@ -40,6 +42,7 @@ export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Ro
   });
 
   router.get('/v1/actions/:id/subscriptions', async (req, res) => {
+    requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'read', { kind: 'action', id });
@@ -49,6 +52,7 @@ export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Ro
   });
 
   router.get('/v1/actions/:id/subscriptions/:subscriptionId', async (req, res) => {
+    requireRole(req, 'viewer');
     const { id, subscriptionId } = parseParams(subscriptionParams, req);
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'read', { kind: 'action', id });
@@ -58,6 +62,7 @@ export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Ro
   });
 
   router.delete('/v1/actions/:id/subscriptions/:subscriptionId', async (req, res) => {
+    requireRole(req, 'viewer');
     const { id, subscriptionId } = parseParams(subscriptionParams, req);
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
