@@ -47,6 +47,13 @@ const MAX_ACKS_PER_STATEMENT = 1000;
  * rates, where latency matters) never waits.
  */
 const MIN_MS_BETWEEN_SHORT_CLAIMS = 1;
+/**
+ * Acks wait up to this long for the next claim to ride with, instead of a statement of
+ * their own (unless this many are waiting, or the consumer stops). An ack held a moment
+ * longer only keeps a message leased a moment longer.
+ */
+const ACK_HOLD_MS = 20;
+const MAX_HELD_ACKS = 256;
 
 /**
  * The consume loop. One statement at a time per consumer carries the acks of every
@@ -77,6 +84,7 @@ export class QueueConsumer implements Consumer {
   private ticker: NodeJS.Timeout | null = null;
   private failures = 0;
   private lastShortClaimAt = 0;
+  private oldestPendingAckAt = 0;
 
   constructor(
     private readonly backend: ConsumerBackend,
@@ -137,6 +145,7 @@ export class QueueConsumer implements Consumer {
 
   private queueAck(ref: DeliveryRef): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.pendingAcks.length === 0) this.oldestPendingAckAt = performance.now();
       this.pendingAcks.push({ ref, resolve, reject });
       this.signal.ring();
     });
@@ -151,9 +160,17 @@ export class QueueConsumer implements Consumer {
     while (this.running || this.pendingAcks.length > 0 || this.handlers.size > 0) {
       const wanted = this.capacity();
       const wantsMessages = this.running && wanted > 0 && this.buffer.length <= lowWater && !this.queueLooksEmpty;
-      if (!wantsMessages && this.pendingAcks.length === 0) {
-        await this.sleep(!this.running || wanted <= 0 || this.buffer.length > lowWater);
-        continue;
+      if (!wantsMessages) {
+        const forCapacity = !this.running || wanted <= 0 || this.buffer.length > lowWater;
+        if (this.pendingAcks.length === 0) {
+          await this.sleep(forCapacity, this.timing.pollIntervalMs);
+          continue;
+        }
+        const heldFor = performance.now() - this.oldestPendingAckAt;
+        if (this.running && this.pendingAcks.length < MAX_HELD_ACKS && heldFor < ACK_HOLD_MS) {
+          await this.sleep(forCapacity, ACK_HOLD_MS - heldFor);
+          continue;
+        }
       }
       if (wantsMessages) {
         const sinceShortClaim = performance.now() - this.lastShortClaimAt;
@@ -163,6 +180,7 @@ export class QueueConsumer implements Consumer {
         }
       }
       const acks = this.pendingAcks.splice(0, MAX_ACKS_PER_STATEMENT);
+      if (this.pendingAcks.length > 0) this.oldestPendingAckAt = performance.now();
       const claim = wantsMessages ? { queue: this.queue, max: wanted, leaseMs: this.options.leaseMs, consumerId: this.id } : null;
       try {
         const { ackedIds, deliveries } = await this.backend.ackAndClaim(this.queue, acks.map((a) => a.ref), claim);
@@ -189,17 +207,17 @@ export class QueueConsumer implements Consumer {
         // consumer gives up on them and lets the leases lapse (the messages come again).
         if (this.running) this.pendingAcks.unshift(...acks);
         else for (const ack of acks) ack.reject(error instanceof Error ? error : new Error(String(error)));
-        await this.sleep(false);
+        await this.sleep(false, this.timing.pollIntervalMs);
       }
     }
   }
 
-  /** Waits for a ring or the poll interval; after the poll interval the queue is worth a claim again. */
-  private async sleep(forCapacity: boolean): Promise<void> {
+  /** Waits for a ring or `timeoutMs`; after a whole poll interval without a ring the queue is worth a claim again. */
+  private async sleep(forCapacity: boolean, timeoutMs: number): Promise<void> {
     this.waitingForCapacity = forCapacity;
-    const rang = await this.signal.wait(this.timing.pollIntervalMs);
+    const rang = await this.signal.wait(timeoutMs);
     this.waitingForCapacity = false;
-    if (!rang) this.queueLooksEmpty = false;
+    if (!rang && timeoutMs >= this.timing.pollIntervalMs) this.queueLooksEmpty = false;
   }
 
   private dispatch(): void {
