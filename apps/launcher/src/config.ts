@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { baseConfigShape, intVar } from '@interflow/core';
+import { baseConfigShape, boolVar, intVar } from '@interflow/core';
 
 /** Root of the checkout (apps/launcher/dist/.. /.. /..). */
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -18,6 +18,12 @@ export const launcherConfigSchema = z.object({
   PORT: intVar(3000, 0, 65535),
   PRODUCER_HEALTH_PORT: intVar(3001, 0, 65535),
   RUNNER_HEALTH_PORT: intVar(3002, 0, 65535),
+  /** Also run the example connector and its fake orders API, and register them (service, deployment, action, schedule). */
+  EXAMPLE: boolVar(true),
+  EXAMPLE_CONNECTOR_PORT: intVar(4000, 1, 65535),
+  FAKE_ORDERS_API_PORT: intVar(4100, 1, 65535),
+  /** How often the example schedule runs the example action. */
+  EXAMPLE_SCHEDULE_EVERY_MS: intVar(10_000, 1000, 86_400_000),
 });
 
 export type LauncherConfig = z.infer<typeof launcherConfigSchema>;

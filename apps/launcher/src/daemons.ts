@@ -8,13 +8,40 @@ export interface DaemonSpec {
   env: Record<string, string>;
 }
 
-/** The daemons `npm start` runs, each exactly as a container would run it. */
-export function daemonSpecs(config: LauncherConfig, databaseUrl: string): DaemonSpec[] {
+/** Settings the example's processes and its registration share. */
+export interface ExampleSetup {
+  /** The connector's signing secret: new on every start, registered with the service. */
+  signingSecret: string;
+  fakeOrdersApiKey: string;
+  connectorUrl: string;
+  fakeOrdersApiUrl: string;
+}
+
+/**
+ * The daemons `npm start` runs, each exactly as a container would run it; with the
+ * example, also the example connector and the fake orders API it talks to.
+ */
+export function daemonSpecs(config: LauncherConfig, databaseUrl: string, example: ExampleSetup | null): DaemonSpec[] {
   const shared = { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: config.DATABASE_SCHEMA, LOG_LEVEL: config.LOG_LEVEL };
   const app = (name: string) => path.join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js');
-  return [
+  const daemons: DaemonSpec[] = [
     { name: 'api', script: app('api'), env: { ...shared, PORT: String(config.PORT) } },
     { name: 'producer', script: app('producer'), env: { ...shared, HEALTH_PORT: String(config.PRODUCER_HEALTH_PORT) } },
     { name: 'runner', script: app('runner'), env: { ...shared, HEALTH_PORT: String(config.RUNNER_HEALTH_PORT) } },
+  ];
+  if (!example) return daemons;
+  const exampleApp = path.join(REPOSITORY_ROOT, 'apps', 'example-connector', 'dist');
+  return [
+    ...daemons,
+    {
+      name: 'fake-orders-api',
+      script: path.join(exampleApp, 'fake-orders-api', 'main.js'),
+      env: { LOG_LEVEL: config.LOG_LEVEL, FAKE_ORDERS_API_PORT: String(config.FAKE_ORDERS_API_PORT), FAKE_ORDERS_API_KEY: example.fakeOrdersApiKey },
+    },
+    {
+      name: 'example-connector',
+      script: path.join(exampleApp, 'main.js'),
+      env: { LOG_LEVEL: config.LOG_LEVEL, EXAMPLE_CONNECTOR_PORT: String(config.EXAMPLE_CONNECTOR_PORT), CONNECTOR_SIGNING_SECRET: example.signingSecret },
+    },
   ];
 }

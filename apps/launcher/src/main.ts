@@ -3,11 +3,13 @@ import { migrations } from '@interflow/migrations';
 import { launcherConfigSchema } from './config';
 import { provideDatabase } from './database';
 import { daemonSpecs } from './daemons';
+import { exampleSetup, registerExampleWhenUp } from './example-startup';
 import { superviseDaemons } from './supervisor';
 
 /**
  * `npm start`: a database (embedded unless DATABASE_URL is set), migrations, then api,
- * producer and runner as child processes. SIGINT/SIGTERM stops the children, then the
+ * producer and runner as child processes (with EXAMPLE, also the example connector and
+ * its fake orders API, registered once the api answers). SIGINT/SIGTERM stops the children, then the
  * embedded server, and exits 0; a daemon that dies on its own stops everything (exit 1).
  */
 async function main(): Promise<void> {
@@ -17,7 +19,12 @@ async function main(): Promise<void> {
   let exitCode = 0;
   try {
     await migrate({ url: database.url, schema: config.DATABASE_SCHEMA, migrations, logger });
-    const supervisor = superviseDaemons(daemonSpecs(config, database.url), logger);
+    const example = exampleSetup(config);
+    const supervisor = superviseDaemons(daemonSpecs(config, database.url, example), logger);
+    let stopping = false;
+    const registration = example
+      ? registerExampleWhenUp({ config, databaseUrl: database.url, example, logger, stopped: () => stopping })
+      : Promise.resolve();
     logger.info('Interflow is starting', {
       api: `http://127.0.0.1:${config.PORT}`,
       readyz: `http://127.0.0.1:${config.PORT}/readyz`,
@@ -30,7 +37,9 @@ async function main(): Promise<void> {
     const reason = await Promise.race([signal, supervisor.firstExit.then((exit) => `${exit.name} exited`)]);
     if (!reason.startsWith('SIG')) exitCode = 1;
     logger.info('stopping', { reason });
+    stopping = true;
     await supervisor.stopAll(config.SHUTDOWN_GRACE_MS);
+    await registration;
   } finally {
     await database.stop();
   }

@@ -21,13 +21,22 @@ describe('launcher without DATABASE_URL', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   async function start(): Promise<{ daemon: DaemonProcess; databasePort: number }> {
-    const [databasePort, apiPort, producerPort, runnerPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [databasePort, apiPort, producerPort, runnerPort, connectorPort, fakeApiPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const env: Record<string, string> = {
       DATA_DIR: dataDir,
       EMBEDDED_POSTGRES_PORT: String(databasePort),
       PORT: String(apiPort),
       PRODUCER_HEALTH_PORT: String(producerPort),
       RUNNER_HEALTH_PORT: String(runnerPort),
+      EXAMPLE_CONNECTOR_PORT: String(connectorPort),
+      FAKE_ORDERS_API_PORT: String(fakeApiPort),
     };
     const daemon = await startDaemon({
       script: launcher,
