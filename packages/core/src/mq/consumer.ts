@@ -151,6 +151,20 @@ export class QueueConsumer implements Consumer {
     });
   }
 
+  /**
+   * The ack of a handler that returned: no promise to hand out, only a log line when the
+   * lease was lost. The loop runs until every queued ack is sent, so stop() waits for it.
+   */
+  private queueAutoAck(delivery: Delivery): void {
+    if (this.pendingAcks.length === 0) this.oldestPendingAckAt = performance.now();
+    this.pendingAcks.push({
+      ref: delivery,
+      resolve: () => undefined,
+      reject: (error) => this.logger.warn('lease lost before the ack; the message will be delivered again', { messageId: delivery.messageId, error }),
+    });
+    this.signal.ring();
+  }
+
   private capacity(): number {
     return this.options.concurrency + this.options.prefetch - this.handlers.size - this.buffer.length;
   }
@@ -245,7 +259,7 @@ export class QueueConsumer implements Consumer {
     this.controls.set(delivery.messageId, control);
     try {
       await this.handler(delivery, control);
-      if (!control.settled) this.track(control.ack(), delivery, 'ack');
+      if (!control.settled) this.queueAutoAck(delivery);
     } catch (error) {
       if (control.settled) {
         this.logger.warn('handler failed after settling its delivery', { messageId: delivery.messageId, error });

@@ -42,10 +42,14 @@ export function toDelivery(row: MessageRow): Delivery {
   };
 }
 
+/** Compares message ids (decimal bigint strings without leading zeros) without parsing them. */
+export function compareMessageIds(left: string, right: string): number {
+  if (left.length !== right.length) return left.length - right.length;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** Claim order: higher priority first, then older (smaller id) first. */
 export function compareClaimOrder(a: Delivery, b: Delivery): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
-  const left = BigInt(a.messageId);
-  const right = BigInt(b.messageId);
-  return left < right ? -1 : left > right ? 1 : 0;
+  return compareMessageIds(a.messageId, b.messageId);
 }

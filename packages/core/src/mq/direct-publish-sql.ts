@@ -1,3 +1,4 @@
+import { compareMessageIds } from './delivery-row';
 import type { PublicationRow } from './publication-input';
 import type { Queryable } from './sql-types';
 
@@ -38,5 +39,5 @@ export async function insertDirect(sql: Queryable, rowsJson: string, count: numb
     order by ord
     returning id`;
   if (inserted.length !== count) return null;
-  return inserted.map((row) => row.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  return inserted.map((row) => row.id).sort(compareMessageIds);
 }

@@ -34,7 +34,7 @@ export interface PostgresBrokerOptions {
   /** The schema the tables live in: names the LISTEN/NOTIFY channel. */
   schema: string;
   clock?: Clock;
-  /** Group commit: publish statements in flight at once (default 1: fewest statements per message). */
+  /** Group commit: publish statements in flight at once (default 2: one executes while the other's commit is flushed). */
   publishConcurrency?: number;
   /** Group commit: publications per batch at most (default 500). */
   publishBatchLimit?: number;
@@ -79,7 +79,7 @@ export class PostgresBroker implements Broker {
     const remoteConsumers = new RemoteConsumerCache(this.sql, () => [...this.consumers].map((consumer) => consumer.id));
     this.wakeUp = new WakeUp(this.sql, options.schema, this.logger, (queue) => remoteConsumers.hasRemoteConsumers(queue));
     this.publisher = new CoalescingBatcher((rows) => this.storeGroup(rows), {
-      maxInFlight: options.publishConcurrency ?? 1,
+      maxInFlight: options.publishConcurrency ?? 2,
       maxBatch: options.publishBatchLimit ?? 500,
     });
     this.rateTimer = setInterval(() => void this.flushRates(), options.rateFlushIntervalMs ?? 5000);
