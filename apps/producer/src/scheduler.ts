@@ -134,7 +134,7 @@ export class Scheduler {
 
   private async msUntilNextDue(): Promise<number> {
     const { sql, clock, settings } = this.deps;
-    const { nextFireAt, anyBuffered } = await sql.begin((tx) => earliestDueAt(tx as Transaction));
+    const { nextFireAt, anyBuffered } = await earliestDueAt(sql);
     if (anyBuffered || !nextFireAt) return settings.idleWakeMs;
     return Math.min(settings.idleWakeMs, Math.max(0, nextFireAt.getTime() - clock.now().getTime()));
   }

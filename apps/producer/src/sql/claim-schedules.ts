@@ -1,4 +1,4 @@
-import type { ScheduleRow } from '@interflow/core';
+import type { ScheduleRow, SqlExecutor } from '@interflow/core';
 import type { Transaction } from './transaction';
 
 /**
@@ -45,11 +45,16 @@ export async function dueScheduleIds(tx: Transaction, now: Date, limit: number):
   return rows.map((row) => row.id);
 }
 
-/** When the earliest enabled schedule is next due (null: none), for the loop's timer. */
-export async function earliestDueAt(tx: Transaction): Promise<{ nextFireAt: Date | null; anyBuffered: boolean }> {
-  const [row] = await tx<{ next_fire_at: Date | null; any_buffered: boolean }[]>`
+/**
+ * When the earliest enabled schedule is next due (null: none), for the loop's timer: an
+ * index scan of the due index. Schedules parked after a failure are left to the idle
+ * wake-up, as are buffered fires (reported by `anyBuffered`).
+ */
+export async function earliestDueAt(sql: SqlExecutor): Promise<{ nextFireAt: Date | null; anyBuffered: boolean }> {
+  const [row] = await sql<{ next_fire_at: Date | null; any_buffered: boolean }[]>`
     select
-      (select min(greatest(next_fire_at, coalesce(retry_at, next_fire_at))) from schedules where enabled and next_fire_at is not null) as next_fire_at,
+      (select next_fire_at from schedules where enabled and next_fire_at is not null and retry_at is null
+       order by next_fire_at limit 1) as next_fire_at,
       exists (select 1 from schedules where enabled and buffered_fire_at is not null) as any_buffered`;
   return { nextFireAt: row?.next_fire_at ?? null, anyBuffered: row?.any_buffered ?? false };
 }

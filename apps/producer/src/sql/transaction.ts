@@ -1,4 +1,4 @@
-import type postgres from 'postgres';
+import type { TransactionSql } from '@interflow/core';
 
 /** The caller's transaction in `sql.begin(tx => ...)`: every fire statement runs in one. */
-export type Transaction = postgres.TransactionSql<Record<string, never>>;
+export type Transaction = TransactionSql;
