@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql-client';
+import type { SqlExecutor } from '../db/sql-executor';
 
 /**
  * Producers LISTEN on this channel (one per installation schema) and re-read their next
@@ -12,6 +12,6 @@ export function scheduleChangesChannel(schema: string): string {
 }
 
 /** Queues the notification in the caller's transaction: it is sent on commit only. */
-export async function notifyScheduleChanged(sql: Sql, scheduleId: string): Promise<void> {
+export async function notifyScheduleChanged(sql: SqlExecutor, scheduleId: string): Promise<void> {
   await sql`select pg_notify(${CHANNEL_PREFIX} || current_schema(), ${scheduleId})`;
 }

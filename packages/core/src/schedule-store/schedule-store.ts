@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Sql } from '../db/sql-client';
+import type { SqlExecutor } from '../db/sql-executor';
 import { ConflictError, NotFoundError } from '../errors';
 import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-page';
 import { fireAtOrAfter } from '../schedule/next-fire-times';
@@ -23,7 +24,7 @@ function truncateToSecond(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 1000) * 1000);
 }
 
-function rowValues(sql: Sql, spec: ScheduleSpec) {
+function rowValues(sql: SqlExecutor, spec: ScheduleSpec) {
   const columns = specColumns(spec);
   return {
     ...columns,
@@ -37,11 +38,10 @@ export async function createSchedule(sql: Sql, spec: ScheduleSpec, now: Date): P
   const nextFireAt = fireAtOrAfter(scheduleTiming(spec, anchorAt), now);
   try {
     return await sql.begin(async (tx) => {
-      const t = tx as unknown as Sql;
-      const values = { ...rowValues(t, spec), anchor_at: anchorAt, next_fire_at: nextFireAt };
-      const [row] = await t<ScheduleRow[]>`insert into schedules ${t(values)} returning *`;
+      const values = { ...rowValues(tx, spec), anchor_at: anchorAt, next_fire_at: nextFireAt };
+      const [row] = await tx<ScheduleRow[]>`insert into schedules ${tx(values)} returning *`;
       if (!row) throw new Error('insert returned no row');
-      await notifyScheduleChanged(t, row.id);
+      await notifyScheduleChanged(tx, row.id);
       return scheduleFromRow(row);
     });
   } catch (error) {
@@ -72,8 +72,7 @@ export async function listSchedules(sql: Sql, request: KeysetRequest): Promise<K
 export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, now: Date): Promise<Schedule> {
   try {
     return await sql.begin(async (tx) => {
-      const t = tx as unknown as Sql;
-      const [currentRow] = await t<ScheduleRow[]>`select * from schedules where id = ${id} for update`;
+      const [currentRow] = await tx<ScheduleRow[]>`select * from schedules where id = ${id} for update`;
       if (!currentRow) throw new NotFoundError('schedule', id);
       const current = scheduleFromRow(currentRow);
       const anchorAt = spec.startAt ?? (current.startAt ? truncateToSecond(now) : current.anchorAt);
@@ -83,7 +82,7 @@ export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, n
       const nextFireAt = before !== after || resumed ? fireAtOrAfter(scheduleTiming(spec, anchorAt), now) : current.nextFireAt;
       const bufferedFireAt = spec.enabled && before === after ? current.bufferedFireAt : null;
       const values = {
-        ...rowValues(t, spec),
+        ...rowValues(tx, spec),
         anchor_at: anchorAt,
         next_fire_at: nextFireAt,
         buffered_fire_at: bufferedFireAt,
@@ -91,10 +90,10 @@ export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, n
         last_error: null,
         retry_at: null,
       };
-      const [row] = await t<ScheduleRow[]>`
-        update schedules set ${t(values)}, version = version + 1 where id = ${id} returning *`;
+      const [row] = await tx<ScheduleRow[]>`
+        update schedules set ${tx(values)}, version = version + 1 where id = ${id} returning *`;
       if (!row) throw new NotFoundError('schedule', id);
-      await notifyScheduleChanged(t, id);
+      await notifyScheduleChanged(tx, id);
       return scheduleFromRow(row);
     });
   } catch (error) {
@@ -106,10 +105,9 @@ export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, n
 /** Deletes a schedule and its fire keys; messages already published stay. */
 export async function deleteSchedule(sql: Sql, id: string): Promise<void> {
   await sql.begin(async (tx) => {
-    const t = tx as unknown as Sql;
-    const deleted = await t`delete from schedules where id = ${id} returning id`;
+    const deleted = await tx`delete from schedules where id = ${id} returning id`;
     if (deleted.length === 0) throw new NotFoundError('schedule', id);
-    await t`delete from schedule_fires where schedule_id = ${id}`;
-    await notifyScheduleChanged(t, id);
+    await tx`delete from schedule_fires where schedule_id = ${id}`;
+    await notifyScheduleChanged(tx, id);
   });
 }
