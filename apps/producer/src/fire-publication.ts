@@ -1,4 +1,4 @@
-import { DEFAULT_EXCHANGE, type Publication, type Schedule } from '@interflow/core';
+import { DEFAULT_EXCHANGE, NotFoundError, type Publication, type Schedule } from '@interflow/core';
 import type { FireDecision } from './fire-decisions';
 
 /** Headers every scheduled message carries, so a consumer can tell which fire it is. */
@@ -23,7 +23,8 @@ export function firePublication(schedule: Schedule, decision: FireDecision, acti
   };
   const { target } = schedule;
   if (target.type === 'action') {
-    if (!actionQueue) throw new Error(`action ${target.actionId} of schedule ${schedule.id} has no queue`);
+    // an InterflowError: the scheduler parks this schedule and fires the others
+    if (!actionQueue) throw new NotFoundError('action', target.actionId);
     return {
       exchange: DEFAULT_EXCHANGE,
       routingKey: actionQueue,

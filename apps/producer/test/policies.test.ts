@@ -186,6 +186,15 @@ describe('pausing and changes', () => {
     expect(row?.last_error).toContain('no-such-exchange');
     expect(row?.next_fire_at.getTime()).toBe(start.getTime());
     expect(row?.retry_at.getTime()).toBeGreaterThan(start.getTime());
+
+    const orphan = await addSchedule(db.sql, clock, exchangeSpec('deleted-action', {
+      target: { type: 'action', actionId: '00000000-0000-4000-8000-00000000dead', input: {} },
+    }));
+    clock.advance(1000);
+    await producer.scheduler.firePass();
+    expect(await publishedFireTimes(db.sql, healthy.id)).toEqual(isoSeconds(start, [0, 1]));
+    const [parked] = await db.sql<{ last_error: string }[]>`select last_error from schedules where id = ${orphan.id}`;
+    expect(parked?.last_error).toContain("action '00000000-0000-4000-8000-00000000dead' does not exist");
   });
 });
 
