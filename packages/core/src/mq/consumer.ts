@@ -85,6 +85,13 @@ export class QueueConsumer implements Consumer {
   private failures = 0;
   private lastShortClaimAt = 0;
   private oldestPendingAckAt = 0;
+  private statementsInFlight = 0;
+  /** Deliveries asked for by claims still in flight. */
+  private claimsInFlight = 0;
+  /** The last claim came back full: the queue has a backlog worth a second statement in flight. */
+  private backlogSeen = false;
+  /** After a failed statement (database down), nothing is sent before this. */
+  private retryAt = 0;
 
   constructor(
     private readonly backend: ConsumerBackend,
@@ -165,64 +172,90 @@ export class QueueConsumer implements Consumer {
     this.signal.ring();
   }
 
+  /** Deliveries this consumer may still claim: room for handlers and prefetch, minus claims in flight. */
   private capacity(): number {
-    return this.options.concurrency + this.options.prefetch - this.handlers.size - this.buffer.length;
+    return this.options.concurrency + this.options.prefetch - this.handlers.size - this.buffer.length - this.claimsInFlight;
   }
 
+  /**
+   * Decides what to send next and sends it without waiting for the answer, so that while
+   * the queue has a backlog two statements can run at once (one claims while the
+   * consumer digests the other's answer); otherwise one at a time.
+   */
   private async settleAndClaimLoop(): Promise<void> {
     const lowWater = Math.floor(this.options.prefetch / 2);
-    while (this.running || this.pendingAcks.length > 0 || this.handlers.size > 0) {
+    const total = this.options.concurrency + this.options.prefetch;
+    while (this.running || this.pendingAcks.length > 0 || this.handlers.size > 0 || this.statementsInFlight > 0) {
+      const now = performance.now();
+      if (now < this.retryAt) {
+        await this.sleep(false, this.retryAt - now);
+        continue;
+      }
+      const maxInFlight = this.backlogSeen ? 2 : 1;
+      if (this.statementsInFlight >= maxInFlight) {
+        await this.sleep(true, this.timing.pollIntervalMs);
+        continue;
+      }
       const wanted = this.capacity();
-      const wantsMessages = this.running && wanted > 0 && this.buffer.length <= lowWater && !this.queueLooksEmpty;
+      const worthClaiming = this.statementsInFlight === 0 ? wanted > 0 : wanted >= Math.max(1, Math.floor(total / 4));
+      const wantsMessages = this.running && worthClaiming && this.buffer.length <= lowWater && !this.queueLooksEmpty;
       if (!wantsMessages) {
         const forCapacity = !this.running || wanted <= 0 || this.buffer.length > lowWater;
         if (this.pendingAcks.length === 0) {
           await this.sleep(forCapacity, this.timing.pollIntervalMs);
           continue;
         }
-        const heldFor = performance.now() - this.oldestPendingAckAt;
-        if (this.running && this.pendingAcks.length < MAX_HELD_ACKS && heldFor < ACK_HOLD_MS) {
-          await this.sleep(forCapacity, ACK_HOLD_MS - heldFor);
+        const heldFor = now - this.oldestPendingAckAt;
+        if ((this.running && this.pendingAcks.length < MAX_HELD_ACKS && heldFor < ACK_HOLD_MS) || this.statementsInFlight > 0) {
+          await this.sleep(forCapacity, Math.max(1, ACK_HOLD_MS - heldFor));
           continue;
         }
-      }
-      if (wantsMessages) {
-        const sinceShortClaim = performance.now() - this.lastShortClaimAt;
-        if (sinceShortClaim < MIN_MS_BETWEEN_SHORT_CLAIMS) {
-          await new Promise((resolve) => setTimeout(resolve, MIN_MS_BETWEEN_SHORT_CLAIMS - sinceShortClaim));
-          continue;
-        }
+      } else if (now - this.lastShortClaimAt < MIN_MS_BETWEEN_SHORT_CLAIMS) {
+        await new Promise((resolve) => setTimeout(resolve, MIN_MS_BETWEEN_SHORT_CLAIMS - (now - this.lastShortClaimAt)));
+        continue;
       }
       const acks = this.pendingAcks.splice(0, MAX_ACKS_PER_STATEMENT);
       if (this.pendingAcks.length > 0) this.oldestPendingAckAt = performance.now();
       const claim = wantsMessages ? { queue: this.queue, max: wanted, leaseMs: this.options.leaseMs, consumerId: this.id } : null;
-      try {
-        const { ackedIds, deliveries } = await this.backend.ackAndClaim(this.queue, acks.map((a) => a.ref), claim);
-        if (this.failures > 0) this.logger.info('the database answers again', { failures: this.failures });
-        this.failures = 0;
-        for (const ack of acks) {
-          if (ackedIds.has(ack.ref.messageId)) ack.resolve();
-          else ack.reject(new StaleDeliveryError(ack.ref.messageId));
-        }
-        if (!claim) continue;
-        if (this.running) {
-          this.buffer.push(...deliveries);
-          this.dispatch();
-        } else if (deliveries.length > 0) {
-          await this.backend.release(this.queue, deliveries).catch(() => undefined);
-        }
-        if (deliveries.length < claim.max) {
-          this.queueLooksEmpty = true;
-          this.lastShortClaimAt = performance.now();
-        }
-      } catch (error) {
-        if (this.failures++ % 20 === 0) this.logger.warn('settling and claiming failed; retrying', { error });
-        // While running the acks are tried again (their leases may still hold); a stopping
-        // consumer gives up on them and lets the leases lapse (the messages come again).
-        if (this.running) this.pendingAcks.unshift(...acks);
-        else for (const ack of acks) ack.reject(error instanceof Error ? error : new Error(String(error)));
-        await this.sleep(false, this.timing.pollIntervalMs);
+      this.statementsInFlight++;
+      this.claimsInFlight += claim?.max ?? 0;
+      void this.settleAndClaim(acks, claim).finally(() => {
+        this.statementsInFlight--;
+        this.claimsInFlight -= claim?.max ?? 0;
+        this.signal.ring();
+      });
+    }
+  }
+
+  private async settleAndClaim(acks: PendingAck[], claim: ClaimRequest | null): Promise<void> {
+    try {
+      const { ackedIds, deliveries } = await this.backend.ackAndClaim(this.queue, acks.map((a) => a.ref), claim);
+      if (this.failures > 0) this.logger.info('the database answers again', { failures: this.failures });
+      this.failures = 0;
+      for (const ack of acks) {
+        if (ackedIds.has(ack.ref.messageId)) ack.resolve();
+        else ack.reject(new StaleDeliveryError(ack.ref.messageId));
       }
+      if (!claim) return;
+      if (this.running) {
+        this.buffer.push(...deliveries);
+        this.dispatch();
+      } else if (deliveries.length > 0) {
+        await this.backend.release(this.queue, deliveries).catch(() => undefined);
+      }
+      this.backlogSeen = deliveries.length === claim.max;
+      if (deliveries.length < claim.max) {
+        this.queueLooksEmpty = true;
+        this.lastShortClaimAt = performance.now();
+      }
+    } catch (error) {
+      if (this.failures++ % 20 === 0) this.logger.warn('settling and claiming failed; retrying', { error });
+      // While running the acks are tried again (their leases may still hold); a stopping
+      // consumer gives up on them and lets the leases lapse (the messages come again).
+      if (this.running) this.pendingAcks.unshift(...acks);
+      else for (const ack of acks) ack.reject(error instanceof Error ? error : new Error(String(error)));
+      this.backlogSeen = false;
+      this.retryAt = performance.now() + this.timing.pollIntervalMs;
     }
   }
 
