@@ -24,7 +24,7 @@ export class RegistryActionPlans implements ActionPlans {
       throw error;
     }
     const { action, deployment, service, method } = context;
-    const rateLimit = deployment.rateLimit as { requests: number; interval_ms: number; burst?: number } | null;
+    const rateLimit = deployment.rateLimit;
     return {
       actionId: action.id,
       actionName: action.name,
@@ -36,7 +36,8 @@ export class RegistryActionPlans implements ActionPlans {
         connection: deployment.connection,
         credentials: deployment.credentials,
         limits: {
-          rate: rateLimit ? { requests: rateLimit.requests, intervalMs: rateLimit.interval_ms, burst: rateLimit.burst ?? rateLimit.requests } : null,
+          // The bucket holds one interval's worth: a quiet deployment may use a whole interval at once.
+          rate: rateLimit ? { requests: rateLimit.requests, intervalMs: rateLimit.interval_ms, burst: rateLimit.requests } : null,
           maxConcurrency: deployment.maxConcurrency,
         },
       },
