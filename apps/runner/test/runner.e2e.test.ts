@@ -7,11 +7,12 @@ const fastRetries = { max_attempts: 4, initial_delay_ms: 100, multiplier: 2, max
 describe('runner executing actions', () => {
   let world: RunnerWorld;
   let deploymentId: string;
+  let runnerHealthUrl: string;
 
   beforeAll(async () => {
     world = await createRunnerWorld();
     deploymentId = await world.createDeployment();
-    await world.startRunner({ RUNNER_CONCURRENCY: '4' });
+    runnerHealthUrl = (await world.startRunner({ RUNNER_CONCURRENCY: '4' })).healthUrl;
   });
 
   afterAll(async () => {
@@ -83,5 +84,40 @@ describe('runner executing actions', () => {
     const details = dead.map((m) => m.deaths[m.deaths.length - 1]?.detail ?? '');
     expect(details.some((d) => d.includes('not a run request'))).toBe(true);
     expect(details.some((d) => d.includes('does not exist'))).toBe(true);
+  });
+
+  it('waits out a 429 with Retry-After and tries again, recording each attempt', async () => {
+    const actionId = await world.createAction({ deploymentId, method: 'busy', retryPolicy: { ...fastRetries, max_attempts: 1 } });
+    await world.requestRun(actionId, { busy_calls: 2 });
+    const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.status === 'succeeded'), {
+      description: 'the run to succeed after the connector stopped being busy',
+    });
+    const attempts = await world.attemptsOf(run.id);
+    // max_attempts 1, yet three calls: a 429 does not use up an attempt.
+    expect(attempts.map((a) => [a.outcome, a.httpStatus])).toEqual([
+      ['rate_limited', 429],
+      ['rate_limited', 429],
+      ['succeeded', 200],
+    ]);
+    const times = world.connector.calls.filter((c) => c.runId === run.id).map((c) => c.at);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('fills the response cache for an action with a cache TTL', async () => {
+    const actionId = await world.createAction({ deploymentId, method: 'echo', cacheTtlMs: 60_000 });
+    await world.requestRun(actionId, { word: 'cached' });
+    const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.status === 'succeeded'), { description: 'the run' });
+    const [entry] = await world.db.sql<{ response: unknown; run_id: string; ttl_ms: number }[]>`
+      select response, run_id, extract(epoch from expires_at - stored_at) * 1000 as ttl_ms from response_cache where action_id = ${actionId}`;
+    expect(entry).toMatchObject({ response: run.response, run_id: run.id });
+    expect(Number(entry?.ttl_ms)).toBe(60_000);
+  });
+
+  it('exports Prometheus metrics of runs and call durations', async () => {
+    const text = await (await fetch(`${runnerHealthUrl}/metrics`)).text();
+    expect(text).toMatch(/interflow_runner_runs_total\{[^}]*status="succeeded"[^}]*\} [1-9]/);
+    expect(text).toMatch(/interflow_runner_runs_total\{[^}]*status="failed"[^}]*\} [1-9]/);
+    expect(text).toContain('interflow_runner_call_duration_seconds_bucket');
+    expect(text).toMatch(/interflow_runner_deliveries_total\{[^}]*outcome="come_back_later"/);
   });
 });

@@ -37,7 +37,7 @@ export interface RunnerWorld {
   createAction(options: { deploymentId: string; method: string; retryPolicy?: RetryPolicy; name?: string; timeoutMs?: number; cacheTtlMs?: number }): Promise<string>;
   /** Publishes a run request (contract 3) for the action, without a run id. */
   requestRun(actionId: string, input: Record<string, unknown>, options?: { replyTo?: string }): Promise<string>;
-  startRunner(env?: Record<string, string>): Promise<DaemonProcess>;
+  startRunner(env?: Record<string, string>): Promise<DaemonProcess & { healthUrl: string }>;
   runsOf(actionId: string): Promise<Run[]>;
   attemptsOf(runId: string): Promise<RunAttempt[]>;
   close(): Promise<void>;
@@ -119,7 +119,7 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
       runners.push(runner);
       // Ready means migrated; consuming starts right after: wait for the consumer to say so.
       await waitFor(() => runner.logs.some((line) => line.message === 'runner consuming'), { description: 'the runner to consume' });
-      return runner;
+      return Object.assign(runner, { healthUrl: `http://127.0.0.1:${port}` });
     },
     async runsOf(actionId) {
       const rows = await db.sql<{ id: string }[]>`select id from runs where action_id = ${actionId} order by seq`;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { createConnector, defineMethod, PermanentError, RetryableError } from '@interflow/connector-sdk';
+import { createConnector, defineMethod, PermanentError, RateLimitedError, RetryableError } from '@interflow/connector-sdk';
 
 export interface RecordedCall {
   method: string;
@@ -31,6 +31,7 @@ export const SCRIPTED_METHODS = [
   { name: 'flaky', http_method: 'POST', path: '/methods/flaky', description: null, input_schema: null },
   { name: 'reject', http_method: 'POST', path: '/methods/reject', description: null, input_schema: null },
   { name: 'hold', http_method: 'POST', path: '/methods/hold', description: null, input_schema: null },
+  { name: 'busy', http_method: 'POST', path: '/methods/busy', description: null, input_schema: null },
 ] as const;
 
 export async function startScriptedConnector(signingSecret: string): Promise<ScriptedConnector> {
@@ -70,6 +71,15 @@ export async function startScriptedConnector(signingSecret: string): Promise<Scr
         handler: (context) => {
           record('reject')(context);
           throw new PermanentError('account 42 is closed', { status: 400, details: { account: 42 } });
+        },
+      }),
+      defineMethod({
+        name: 'busy',
+        input: z.object({ busy_calls: z.number().int().min(0) }),
+        handler: (context) => {
+          const count = record('busy')(context);
+          if (count <= context.input.busy_calls) throw new RateLimitedError('too many requests, come back in a second', 1000);
+          return { answered_on_call: count };
         },
       }),
       defineMethod({
