@@ -56,11 +56,11 @@ const ACK_HOLD_MS = 20;
 const MAX_HELD_ACKS = 256;
 
 /**
- * The consume loop. One statement at a time per consumer carries the acks of every
- * handler that finished since the last one AND the claim for their replacements (up to
+ * The consume loop. Each statement carries the acks of every handler that finished
+ * since the last one AND the claim for their replacements (up to
  * concurrency + prefetch deliveries held, refilled when the prefetch buffer is half
- * empty): acks and claims in batches, one round trip, is what makes draining fast.
- * Up to `concurrency` handlers run at once and are settled by their outcome. When a
+ * empty): acks and claims in batches, one round trip, is what makes draining fast. One
+ * statement is in flight at a time, two while the queue has a backlog. Up to `concurrency` handlers run at once and are settled by their outcome. When a
  * claim comes back short the queue is taken as empty until a wake-up or the poll
  * interval; database errors (a restart) are logged and retried at the poll interval.
  */

@@ -8,14 +8,13 @@ import type {
   Exchange, ExchangeDeclaration, NackOptions, Publication, PublishReceipt, Queue, QueueDeclaration, QueueStats,
 } from './broker';
 import { ackAndClaim, claimMessages, type ClaimRequest } from './claim-sql';
-import { CoalescingBatcher, type BatchOutcome } from './coalescing-batcher';
 import { QueueConsumer, type ConsumerBackend, type ConsumerRegistration } from './consumer';
 import { deregisterConsumer, heartbeatConsumers, listConsumers, registerConsumer, type RegisteredConsumer } from './consumer-registry';
 import { deadLetter } from './dead-letter-sql';
 import { StaleDeliveryError } from './errors';
 import * as exchanges from './exchange-store';
-import { publicationRow, serializeGroup, type PublicationRow } from './publication-input';
-import { publishInTransaction, storePublications } from './publisher';
+import { publicationRow } from './publication-input';
+import { Publishing } from './publishing';
 import { policyFromRow } from './queue-policy';
 import { peekMessages, purgeMessages, redriveMessages } from './queue-contents-sql';
 import * as queues from './queue-store';
@@ -65,7 +64,7 @@ export class PostgresBroker implements Broker {
   private readonly random: () => number;
   private readonly wakeUp: WakeUp;
   private readonly rates = new RateCounter();
-  private readonly publisher: CoalescingBatcher<PublicationRow, PublishReceipt>;
+  private readonly publishing: Publishing;
   private readonly consumers = new Set<QueueConsumer>();
   private readonly rateTimer: NodeJS.Timeout;
   private readonly consumerBackend: ConsumerBackend;
@@ -78,7 +77,7 @@ export class PostgresBroker implements Broker {
     this.random = options.random ?? Math.random;
     const remoteConsumers = new RemoteConsumerCache(this.sql, () => [...this.consumers].map((consumer) => consumer.id));
     this.wakeUp = new WakeUp(this.sql, options.schema, this.logger, (queue) => remoteConsumers.hasRemoteConsumers(queue));
-    this.publisher = new CoalescingBatcher((rows) => this.storeGroup(rows), {
+    this.publishing = new Publishing(this.sql, this.wakeUp, this.rates, {
       maxInFlight: options.publishConcurrency ?? 2,
       maxBatch: options.publishBatchLimit ?? 500,
     });
@@ -128,24 +127,14 @@ export class PostgresBroker implements Broker {
   /** Resolves once committed; concurrent calls share a statement and a commit (group commit). */
   async publish(publication: Publication): Promise<PublishReceipt> {
     this.assertOpen();
-    return this.publisher.submit(publicationRow(publication, 0));
+    return this.publishing.publish(publicationRow(publication, 0));
   }
 
   async publishBatch(publications: Publication[]): Promise<PublishReceipt[]> {
     this.assertOpen();
     if (!Array.isArray(publications)) throw new ValidationError('publications must be an array', [{ field: 'publications', message: 'must be an array' }]);
     if (publications.length === 0) return [];
-    const rows = publications.map((publication, index) => publicationRow(publication, index, `[${index}].`));
-    const stored = await storePublications(this.sql, rows, false);
-    if (stored.needsBoundedPath) return this.publishBounded(rows);
-    const failure = stored.results.find((result) => 'error' in result && !result.retryable);
-    if (failure && 'error' in failure) throw failure.error;
-    const receipts = stored.results.map((result) => {
-      if ('error' in result) throw result.error;
-      return result.receipt;
-    });
-    this.afterCommit(receipts);
-    return receipts;
+    return this.publishing.publishBatch(publications.map((publication, index) => publicationRow(publication, index, `[${index}].`)));
   }
 
   /**
@@ -156,62 +145,7 @@ export class PostgresBroker implements Broker {
   async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]> {
     this.assertOpen();
     if (publications.length === 0) return [];
-    const rows = publications.map((publication, index) => publicationRow(publication, index, `[${index}].`));
-    const { receipts, queues: touched } = await publishInTransaction(tx, rows);
-    await this.wakeUp.notifyWithin(tx, [...touched]);
-    for (const receipt of receipts) receipt.queues.forEach((queue) => this.rates.countPublished(queue));
-    return receipts;
-  }
-
-  private async publishBounded(rows: PublicationRow[]): Promise<PublishReceipt[]> {
-    const { receipts, queues: touched } = await this.sql.begin((tx) => publishInTransaction(tx, rows));
-    this.afterCommit(receipts, touched);
-    return receipts;
-  }
-
-  private async storeGroup(group: PublicationRow[]): Promise<BatchOutcome<PublishReceipt>[]> {
-    const { rows, json, failed } = serializeGroup(group);
-    const outcomes: BatchOutcome<PublishReceipt>[] = group.map((_, index) => {
-      const error = failed.get(index);
-      return error ? { error } : { retry: true };
-    });
-    const keptIndexes = group.map((_, index) => index).filter((index) => !failed.has(index));
-    if (rows.length === 0) return outcomes;
-    const stored = await storePublications(this.sql, rows, false, json);
-    if (stored.needsBoundedPath) {
-      // Rare: some publication routes into a queue with a max length. Each goes alone in
-      // its own transaction, so one full queue refuses only its own publisher.
-      await Promise.all(
-        rows.map(async (row, position) => {
-          const index = keptIndexes[position] ?? -1;
-          try {
-            const [receipt] = await this.publishBounded([{ ...row, ord: 0 }]);
-            outcomes[index] = receipt ? { value: receipt } : { error: new Error('no receipt') };
-          } catch (error) {
-            outcomes[index] = { error: error instanceof Error ? error : new Error(String(error)) };
-          }
-        }),
-      );
-      return outcomes;
-    }
-    const receipts = stored.results.flatMap((result) => ('receipt' in result ? [result.receipt] : []));
-    this.afterCommit(receipts);
-    stored.results.forEach((result, position) => {
-      const index = keptIndexes[position] ?? -1;
-      outcomes[index] = 'receipt' in result ? { value: result.receipt } : result.retryable ? { retry: true } : { error: result.error };
-    });
-    return outcomes;
-  }
-
-  private afterCommit(receipts: PublishReceipt[], extraQueues: Iterable<string> = []): void {
-    const touched = new Set(extraQueues);
-    for (const receipt of receipts) {
-      for (const queue of receipt.queues) {
-        touched.add(queue);
-        this.rates.countPublished(queue);
-      }
-    }
-    if (touched.size > 0) this.wakeUp.announce(touched);
+    return this.publishing.publishWithin(tx, publications.map((publication, index) => publicationRow(publication, index, `[${index}].`)));
   }
 
   // ---- consuming ----
@@ -372,7 +306,7 @@ export class PostgresBroker implements Broker {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.consumers].map((consumer) => consumer.stop()));
-    await this.publisher.drain();
+    await this.publishing.drain();
     clearInterval(this.rateTimer);
     await this.flushRates();
     await this.wakeUp.close();
