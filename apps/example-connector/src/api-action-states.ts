@@ -31,10 +31,10 @@ export class ApiActionStates implements ActionStates {
     const body = (await response.json().catch(() => null)) as StatesAnswer | null;
     if (response.status >= 500 || !body) throw new RetryableError(`the Interflow api answered ${response.status} to action states`);
     if (!response.ok) throw new PermanentError(`the Interflow api refused action states: ${body.error?.message ?? response.status}`, { status: 424 });
-    const items_ = body.items ?? [];
+    const verdicts = body.items ?? [];
     return {
-      new: items_.filter((i) => i.status === 'new').map((i) => i.fid),
-      changed: items_.filter((i) => i.status === 'changed').map((i) => i.fid),
+      new: verdicts.filter((v) => v.status === 'new').map((v) => v.fid),
+      changed: verdicts.filter((v) => v.status === 'changed').map((v) => v.fid),
     };
   }
 }

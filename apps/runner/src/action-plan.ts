@@ -28,7 +28,15 @@ export interface ActionPlan {
   resultRoute: { exchange: string; routingKey: string } | null;
 }
 
+/** Why an action cannot run at all, whatever the retries: it is gone, or points at a method its service dropped. */
+export interface UnrunnableAction {
+  unrunnable: string;
+}
+
 export interface ActionPlans {
-  /** Null when the action (or what it points at) no longer exists. */
-  load(actionId: string): Promise<ActionPlan | null>;
+  load(actionId: string): Promise<ActionPlan | UnrunnableAction>;
+}
+
+export function isUnrunnable(loaded: ActionPlan | UnrunnableAction): loaded is UnrunnableAction {
+  return 'unrunnable' in loaded;
 }

@@ -21,7 +21,7 @@ export const RUN_ID_HEADER = 'x-run-id';
 export class OutcomeAnnouncer {
   constructor(private readonly broker: Broker) {}
 
-  async announce(delivery: Delivery, plan: ActionPlan, end: RunEnd): Promise<void> {
+  async announce(delivery: Delivery, plan: Pick<ActionPlan, 'actionId' | 'resultRoute'>, end: RunEnd): Promise<void> {
     const headers = { [ACTION_ID_HEADER]: plan.actionId, [RUN_ID_HEADER]: end.runId };
     const publications: Publication[] = [];
     if (delivery.replyTo) {

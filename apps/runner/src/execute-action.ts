@@ -1,5 +1,5 @@
 import type { Clock, Delivery, DeliveryControl, Logger } from '@interflow/core';
-import type { ActionPlan, ActionPlans } from './action-plan';
+import { isUnrunnable, type ActionPlan, type ActionPlans } from './action-plan';
 import type { OutcomeAnnouncer } from './announce-run-end';
 import { callConnector, CallInterrupted } from './call-connector';
 import type { CallOutcome } from './call-outcome';
@@ -37,11 +37,7 @@ const MAX_REASON_LENGTH = 4000;
 export async function executeAction(deps: ExecutorDependencies, delivery: Delivery, control: DeliveryControl, request: RunRequest) {
   let log = deps.logger.child({ messageId: delivery.messageId, queue: delivery.queue, actionId: request.actionId, attempt: delivery.attempt });
   const plan = await deps.plans.load(request.actionId);
-  if (!plan) {
-    log.warn('the action does not exist; dead-lettering the message');
-    deps.metrics.deliveries.inc({ outcome: 'malformed' });
-    return control.reject(`action '${request.actionId}' does not exist`);
-  }
+  if (isUnrunnable(plan)) return refuseUnrunnable(deps, delivery, control, request, plan.unrunnable, log);
   const input = mergeInput(plan.defaultInput, request.input);
   const run = await deps.ledger.open({
     runId: request.runId,
@@ -178,6 +174,34 @@ async function settle(
       return control.reject(deadLetterReason(decision.reason, outcome.body));
     }
   }
+}
+
+/**
+ * The action cannot run (deleted, or its method is gone): no retry can help. A run the
+ * api already created is failed and its waiter answered; the message is dead-lettered.
+ */
+async function refuseUnrunnable(
+  deps: ExecutorDependencies,
+  delivery: Delivery,
+  control: DeliveryControl,
+  request: RunRequest,
+  reason: string,
+  log: Logger,
+) {
+  log.warn('the action cannot run; dead-lettering the message', { reason });
+  if (request.runId) {
+    await deps.ledger.finish(request.runId, 'failed', { error: reason }).catch((error: unknown) => {
+      log.warn('could not record the run as failed', { error: String(error) });
+    });
+    await deps.announcer.announce(delivery, { actionId: request.actionId, resultRoute: null }, {
+      runId: request.runId,
+      status: 'failed',
+      response: null,
+      error: reason,
+    });
+  }
+  deps.metrics.deliveries.inc({ outcome: 'unrunnable' });
+  return control.reject(reason);
 }
 
 /** The runner gave up on the call itself: the message goes back at once, no attempt used. */

@@ -6,7 +6,7 @@ import type { MetricsRegistry } from '@interflow/core';
  * take, how many are in flight.
  */
 export interface RunnerMetrics {
-  /** Per handled delivery: succeeded, failed, retry, come_back_later, limited, interrupted, malformed, already_done. */
+  /** Per handled delivery: succeeded, failed, retry, come_back_later, limited, interrupted, malformed, unrunnable, already_done. */
   deliveries: Counter<'outcome'>;
   /** Per run that ended: succeeded or failed. */
   runs: Counter<'status'>;

@@ -1,5 +1,5 @@
-import { loadActionContext, NotFoundError, type SecretKeyring, type Sql } from '@interflow/core';
-import type { ActionPlan, ActionPlans } from '../action-plan';
+import { loadActionContext, NotFoundError, PermanentError, type SecretKeyring, type Sql } from '@interflow/core';
+import type { ActionPlan, ActionPlans, UnrunnableAction } from '../action-plan';
 
 /** Share of each retry delay drawn at random, so failures of many runs do not retry in lockstep. */
 const RETRY_JITTER = 0.2;
@@ -15,12 +15,13 @@ export class RegistryActionPlans implements ActionPlans {
     private readonly keyring: SecretKeyring,
   ) {}
 
-  async load(actionId: string): Promise<ActionPlan | null> {
+  async load(actionId: string): Promise<ActionPlan | UnrunnableAction> {
     let context;
     try {
       context = await loadActionContext(this.sql, this.keyring, actionId);
     } catch (error) {
-      if (error instanceof NotFoundError || isInvalidUuid(error)) return null;
+      if (error instanceof NotFoundError || isInvalidUuid(error)) return { unrunnable: `action '${actionId}' does not exist` };
+      if (error instanceof PermanentError) return { unrunnable: error.message };
       throw error;
     }
     const { action, deployment, service, method } = context;
