@@ -53,6 +53,8 @@ const MIN_MS_BETWEEN_SHORT_CLAIMS = 1;
  * longer only keeps a message leased a moment longer.
  */
 const ACK_HOLD_MS = 20;
+/** After a failed statement (database restarting), the next try comes this soon at the latest. */
+const RETRY_AFTER_FAILURE_MS = 1000;
 const MAX_HELD_ACKS = 256;
 
 /**
@@ -255,7 +257,7 @@ export class QueueConsumer implements Consumer {
       if (this.running) this.pendingAcks.unshift(...acks);
       else for (const ack of acks) ack.reject(error instanceof Error ? error : new Error(String(error)));
       this.backlogSeen = false;
-      this.retryAt = performance.now() + this.timing.pollIntervalMs;
+      this.retryAt = performance.now() + Math.min(this.timing.pollIntervalMs, RETRY_AFTER_FAILURE_MS);
     }
   }
 
