@@ -6,7 +6,7 @@ import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
  * processes consuming together: the limit lives in PostgreSQL, not in a runner.
  * Bounds are generous; the point is that the runners do not each allow 5/s.
  */
-describe('per-deployment rate limit across runners', () => {
+describe('per-deployment limits across runners', () => {
   let world: RunnerWorld;
 
   beforeAll(async () => {
@@ -57,5 +57,28 @@ describe('per-deployment rate limit across runners', () => {
       const calls = runner.logs.filter((line) => line.message === 'connector call ended' && line.actionId === actionId);
       expect(calls.length).toBeGreaterThan(0);
     }
+  });
+
+  it('never has more calls in flight than max_concurrency, with two runners', async () => {
+    const deploymentId = await world.createDeployment({ maxConcurrency: 2 });
+    const actionId = await world.createAction({ deploymentId, method: 'slow' });
+    // The two runners of the first test are still consuming, each with 8 handlers.
+    const total = 12;
+    await world.broker.publishBatch(
+      Array.from({ length: total }, () => ({
+        exchange: '',
+        routingKey: 'interflow.actions',
+        message: { payload: { action_id: actionId, input: { ms: 300 } }, headers: { 'x-action-id': actionId } },
+      })),
+    );
+    await waitFor(async () => (await world.runsOf(actionId)).filter((r) => r.status === 'succeeded').length === total, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      description: `${total} concurrency-limited runs to succeed`,
+    });
+    const spans = world.connector.slowSpans;
+    expect(spans).toHaveLength(total);
+    const mostAtOnce = Math.max(...spans.map((span) => spans.filter((other) => other.start <= span.start && other.end > span.start).length));
+    expect(mostAtOnce).toBeLessThanOrEqual(2);
   });
 });

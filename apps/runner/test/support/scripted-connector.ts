@@ -19,6 +19,8 @@ export interface RecordedCall {
  */
 export interface ScriptedConnector {
   baseUrl: string;
+  /** Start and end of every `slow` call, to see how many overlapped. */
+  slowSpans: { start: number; end: number }[];
   signingSecret: string;
   calls: RecordedCall[];
   /** `hold` keeps the first call of each run waiting until its run is released; later calls answer at once. */
@@ -32,10 +34,12 @@ export const SCRIPTED_METHODS = [
   { name: 'reject', http_method: 'POST', path: '/methods/reject', description: null, input_schema: null },
   { name: 'hold', http_method: 'POST', path: '/methods/hold', description: null, input_schema: null },
   { name: 'busy', http_method: 'POST', path: '/methods/busy', description: null, input_schema: null },
+  { name: 'slow', http_method: 'POST', path: '/methods/slow', description: null, input_schema: null },
 ] as const;
 
 export async function startScriptedConnector(signingSecret: string): Promise<ScriptedConnector> {
   const calls: RecordedCall[] = [];
+  const slowSpans: { start: number; end: number }[] = [];
   let closed = false;
   const waiting = new Map<string, () => void>();
   const record = (method: string) => (context: { run: { id: string }; attempt: number; input: Record<string, unknown>; deployment: { name: string; credentials: Record<string, unknown> } }) => {
@@ -74,6 +78,17 @@ export async function startScriptedConnector(signingSecret: string): Promise<Scr
         },
       }),
       defineMethod({
+        name: 'slow',
+        input: z.object({ ms: z.number().int().min(0) }),
+        handler: async (context) => {
+          record('slow')(context);
+          const start = Date.now();
+          await new Promise((resolve) => setTimeout(resolve, context.input.ms));
+          slowSpans.push({ start, end: Date.now() });
+          return { slept_ms: context.input.ms };
+        },
+      }),
+      defineMethod({
         name: 'busy',
         input: z.object({ busy_calls: z.number().int().min(0) }),
         handler: (context) => {
@@ -97,6 +112,7 @@ export async function startScriptedConnector(signingSecret: string): Promise<Scr
   await new Promise((resolve) => server.once('listening', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    slowSpans,
     signingSecret,
     calls,
     releaseRun(runId) {
