@@ -70,4 +70,32 @@ describe('runner crash and shutdown', () => {
     expect(next.logs.some((line) => line.message === 'connector call ended' && line.runId === runId)).toBe(true);
     world.connector.releaseRun(runId);
   });
+
+  it('a call longer than the lease keeps extending it, so no other runner takes the message', async () => {
+    const [first, second] = await Promise.all([
+      world.startRunner({ RUNNER_LEASE_MS: '1500' }),
+      world.startRunner({ RUNNER_LEASE_MS: '1500' }),
+    ]);
+    const runId = await heldCallOfNewRun();
+    const leaseOf = async () => {
+      const [row] = await world.db.sql<{ lease_expires_at: Date | null }[]>`
+        select m.lease_expires_at from mq_messages m where m.queue = 'interflow.actions' and m.payload ->> 'action_id' = ${actionId}
+        and m.lease_token is not null`;
+      return row?.lease_expires_at ?? null;
+    };
+    const firstLease = await waitFor(leaseOf, { description: 'the leased message' });
+    // Three leases' worth later the message is still leased, by extension, and was delivered once.
+    await waitFor(async () => ((await leaseOf())?.getTime() ?? 0) > firstLease.getTime() + 4500, {
+      timeoutMs: 30_000,
+      description: 'the lease to be extended past three original leases',
+    });
+    expect(world.connector.calls.filter((c) => c.runId === runId)).toHaveLength(1);
+    world.connector.releaseRun(runId);
+    const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.id === runId && r.status === 'succeeded'), {
+      description: 'the long call to complete',
+    });
+    expect(run.response).toEqual({ held_call: 1 });
+    expect(world.connector.calls.filter((c) => c.runId === runId)).toHaveLength(1);
+    await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')]);
+  });
 });
