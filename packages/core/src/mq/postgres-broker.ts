@@ -50,12 +50,15 @@ export interface PostgresBrokerOptions {
 /**
  * The PostgreSQL broker: `new PostgresBroker({ sql, logger, schema })`. One instance per
  * process is enough and best: it group-commits concurrent `publish()` calls (they share
- * one statement and one commit, each resolving after that commit) and shares one LISTEN
- * connection; each consumer sends its acks together with its next claim. `close()` stops its consumers
- * and timers; the caller closes `sql`.
+ * one statement and one commit, each resolving after that commit), wakes its own
+ * consumers directly and shares one LISTEN connection; each consumer sends its acks
+ * together with its next claim. `close()` stops its consumers and timers; the caller
+ * closes `sql`.
  *
- * Throughput: publish many at once with `publishBatch` (one statement per batch);
- * consume with `concurrency` 16 and `prefetch` ≥ concurrency.
+ * For throughput: a pool of publishers + 4 connections (each consumer uses up to two at
+ * once, group commit two); publish many at once with `publishBatch` (1,000 a batch, two
+ * batches in flight); consume with `concurrency` 16 and a `prefetch` of 64–256 when the
+ * queue has a backlog to drain (smaller keeps fewer messages leased ahead).
  */
 export class PostgresBroker implements Broker {
   private readonly sql: Sql;
