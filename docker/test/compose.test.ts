@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { parseConfig } from '@interflow/core';
+import { generateSecretKeySpec, parseConfig } from '@interflow/core';
 import { apiConfigSchema } from '../../apps/api/src/config';
 import { producerConfigSchema } from '../../apps/producer/src/config';
 import { runnerConfigSchema } from '../../apps/runner/src/config';
@@ -25,7 +25,20 @@ interface ComposeService {
   restart?: string;
 }
 
-const compose = parse(fs.readFileSync(path.join(dockerDir, 'compose.yaml'), 'utf8'), { merge: true }) as {
+/** What an operator exports before `docker compose up`: the variables compose interpolates. */
+const operatorEnvironment: Record<string, string> = { INTERFLOW_SECRET_KEY: generateSecretKeySpec('k1') };
+
+/** Compose's `${NAME}` / `${NAME:?message}` / `${NAME:-default}` interpolation. */
+function interpolate(text: string): string {
+  return text.replace(/\$\{([A-Z0-9_]+)(?::([?-])([^}]*))?\}/g, (_match, name: string, kind?: string, rest?: string) => {
+    const value = operatorEnvironment[name];
+    if (value !== undefined) return value;
+    if (kind === '-') return rest ?? '';
+    throw new Error(`compose needs ${name}: ${rest ?? 'unset'}`);
+  });
+}
+
+const compose = parse(interpolate(fs.readFileSync(path.join(dockerDir, 'compose.yaml'), 'utf8')), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 const built = Object.entries(compose.services).filter(([, service]) => service.build);

@@ -15,10 +15,7 @@ async function main(): Promise<void> {
     config,
     expectedMigrations: migrationNames,
   });
-  const { keyring, insecure } = keyringFromConfig(config);
-  if (insecure) {
-    logger.warn('INTERFLOW_SECRET_KEY is unset: credentials are sealed with a public development key; set a real key in production');
-  }
+  const keyring = keyringFromConfig(config);
   // Registered before the http server, so shutdown closes the server first and then
   // stops the broker's consumers and timers, before the pool closes.
   const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });

@@ -10,11 +10,7 @@ import { baseConfigShape, createLogger, createSqlClient, keyringFromConfig, pars
 async function main(): Promise<void> {
   const config = parseConfigOrExit('rotate-keys', z.object({ ...baseConfigShape, ...secretKeyConfigShape }), process.env);
   const logger = createLogger({ service: 'rotate-keys', level: config.LOG_LEVEL });
-  if (!config.INTERFLOW_SECRET_KEY) {
-    logger.error('INTERFLOW_SECRET_KEY must name the key to rotate to');
-    process.exit(1);
-  }
-  const { keyring } = keyringFromConfig(config);
+  const keyring = keyringFromConfig(config);
   const sql = createSqlClient({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: 2, applicationName: 'interflow-rotate-keys' });
   try {
     const report = await rotateSecretKeys(sql, keyring, logger);

@@ -9,10 +9,9 @@ describe('api configuration of secret keys', () => {
     const active = crypto.randomBytes(32).toString('base64');
     const secondary = crypto.randomBytes(32).toString('base64');
     const config = parseConfig(apiConfigSchema, { ...base, INTERFLOW_SECRET_KEY: `k2:${active}`, INTERFLOW_SECRET_KEY_SECONDARY: `k1:${secondary}` });
-    const { keyring, insecure } = keyringFromConfig(config);
-    expect(insecure).toBe(false);
+    const keyring = keyringFromConfig(config);
     expect(keyring.active.id).toBe('k2');
-    expect([...keyring.byId.keys()].sort()).toEqual(['insecure-dev', 'k1', 'k2']);
+    expect([...keyring.byId.keys()].sort()).toEqual(['k1', 'k2']);
   });
 
   it('names a malformed key variable without echoing its value', () => {
@@ -30,9 +29,7 @@ describe('api configuration of secret keys', () => {
     expect(problems).not.toContain(value);
   });
 
-  it('falls back to the development key, flagged insecure, when no key is set', () => {
-    const { keyring, insecure } = keyringFromConfig(parseConfig(apiConfigSchema, base));
-    expect(insecure).toBe(true);
-    expect(keyring.active.id).toBe('insecure-dev');
+  it('refuses to start without a key: there is no built-in one', () => {
+    expect(() => parseConfig(apiConfigSchema, base)).toThrow(/INTERFLOW_SECRET_KEY: required.*\(unset\)/);
   });
 });

@@ -13,6 +13,8 @@ export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const launcherConfigSchema = z.object({
   ...baseConfigShape,
   DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
+  /** Passed to api and runner; generated into DATA_DIR/secret-key when unset. */
+  INTERFLOW_SECRET_KEY: z.string().optional(),
   DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
   EMBEDDED_POSTGRES_PORT: intVar(54329, 1, 65535),
   PORT: intVar(3000, 0, 65535),

@@ -21,8 +21,18 @@ export interface ExampleSetup {
  * The daemons `npm start` runs, each exactly as a container would run it; with the
  * example, also the example connector and the fake orders API it talks to.
  */
-export function daemonSpecs(config: LauncherConfig, databaseUrl: string, example: ExampleSetup | null): DaemonSpec[] {
-  const shared = { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: config.DATABASE_SCHEMA, LOG_LEVEL: config.LOG_LEVEL };
+export function daemonSpecs(
+  config: LauncherConfig,
+  databaseUrl: string,
+  secretKey: string,
+  example: ExampleSetup | null,
+): DaemonSpec[] {
+  const shared = {
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+    LOG_LEVEL: config.LOG_LEVEL,
+    INTERFLOW_SECRET_KEY: secretKey,
+  };
   const app = (name: string) => path.join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js');
   const daemons: DaemonSpec[] = [
     { name: 'api', script: app('api'), env: { ...shared, PORT: String(config.PORT) } },

@@ -4,6 +4,7 @@ import { launcherConfigSchema } from './config';
 import { provideDatabase } from './database';
 import { daemonSpecs } from './daemons';
 import { exampleSetup, registerExampleWhenUp } from './example-startup';
+import { provideSecretKey } from './secret-key-file';
 import { superviseDaemons } from './supervisor';
 
 /**
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   try {
     await migrate({ url: database.url, schema: config.DATABASE_SCHEMA, migrations, logger });
     const example = exampleSetup(config);
-    const supervisor = superviseDaemons(daemonSpecs(config, database.url, example), logger);
+    const secretKey = provideSecretKey(config.INTERFLOW_SECRET_KEY, config.DATA_DIR, logger);
+    const supervisor = superviseDaemons(daemonSpecs(config, database.url, secretKey, example), logger);
     let stopping = false;
     const registration = example
       ? registerExampleWhenUp({ config, databaseUrl: database.url, example, logger, stopped: () => stopping })

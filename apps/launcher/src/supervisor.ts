@@ -18,9 +18,12 @@ export function superviseDaemons(specs: DaemonSpec[], logger: Logger): Superviso
   const exits: Promise<{ name: string; code: number | null }>[] = [];
   let stopping = false;
   for (const spec of specs) {
+    // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
+    // each child once with SIGTERM (a second signal would make a daemon skip its drain).
     const child = spawn(process.execPath, [spec.script], {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
     });
     children.set(spec.name, child);
     exits.push(

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { generateSecretKeySpec } from '@interflow/core';
 import { createTestDatabase, freePort, startDaemon, waitFor, type TestDatabase } from '@interflow/test-kit';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -7,7 +8,13 @@ const script = (app: string) => path.join(root, 'apps', app, 'dist', 'main.js');
 /** Environment each daemon needs to start, beyond the database. */
 function daemonEnv(app: string, db: TestDatabase, port: number): Record<string, string> {
   const portVariable = app === 'api' ? 'PORT' : 'HEALTH_PORT';
-  return { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, [portVariable]: String(port), LOG_LEVEL: 'info' };
+  return {
+    DATABASE_URL: db.url,
+    DATABASE_SCHEMA: db.schema,
+    [portVariable]: String(port),
+    LOG_LEVEL: 'info',
+    INTERFLOW_SECRET_KEY: generateSecretKeySpec('test'),
+  };
 }
 
 describe.each(['api', 'producer', 'runner'])('%s daemon', (app) => {

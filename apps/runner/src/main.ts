@@ -27,8 +27,7 @@ async function main(): Promise<void> {
     config,
     expectedMigrations: migrationNames,
   });
-  const { keyring, insecure } = keyringFromConfig(config);
-  if (insecure) logger.warn('INTERFLOW_SECRET_KEY is unset: credentials are sealed with the public development key');
+  const keyring = keyringFromConfig(config);
   const health = await startHealthServer({ port: config.HEALTH_PORT, readiness, metrics });
   shutdown.add('health server', () => health.close());
 

@@ -9,8 +9,7 @@ export { sealSecret, openSecret, UnknownSecretKeyError, type SealedSecret } from
 export {
   secretKeyConfigShape,
   keyringFromConfig,
-  insecureDevKey,
-  INSECURE_DEV_KEY_ID,
+  generateSecretKeySpec,
   type SecretKeyConfig,
 } from './crypto/secret-key-config';
 export { schemaProblem, schemaProblems, assertMatchesSchema, type JsonSchema, type SchemaProblem } from './json-schema';
