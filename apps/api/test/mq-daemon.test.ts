@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createApiToken } from '@interflow/core';
+import { createApiToken, generateSecretKeySpec } from '@interflow/core';
 import { createTestDatabase, freePort, startDaemon, type TestDatabase } from '@interflow/test-kit';
 
 const script = path.resolve(__dirname, '..', 'dist', 'main.js');
@@ -21,7 +21,13 @@ describe('the api daemon with its broker', () => {
     const base = `http://127.0.0.1:${port}`;
     const daemon = await startDaemon({
       script,
-      env: { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, PORT: String(port), LOG_LEVEL: 'info' },
+      env: {
+        DATABASE_URL: db.url,
+        DATABASE_SCHEMA: db.schema,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        INTERFLOW_SECRET_KEY: generateSecretKeySpec('test'),
+      },
       readyUrl: `${base}/readyz`,
     });
     const headers = { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' };
