@@ -8,6 +8,9 @@ import { dueScheduleIds, earliestDueAt } from './sql/claim-schedules';
 import { markScheduleFailed } from './sql/update-fired-schedules';
 import type { Transaction } from './sql/transaction';
 
+/** How long to wait when due schedules are all held by other producers. */
+const BUSY_ELSEWHERE_MS = 25;
+
 export interface SchedulerDependencies {
   sql: Sql;
   /** The installation's schema: names the schedule-change channel. */
@@ -120,15 +123,22 @@ export class Scheduler {
     while (this.running) {
       this.wakeRequested = false;
       let full = false;
-      try {
-        const passes = Array.from({ length: settings.concurrency }, () => this.firePass());
-        full = (await Promise.all(passes)).some((result) => result.full);
-      } catch (error) {
-        logger.error('scheduler pass failed', { error: String(error) });
+      let claimed = 0;
+      // allSettled: every pass of this round has ended before the next round (or stop)
+      const passes = await Promise.allSettled(Array.from({ length: settings.concurrency }, () => this.firePass()));
+      for (const pass of passes) {
+        if (pass.status === 'fulfilled') {
+          full ||= pass.value.full;
+          claimed += pass.value.claimed;
+        } else {
+          logger.error('scheduler pass failed', { error: String(pass.reason) });
+        }
       }
       if (!this.running) break;
       if (full || this.wakeRequested) continue;
-      await this.sleep(await this.msUntilNextDue().catch(() => settings.idleWakeMs));
+      const wait = await this.msUntilNextDue().catch(() => settings.idleWakeMs);
+      // Due already but nothing claimed: another producer holds those schedules right now.
+      await this.sleep(claimed === 0 && wait === 0 ? BUSY_ELSEWHERE_MS : wait);
     }
   }
 
