@@ -97,6 +97,8 @@ describe('api → schedule → producer → runner → connector', () => {
     expect(greeted).toEqual(['Scheduled']);
     const schedule = await request(api.app).get(`/v1/schedules/${created.body.id}`).set(api.auth(api.adminToken)).expect(200);
     expect(schedule.body).toMatchObject({ last_fired_at: new Date(at).toISOString(), next_fire_at: null, last_error: null });
+    const fires = await request(api.app).get(`/v1/schedules/${created.body.id}/fires`).set(api.auth(api.adminToken)).expect(200);
+    expect(fires.body).toEqual({ items: [expect.objectContaining({ fire_time: new Date(at).toISOString(), outcome: 'published' })], next_cursor: null });
     expect(await producer.stop('SIGTERM')).toBe(0);
   });
 });

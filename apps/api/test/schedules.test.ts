@@ -171,4 +171,21 @@ describe('/v1/schedules', () => {
     const good = await create({ name: 'export', target: { type: 'action', action_id: action.id, input: { since: 'yesterday' } }, rule }).expect(201);
     expect(good.body.target).toEqual({ type: 'action', action_id: action.id, input: { since: 'yesterday' } });
   });
+
+  it('pages through a schedule\'s fires, newest first', async () => {
+    const created = await create({ name: 'with-history', target: exchangeTarget, rule: { type: 'interval', every_ms: 1000 } }).expect(201);
+    const id: string = created.body.id;
+    // the rows a producer writes when it handles fires
+    await api.db.sql`
+      insert into schedule_fires (schedule_id, fire_time, outcome) values
+        (${id}, '2026-03-28T22:00:01Z', 'published'), (${id}, '2026-03-28T22:00:02Z', 'skipped_overlap'), (${id}, '2026-03-28T22:00:03Z', 'expired')`;
+    const first = await request(api.app).get(`/v1/schedules/${id}/fires?limit=2`).set(api.auth(api.adminToken)).expect(200);
+    expect(first.body.items.map((f: { fire_time: string; outcome: string }) => `${f.fire_time} ${f.outcome}`)).toEqual([
+      '2026-03-28T22:00:03.000Z expired',
+      '2026-03-28T22:00:02.000Z skipped_overlap',
+    ]);
+    const second = await request(api.app).get(`/v1/schedules/${id}/fires?limit=2&cursor=${first.body.next_cursor}`).set(api.auth(api.adminToken)).expect(200);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ fire_time: '2026-03-28T22:00:01.000Z', outcome: 'published' })], next_cursor: null });
+    await request(api.app).get('/v1/schedules/00000000-0000-4000-8000-000000000000/fires').set(api.auth(api.adminToken)).expect(404);
+  });
 });

@@ -9,6 +9,7 @@ import {
   resolveMethod,
   deleteSchedule,
   getSchedule,
+  listScheduleFires,
   listSchedules,
   nextFireTimes,
   scheduleTiming,
@@ -24,7 +25,7 @@ import {
 import { requireRole } from '../http/authorize';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
-import { scheduleToJson } from '../schemas/schedule-json';
+import { scheduleFireToJson, scheduleToJson } from '../schemas/schedule-json';
 import {
   createScheduleBody,
   listSchedulesQuery,
@@ -121,6 +122,15 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
     const from = schedule.nextFireAt ?? deps.clock.now();
     const fires = schedule.nextFireAt ? nextFireTimes(scheduleTiming(schedule, schedule.anchorAt), from, count) : [];
     res.json({ fire_times: fires.map((f) => f.toISOString()) });
+  });
+
+  router.get('/v1/schedules/:id/fires', async (req, res) => {
+    requireRole(req, 'viewer');
+    const { id } = parseParams(idParams, req);
+    const query = parseQuery(listSchedulesQuery, req);
+    await getSchedule(deps.sql, id);
+    const page = await listScheduleFires(deps.sql, id, { limit: query.limit, before: decodeCursor(query.cursor) });
+    res.json(toPageBody(page, scheduleFireToJson));
   });
 
   router.patch('/v1/schedules/:id', async (req, res) => {

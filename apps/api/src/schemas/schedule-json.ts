@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Schedule } from '@interflow/core';
+import type { Schedule, ScheduleFire } from '@interflow/core';
 
 const instantOrNull = z.string().nullable();
 
@@ -39,6 +39,16 @@ export const scheduleJson = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+
+export const scheduleFireJson = z.object({
+  fire_time: z.string(),
+  outcome: z.enum(['published', 'skipped_overlap', 'expired']),
+  recorded_at: z.string().describe('when the producer handled it'),
+});
+
+export function scheduleFireToJson(fire: ScheduleFire): z.infer<typeof scheduleFireJson> {
+  return { fire_time: fire.fireTime.toISOString(), outcome: fire.outcome, recorded_at: fire.recordedAt.toISOString() };
+}
 
 export const previewJson = z.object({ fire_times: z.array(z.string()) });
 

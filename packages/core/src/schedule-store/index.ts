@@ -2,3 +2,4 @@ export type { Schedule, ScheduleSpec, ScheduleTarget, ScheduleRuleSpec, OverlapP
 export { scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
 export { scheduleChangesChannel, notifyScheduleChanged } from './schedule-changes';
 export { createSchedule, getSchedule, listSchedules, updateSchedule, deleteSchedule } from './schedule-store';
+export { listScheduleFires, type ScheduleFire } from './schedule-fires';

@@ -1,6 +1,6 @@
 import { idParams } from '../../http/validate';
 import { pageSchema } from '../../http/pagination';
-import { previewJson, scheduleJson } from '../../schemas/schedule-json';
+import { previewJson, scheduleFireJson, scheduleJson } from '../../schemas/schedule-json';
 import { createScheduleBody, listSchedulesQuery, previewBody, previewQuery, updateScheduleBody } from '../../schemas/schedules';
 import type { PathSpecs } from '../operation-spec';
 
@@ -74,6 +74,18 @@ export const schedulePaths: PathSpecs = {
       params: idParams,
       query: previewQuery,
       responses: { 200: { description: 'the next `count` fire times', schema: previewJson }, 404: { description: 'no such schedule' } },
+    },
+  },
+  '/v1/schedules/{id}/fires': {
+    get: {
+      summary: 'List the fires of a schedule, newest first',
+      description:
+        'Every handled fire (its exactly-once key): published, skipped_overlap (the previous was unfinished) or expired (its TTL ran out before it could be published). Fires older than FIRE_KEY_RETENTION_MS are pruned; missed fires are counted in metrics, not listed.',
+      tags,
+      auth: 'viewer',
+      params: idParams,
+      query: listSchedulesQuery,
+      responses: { 200: { description: 'a page of fires', schema: pageSchema(scheduleFireJson) }, 404: { description: 'no such schedule' } },
     },
   },
 };
