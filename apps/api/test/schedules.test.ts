@@ -95,6 +95,8 @@ describe('/v1/schedules', () => {
       rule: { type: 'interval', every_ms: 1000 },
     }).expect(400);
     expect(noAction.body.error.details[0].field).toBe('target.action_id');
+    const past = await create({ name: 'p', target: exchangeTarget, rule: { type: 'once', at: '2026-03-28T21:59:59Z' } }).expect(400);
+    expect(past.body.error.details).toEqual([{ field: 'rule.at', message: expect.stringContaining('has passed') }]);
     expect(await scheduleCount()).toBe(before);
   });
 

@@ -45,6 +45,15 @@ function assertValidTiming(spec: Pick<ScheduleSpec, 'rule' | 'startAt' | 'endAt'
   }
 }
 
+/** A one-shot rule for an instant that has passed would never fire: refused, not stored idle. */
+function assertOneShotAhead(rule: ScheduleSpec['rule'], now: Date): void {
+  if (rule.type === 'once' && rule.at.getTime() < now.getTime()) {
+    throw new ValidationError('invalid request body: rule.at', [
+      { field: 'rule.at', message: `${rule.at.toISOString()} has passed; a one-shot schedule must lie ahead` },
+    ]);
+  }
+}
+
 /**
  * A target that cannot exist is bad input (400 naming the field), not a schedule that
  * fails at every fire. A target deleted later is reported in the schedule's last_error.
@@ -84,6 +93,7 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
     const spec = specFromCreateBody(parseBody(createScheduleBody, req));
     const now = deps.clock.now();
     assertValidTiming(spec, spec.startAt ?? now);
+    assertOneShotAhead(spec.rule, now);
     await assertTargetExists(deps, spec.target);
     const schedule = await createSchedule(deps.sql, spec, now);
     req.log.info('schedule created', { scheduleId: schedule.id });
@@ -140,6 +150,7 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
     const current = await getSchedule(deps.sql, id);
     const spec = specWithPatch(current, patch);
     assertValidTiming(spec, spec.startAt ?? current.anchorAt);
+    if (patch.rule) assertOneShotAhead(spec.rule, deps.clock.now());
     if (patch.target) await assertTargetExists(deps, spec.target);
     const schedule = await updateSchedule(deps.sql, id, spec, deps.clock.now());
     req.log.info('schedule updated', { scheduleId: id, enabled: schedule.enabled });
