@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { freePort, startDaemon, type DaemonProcess } from '@interflow/test-kit';
+import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 
 /**
  * `npm start` with no DATABASE_URL: an embedded PostgreSQL under DATA_DIR, migrations,
@@ -45,7 +45,10 @@ describe('launcher without DATABASE_URL', () => {
       timeoutMs: 120_000,
     });
     for (const port of [producerPort, runnerPort]) {
-      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200, {
+        timeoutMs: 60_000,
+        description: `the daemon on port ${port} to be ready`,
+      });
     }
     return { daemon, databasePort };
   }
