@@ -13,7 +13,7 @@ const headerValue = z.union([z.string(), z.number(), z.boolean()], {
 /** The fields of one message as the api accepts it (snake_case); see `toOutgoingMessage`. */
 const messageFields = {
   /** Any JSON value; required (send `null` for an empty message). */
-  payload: z.unknown().refine((value) => value !== undefined, { message: 'is required (any JSON value)' }),
+  payload: z.custom<unknown>((value) => value !== undefined, { message: 'is required (any JSON value)' }).describe('any JSON value'),
   headers: z.record(z.string().min(1).max(200), headerValue).optional(),
   priority: z
     .number({ message: 'expected a whole number from 1 (lowest) to 5 (highest)' })
