@@ -39,7 +39,10 @@ describe.each(['api', 'producer', 'runner'])('%s daemon', (app) => {
       expect(await ready.json()).toMatchObject({ ready: true, checks: { database: 'ok', migrations: 'ok' } });
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toContain('interflow_process_cpu_seconds_total');
-      expect(daemon.logs.some((line) => line.service === app && typeof line.time === 'string')).toBe(true);
+      // readiness can answer before the first log line has crossed the pipe
+      await waitFor(() => daemon.logs.some((line) => line.service === app && typeof line.time === 'string'), {
+        description: `a JSON log line from the ${app}`,
+      });
     } finally {
       expect(await daemon.stop('SIGTERM')).toBe(0);
     }

@@ -8,6 +8,7 @@ export interface DaemonProcess {
   stderr: string[];
   /** Sends a signal and resolves with the exit code (null when killed by a signal). */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** The exit code, once the process exited and everything it wrote has been read. */
   exited: Promise<number | null>;
 }
 
@@ -46,7 +47,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<DaemonPr
     }
   });
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const daemon: DaemonProcess = {
     child,
     logs,
