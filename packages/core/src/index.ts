@@ -9,8 +9,6 @@ export { createSqlClient, quoteIdentifier, type Sql, type SqlClientOptions } fro
 export { createDataSource, MIGRATIONS_TABLE, type DataSourceOptions } from './db/data-source';
 export { migrate, type MigrateOptions } from './db/migrate';
 export { checkReadiness, type ReadinessReport } from './db/readiness';
-export { TimestampedEntity } from './db/timestamped-entity';
-export { coreEntities } from './db/entities';
 export { createMetricsRegistry, type MetricsRegistry } from './metrics/metrics-registry';
 export { startHealthServer, type HealthServer, type HealthServerOptions } from './health/health-server';
 export { installShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';

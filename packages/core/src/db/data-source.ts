@@ -4,8 +4,6 @@ import { DataSource, type DataSourceOptions as TypeOrmDataSourceOptions } from '
 export interface DataSourceOptions {
   url: string;
   schema: string;
-  /** Entity classes (core's `coreEntities`). */
-  entities?: TypeOrmDataSourceOptions['entities'];
   /** Migration classes (`@interflow/migrations`). */
   migrations?: TypeOrmDataSourceOptions['migrations'];
   poolSize?: number;
@@ -15,16 +13,17 @@ export interface DataSourceOptions {
 export const MIGRATIONS_TABLE = 'migrations';
 
 /**
- * The TypeORM DataSource for management CRUD and migrations. The schema is never
+ * The TypeORM DataSource that runs the migration ledger. The schema is never
  * synchronized: only migrations change it. Connections get `search_path = <schema>` so
- * raw SQL in migrations and repositories stays unqualified.
+ * the raw SQL of migrations stays unqualified. Reads and writes go through the
+ * `postgres` client instead (docs/decisions.md, "One SQL client for the data").
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
     schema: options.schema,
-    entities: options.entities ?? [],
+    entities: [],
     migrations: options.migrations ?? [],
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
