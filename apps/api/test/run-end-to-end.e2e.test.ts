@@ -1,12 +1,9 @@
 import crypto from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
-import { z } from 'zod';
-import { createConnector, defineMethod } from '@interflow/connector-sdk';
 import { createKeyring, type SecretKey } from '@interflow/core';
 import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
+import { registerGreeter, startGreeterConnector, type GreeterConnector } from './support/greeter-connector';
 import { createTestApi, type TestApi } from './support/test-api';
 
 const RUNNER_SCRIPT = path.resolve(__dirname, '..', '..', 'runner', 'dist', 'main.js');
@@ -19,9 +16,8 @@ const RUNNER_SCRIPT = path.resolve(__dirname, '..', '..', 'runner', 'dist', 'mai
 describe('api → runner → connector', () => {
   const key: SecretKey = { id: 'e2e', key: crypto.randomBytes(32) };
   const signingSecret = crypto.randomBytes(32).toString('base64url');
-  const calls: { name: string; apiKey: unknown }[] = [];
   let api: TestApi;
-  let connector: Server;
+  let connector: GreeterConnector;
   let runner: DaemonProcess;
   let actionId: string;
   let cachedActionId: string;
@@ -29,47 +25,15 @@ describe('api → runner → connector', () => {
 
   beforeAll(async () => {
     api = await createTestApi({ keyring: createKeyring(key) });
-    const app = createConnector({
-      name: 'greeter',
-      signingSecret,
-      methods: [
-        defineMethod({
-          name: 'greet',
-          input: z.object({ name: z.string() }),
-          handler: (context) => {
-            calls.push({ name: context.input.name, apiKey: context.deployment.credentials.api_key });
-            return { greeting: `hello ${context.input.name}` };
-          },
-        }),
-      ],
-    });
-    connector = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => connector.once('listening', resolve));
-    const baseUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-
+    connector = await startGreeterConnector(signingSecret);
     const admin = api.auth(api.adminToken);
-    const service = await request(api.app)
-      .post('/v1/services')
-      .set(admin)
-      .send({
-        name: 'greeter',
-        base_url: baseUrl,
-        signing_secret: signingSecret,
-        methods: [{ name: 'greet', path: '/methods/greet', input_schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } }],
-      })
-      .expect(201);
-    const deployment = await request(api.app)
-      .post('/v1/deployments')
-      .set(admin)
-      .send({ name: 'greeter-prod', service_id: service.body.id, credentials: { api_key: 'k-123' } })
-      .expect(201);
-    const action = await request(api.app).post('/v1/actions').set(admin).send({ name: 'greet', deployment_id: deployment.body.id, method: 'greet' }).expect(201);
-    actionId = action.body.id;
-    webhookPath = action.body.webhook_path;
+    const greeter = await registerGreeter(api, connector, { signingSecret, apiKey: 'k-123' });
+    actionId = greeter.actionId;
+    webhookPath = greeter.webhookPath;
     const cached = await request(api.app)
       .post('/v1/actions')
       .set(admin)
-      .send({ name: 'greet-cached', deployment_id: deployment.body.id, method: 'greet', cache_ttl_ms: 600_000 })
+      .send({ name: 'greet-cached', deployment_id: greeter.deploymentId, method: 'greet', cache_ttl_ms: 600_000 })
       .expect(201);
     cachedActionId = cached.body.id;
 
@@ -91,7 +55,7 @@ describe('api → runner → connector', () => {
 
   afterAll(async () => {
     await runner?.stop('SIGTERM');
-    await new Promise((resolve) => connector?.close(resolve));
+    await connector?.close();
     await api?.close();
   });
 
@@ -103,7 +67,7 @@ describe('api → runner → connector', () => {
       .send({ input: { name: 'Ada' } })
       .expect(200);
     expect(response.body).toMatchObject({ status: 'succeeded', response: { greeting: 'hello Ada' } });
-    expect(calls).toContainEqual({ name: 'Ada', apiKey: 'k-123' });
+    expect(connector.calls).toContainEqual({ name: 'Ada', apiKey: 'k-123' });
     const run = await waitFor(async () => {
       const r = await request(api.app).get(`/v1/runs/${response.body.id}`).set(api.auth(api.adminToken)).expect(200);
       return r.body.status === 'succeeded' ? r.body : null;
@@ -127,11 +91,11 @@ describe('api → runner → connector', () => {
     await waitFor(async () => (await api.db.sql`select 1 from response_cache where action_id = ${cachedActionId}`).length > 0, {
       description: 'the runner to fill the response cache',
     });
-    const callsBefore = calls.filter((c) => c.name === 'Cache').length;
+    const callsBefore = connector.calls.filter((c) => c.name === 'Cache').length;
     const second = await request(api.app).post(`/v1/actions/${cachedActionId}/runs`).set(api.auth(api.adminToken)).send({ input: { name: 'Cache' } });
     expect(second.body.from_cache).toBe(true);
     expect(second.status).toBe(200);
     expect(second.body.response).toEqual({ greeting: 'hello Cache' });
-    expect(calls.filter((c) => c.name === 'Cache').length).toBe(callsBefore);
+    expect(connector.calls.filter((c) => c.name === 'Cache').length).toBe(callsBefore);
   });
 });

@@ -1,12 +1,9 @@
 import crypto from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
-import { z } from 'zod';
-import { createConnector, defineMethod } from '@interflow/connector-sdk';
 import { createKeyring, type SecretKey } from '@interflow/core';
 import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
+import { registerGreeter, startGreeterConnector, type GreeterConnector } from './support/greeter-connector';
 import { createTestApi, type TestApi } from './support/test-api';
 
 const RUNNER_SCRIPT = path.resolve(__dirname, '..', '..', 'runner', 'dist', 'main.js');
@@ -20,45 +17,16 @@ const PRODUCER_SCRIPT = path.resolve(__dirname, '..', '..', 'producer', 'dist', 
 describe('api → schedule → producer → runner → connector', () => {
   const key: SecretKey = { id: 'e2e', key: crypto.randomBytes(32) };
   const signingSecret = crypto.randomBytes(32).toString('base64url');
-  const greeted: string[] = [];
   let api: TestApi;
-  let connector: Server;
+  let connector: GreeterConnector;
   let runner: DaemonProcess;
   let producer: DaemonProcess;
   let actionId: string;
 
   beforeAll(async () => {
     api = await createTestApi({ keyring: createKeyring(key) });
-    const app = createConnector({
-      name: 'greeter',
-      signingSecret,
-      methods: [
-        defineMethod({
-          name: 'greet',
-          input: z.object({ name: z.string() }),
-          handler: (context) => {
-            greeted.push(context.input.name);
-            return { greeting: `hello ${context.input.name}` };
-          },
-        }),
-      ],
-    });
-    connector = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => connector.once('listening', resolve));
-    const baseUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-    const admin = api.auth(api.adminToken);
-    const service = await request(api.app)
-      .post('/v1/services')
-      .set(admin)
-      .send({ name: 'greeter', base_url: baseUrl, signing_secret: signingSecret, methods: [{ name: 'greet', path: '/methods/greet' }] })
-      .expect(201);
-    const deployment = await request(api.app)
-      .post('/v1/deployments')
-      .set(admin)
-      .send({ name: 'greeter-prod', service_id: service.body.id, credentials: { api_key: 'k' } })
-      .expect(201);
-    const action = await request(api.app).post('/v1/actions').set(admin).send({ name: 'greet', deployment_id: deployment.body.id, method: 'greet' }).expect(201);
-    actionId = action.body.id;
+    connector = await startGreeterConnector(signingSecret);
+    ({ actionId } = await registerGreeter(api, connector, { signingSecret, apiKey: 'k' }));
 
     const env = { DATABASE_URL: api.db.url, DATABASE_SCHEMA: api.db.schema, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'info' };
     const runnerPort = await freePort();
@@ -74,7 +42,7 @@ describe('api → schedule → producer → runner → connector', () => {
   afterAll(async () => {
     await producer?.stop('SIGTERM');
     await runner?.stop('SIGTERM');
-    await new Promise((resolve) => connector?.close(resolve));
+    await connector?.close();
     await api?.close();
   });
 
@@ -94,7 +62,7 @@ describe('api → schedule → producer → runner → connector', () => {
       { timeoutMs: 60_000, description: 'the scheduled run to succeed' },
     );
     expect(run).toMatchObject({ trigger: 'schedule', input: { name: 'Scheduled' } });
-    expect(greeted).toEqual(['Scheduled']);
+    expect(connector.calls.map((call) => call.name)).toEqual(['Scheduled']);
     const schedule = await request(api.app).get(`/v1/schedules/${created.body.id}`).set(api.auth(api.adminToken)).expect(200);
     expect(schedule.body).toMatchObject({ last_fired_at: new Date(at).toISOString(), next_fire_at: null, last_error: null });
     const fires = await request(api.app).get(`/v1/schedules/${created.body.id}/fires`).set(api.auth(api.adminToken)).expect(200);

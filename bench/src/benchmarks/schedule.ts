@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '@interflow/local-postgres';
 import path from 'node:path';
 import type { Benchmark, BenchmarkContext } from '../benchmark';
 import { histogramQuantile, parseHistogram } from './prometheus-histogram';
@@ -140,14 +140,3 @@ function sleepUntil(instant: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,2 +1,3 @@
 export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-server';
 export { serverAnswers, ensureDatabase, LOCAL_SERVER_URL } from './database-server';
+export { freePort } from './free-port';

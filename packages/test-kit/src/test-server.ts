@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { LOCAL_SERVER_URL, ensureDatabase, serverAnswers, startEmbeddedServer, type EmbeddedServer } from '@interflow/local-postgres';
+import { LOCAL_SERVER_URL, ensureDatabase, freePort, serverAnswers, startEmbeddedServer, type EmbeddedServer } from '@interflow/local-postgres';
+
+export { freePort };
 
 /** The variable global setup leaves for the test workers: a URL to the test database. */
 export const TEST_DATABASE_URL_VARIABLE = 'INTERFLOW_TEST_DATABASE_URL';
@@ -22,17 +23,4 @@ export async function provideTestServer(env: NodeJS.ProcessEnv): Promise<{ url: 
     persistent: false,
   });
   return { url: await ensureDatabase(embedded.url, TEST_DATABASE_NAME), embedded };
-}
-
-/** A TCP port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
