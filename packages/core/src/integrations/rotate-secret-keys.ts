@@ -12,6 +12,19 @@ export interface RotationReport {
 
 const BATCH = 100;
 
+/** Where one kind of sealed value lives: its table, its two columns, its AAD context. */
+interface SealedColumn {
+  table: 'deployments' | 'services';
+  keyIdColumn: string;
+  sealedColumn: string;
+  context: (rowId: string) => string;
+}
+
+const SEALED_COLUMNS: Record<keyof RotationReport, SealedColumn> = {
+  deployments: { table: 'deployments', keyIdColumn: 'credentials_key_id', sealedColumn: 'credentials_sealed', context: credentialsContext },
+  services: { table: 'services', keyIdColumn: 'signing_key_id', sealedColumn: 'signing_secret', context: signingSecretContext },
+};
+
 /**
  * Re-encrypts every sealed value not yet under the keyring's active key: deployment
  * credentials and service signing secrets. Each row is re-sealed under its row lock in
@@ -20,40 +33,33 @@ const BATCH = 100;
  * it resumes with what is left.
  */
 export async function rotateSecretKeys(sql: Sql, keyring: SecretKeyring, logger: Logger): Promise<RotationReport> {
-  const active = keyring.active.id;
-  const report: RotationReport = { deployments: 0, services: 0 };
-  for (;;) {
-    const done = await sql.begin(async (tx) => {
-      const rows = await tx<{ id: string; credentials_key_id: string; credentials_sealed: Buffer }[]>`
-        select id, credentials_key_id, credentials_sealed from deployments
-        where credentials_key_id <> ${active} order by id limit ${BATCH} for update`;
-      for (const row of rows) {
-        const plain = openSecret(keyring, { keyId: row.credentials_key_id, sealed: row.credentials_sealed }, credentialsContext(row.id));
-        const sealed = sealSecret(keyring, plain, credentialsContext(row.id));
-        await tx`update deployments set credentials_key_id = ${sealed.keyId}, credentials_sealed = ${sealed.sealed} where id = ${row.id}`;
-      }
-      report.deployments += rows.length;
-      return rows.length < BATCH;
-    });
-    if (done) break;
-  }
-  for (;;) {
-    const done = await sql.begin(async (tx) => {
-      const rows = await tx<{ id: string; signing_key_id: string; signing_secret: Buffer }[]>`
-        select id, signing_key_id, signing_secret from services
-        where signing_key_id <> ${active} order by id limit ${BATCH} for update`;
-      for (const row of rows) {
-        const plain = openSecret(keyring, { keyId: row.signing_key_id, sealed: row.signing_secret }, signingSecretContext(row.id));
-        const sealed = sealSecret(keyring, plain, signingSecretContext(row.id));
-        await tx`update services set signing_key_id = ${sealed.keyId}, signing_secret = ${sealed.sealed} where id = ${row.id}`;
-      }
-      report.services += rows.length;
-      return rows.length < BATCH;
-    });
-    if (done) break;
-  }
-  logger.info('secret keys rotated', { activeKeyId: active, ...report });
+  const report: RotationReport = {
+    deployments: await resealColumn(sql, keyring, SEALED_COLUMNS.deployments),
+    services: await resealColumn(sql, keyring, SEALED_COLUMNS.services),
+  };
+  logger.info('secret keys rotated', { activeKeyId: keyring.active.id, ...report });
   return report;
+}
+
+/** Re-seals one column's values under the active key, a batch per transaction; returns how many. */
+async function resealColumn(sql: Sql, keyring: SecretKeyring, column: SealedColumn): Promise<number> {
+  const active = keyring.active.id;
+  let resealed = 0;
+  for (;;) {
+    const done = await sql.begin(async (tx) => {
+      const rows = await tx<{ id: string; key_id: string; sealed: Buffer }[]>`
+        select id, ${tx(column.keyIdColumn)} as key_id, ${tx(column.sealedColumn)} as sealed from ${tx(column.table)}
+        where ${tx(column.keyIdColumn)} <> ${active} order by id limit ${BATCH} for update`;
+      for (const row of rows) {
+        const plain = openSecret(keyring, { keyId: row.key_id, sealed: row.sealed }, column.context(row.id));
+        const sealed = sealSecret(keyring, plain, column.context(row.id));
+        await tx`update ${tx(column.table)} set ${tx(column.keyIdColumn)} = ${sealed.keyId}, ${tx(column.sealedColumn)} = ${sealed.sealed} where id = ${row.id}`;
+      }
+      resealed += rows.length;
+      return rows.length < BATCH;
+    });
+    if (done) return resealed;
+  }
 }
 
 /** How many sealed values are under each key id (to see whether a rotation is complete). */
