@@ -79,7 +79,11 @@ describe('PostgreSQL broker: consume', () => {
     });
     await broker.publish({ exchange: '', routingKey: 'control', message: { payload: 'reject-me' } });
     await broker.publish({ exchange: '', routingKey: 'control', message: { payload: 'ack-me' } });
-    await waitFor(async () => (await broker.queueStats('control')).inFlight + (await broker.queueStats('control')).ready === 0);
+    // one stats snapshot: two calls could see the message ready, then in flight, and sum 0
+    await waitFor(async () => {
+      const stats = await broker.queueStats('control');
+      return stats.inFlight + stats.ready === 0;
+    });
     await consumer.stop();
     expect(extended).toHaveLength(2);
     expect((await broker.peek('control.dlq')).map((d) => d.deaths[0]?.detail)).toEqual(['explicitly']);
@@ -166,7 +170,10 @@ describe('PostgreSQL broker: consume', () => {
       },
       { concurrency: 1, prefetch: 2, leaseMs: 300 },
     );
-    await waitFor(async () => (await broker.queueStats('stale-prefetch')).ready + (await broker.queueStats('stale-prefetch')).inFlight === 0 && handled.length >= 3);
+    await waitFor(async () => {
+      const stats = await broker.queueStats('stale-prefetch');
+      return stats.ready + stats.inFlight === 0 && handled.length >= 3;
+    });
     await consumer.stop();
     const payloads = handled.map((h) => h.split('#')[0]);
     expect(new Set(payloads)).toEqual(new Set(['1', '2', '3']));
