@@ -1,5 +1,6 @@
 import { compareClaimOrder, toDelivery, type MessageRow } from './delivery-row';
 import type { Delivery } from './broker';
+import { deleteAcked } from './settle-sql';
 import type { Queryable } from './sql-types';
 
 export interface ClaimRequest {
@@ -44,16 +45,11 @@ export async function ackAndClaim(
 ): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }> {
   const rows = await sql<(MessageRow & { is_ack: boolean })[]>`
     with async_commit as (select set_config('synchronous_commit', 'off', true)),
-    acked as (
-      delete from mq_messages m
-      using unnest(${acks.map((a) => a.messageId)}::bigint[], ${acks.map((a) => a.deliveryToken)}::uuid[]) as r(id, token), async_commit
-      where m.id = r.id and m.lease_token = r.token
-      returning m.id
-    ),
+    acked as (${deleteAcked(sql, acks)}),
     ${claimingCtes(sql, request)}
     select *, false as is_ack from claimed
     union all
-    select id, null, null, null, null, null, null, null, null, null, null, null, null, null, null, true from acked`;
+    select id, queue, null, null, null, null, null, null, null, null, null, null, null, null, null, true from acked`;
   const ackedIds = new Set<string>();
   const deliveries: Delivery[] = [];
   for (const row of rows) {

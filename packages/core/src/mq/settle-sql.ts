@@ -16,12 +16,19 @@ export function isWellFormedRef(ref: { messageId: string; deliveryToken: string 
  * at-least-once allows, and acks stop waiting for the disk.
  */
 export function ackMessages(sql: Queryable, refs: { messageId: string; deliveryToken: string }[]): Promise<{ id: string; queue: string }[]> {
-  const ids = refs.map((r) => r.messageId);
-  const tokens = refs.map((r) => r.deliveryToken);
   return sql<{ id: string; queue: string }[]>`
     with async_commit as (select set_config('synchronous_commit', 'off', true))
+    ${deleteAcked(sql, refs)}`;
+}
+
+/**
+ * The ack itself, `delete … returning m.id, m.queue`, for a statement that defines the
+ * `async_commit` CTE (here, and the consumer's ack-and-claim statement).
+ */
+export function deleteAcked(sql: Queryable, refs: { messageId: string; deliveryToken: string }[]) {
+  return sql`
     delete from mq_messages m
-    using unnest(${ids}::bigint[], ${tokens}::uuid[]) as r(id, token), async_commit
+    using unnest(${refs.map((r) => r.messageId)}::bigint[], ${refs.map((r) => r.deliveryToken)}::uuid[]) as r(id, token), async_commit
     where m.id = r.id and m.lease_token = r.token
     returning m.id, m.queue`;
 }
