@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { HTTP_METHODS, type OperationSpec, type PathSpecs } from './operation-spec';
+import { danglingRefs, SchemaComponents } from './schema-components';
 
 type JsonObject = Record<string, unknown>;
 
-/** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a zod schema, without `$schema`. */
-export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+/**
+ * JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a zod schema, without `$schema`;
+ * its definitions go to the document's components (the only way a schema reaches the
+ * document, so no operation can carry a reference that points nowhere).
+ */
+function jsonSchemaOf(components: SchemaComponents, schema: z.ZodType, io: 'input' | 'output'): JsonObject {
   const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
   const { $schema: _dialect, ...rest } = converted;
-  return rest;
+  return components.hoist(rest);
 }
 
-function parametersOf(location: 'path' | 'query', schema: z.ZodObject | undefined): JsonObject[] {
+function parametersOf(components: SchemaComponents, location: 'path' | 'query', schema: z.ZodObject | undefined): JsonObject[] {
   if (!schema) return [];
   return Object.entries(schema.shape).map(([name, field]) => {
     const fieldSchema = field as z.ZodType;
@@ -19,20 +24,32 @@ function parametersOf(location: 'path' | 'query', schema: z.ZodObject | undefine
       in: location,
       // A field that accepts `undefined` (optional or defaulted) is not required.
       required: location === 'path' || !fieldSchema.safeParse(undefined).success,
-      schema: jsonSchemaOf(fieldSchema, 'input'),
+      schema: jsonSchemaOf(components, fieldSchema, 'input'),
     };
   });
 }
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+    },
+  },
+};
 
 const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-function operationObject(spec: OperationSpec, operationId: string): JsonObject {
+function operationObject(components: SchemaComponents, spec: OperationSpec, operationId: string): JsonObject {
   const parameters = [
-    ...parametersOf('path', spec.params),
-    ...parametersOf('query', spec.query),
+    ...parametersOf(components, 'path', spec.params),
+    ...parametersOf(components, 'query', spec.query),
     ...Object.entries(spec.headers ?? {}).map(([name, header]) => ({
       name,
       in: 'header',
@@ -45,7 +62,7 @@ function operationObject(spec: OperationSpec, operationId: string): JsonObject {
   for (const [status, response] of Object.entries(spec.responses)) {
     responses[status] = {
       description: response.description,
-      ...(response.schema ? { content: { 'application/json': { schema: jsonSchemaOf(response.schema, 'output') } } } : {}),
+      ...(response.schema ? { content: { 'application/json': { schema: jsonSchemaOf(components, response.schema, 'output') } } } : {}),
       ...(response.headers
         ? {
             headers: Object.fromEntries(
@@ -68,7 +85,7 @@ function operationObject(spec: OperationSpec, operationId: string): JsonObject {
     security: spec.auth === 'none' ? [] : [{ bearer: [] }],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(spec.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(spec.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(components, spec.body, 'input') } } } }
       : {}),
     responses,
   };
@@ -88,6 +105,7 @@ function operationIdOf(method: string, path: string): string {
 
 /** The OpenAPI 3.1 document of the given path specs. */
 export function buildOpenApiDocument(pathSpecs: PathSpecs[], version: string): JsonObject {
+  const components = new SchemaComponents({ Error: errorSchema });
   const paths: Record<string, JsonObject> = {};
   for (const specs of pathSpecs) {
     for (const [path, operations] of Object.entries(specs)) {
@@ -96,11 +114,11 @@ export function buildOpenApiDocument(pathSpecs: PathSpecs[], version: string): J
         const spec = operations[method];
         if (!spec) continue;
         if (item[method]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} is documented twice`);
-        item[method] = operationObject(spec, operationIdOf(method, path));
+        item[method] = operationObject(components, spec, operationIdOf(method, path));
       }
     }
   }
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Interflow API',
@@ -110,20 +128,11 @@ export function buildOpenApiDocument(pathSpecs: PathSpecs[], version: string): J
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an Interflow API token (ifw_...)' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-            },
-          },
-        },
-      },
+      schemas: components.all(),
     },
     paths,
   };
+  const dangling = danglingRefs(document);
+  if (dangling.length > 0) throw new Error(`OpenAPI: references that point nowhere: ${dangling.join(', ')}`);
+  return document;
 }
