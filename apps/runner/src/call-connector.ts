@@ -1,4 +1,5 @@
 import { buildConnectorCall, type CallEnvelope, type HttpVerb } from '@interflow/connector-sdk';
+import { readCappedBody, type CappedBody } from './capped-body';
 import { classifyResponse, transportFailure, type CallOutcome } from './call-outcome';
 
 export interface ConnectorCallInput {
@@ -8,6 +9,8 @@ export interface ConnectorCallInput {
   signingSecret: string;
   envelope: CallEnvelope;
   timeoutMs: number;
+  /** Largest answer read (RUNNER_MAX_RESPONSE_BYTES): past it the connection is dropped and a 2xx fails. */
+  maxResponseBytes: number;
   /** Aborted when the runner gives up on the call (shutdown grace over, lease lost). */
   signal: AbortSignal;
   now: () => Date;
@@ -46,7 +49,12 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
       body: call.body,
       signal: AbortSignal.any([input.signal, timeout]),
     });
-    const body = await readBody(response);
+    const read = await readCappedBody(response, input.maxResponseBytes);
+    if (!read.complete && response.status >= 200 && response.status <= 299) {
+      return { outcome: tooLarge(response.status, read, input.maxResponseBytes), durationMs: Date.now() - started };
+    }
+    // A failure's body only explains it: a cut-off one is good enough for that.
+    const body = parseBody(read.text, read.complete);
     const outcome = classifyResponse(response.status, response.headers.get('retry-after'), body, input.now());
     return { outcome, durationMs: Date.now() - started };
   } catch (error) {
@@ -55,13 +63,26 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
   }
 }
 
+/** A successful answer too large to take: retrying would bring the same, so the run fails. */
+function tooLarge(status: number, read: Extract<CappedBody, { complete: false }>, maxBytes: number): CallOutcome {
+  const seen = read.declaredBytes !== null ? `declares ${read.declaredBytes} bytes` : `was cut off after ${read.bytesRead} bytes`;
+  return {
+    kind: 'permanent',
+    status,
+    body: null,
+    error: `the connector's answer is larger than the runner accepts (RUNNER_MAX_RESPONSE_BYTES = ${maxBytes} bytes): it ${seen}`,
+  };
+}
+
 /** JSON when it parses, else the text (cut to a size worth storing). */
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseBody(text: string, complete: boolean): unknown {
   if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text.length > MAX_STORED_TEXT ? `${text.slice(0, MAX_STORED_TEXT)}…` : text;
+  if (complete) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // not JSON: kept as text
+    }
   }
+  return text.length > MAX_STORED_TEXT || !complete ? `${text.slice(0, MAX_STORED_TEXT)}…` : text;
 }

@@ -35,6 +35,8 @@ export const runnerConfigSchema = z
     /** Consume action subscriptions (queues bound to actions). */
     RUNNER_SUBSCRIPTIONS: boolVar(true),
     RUNNER_SUBSCRIPTION_REFRESH_MS: intVar(5_000, 200, 3_600_000),
+    /** Largest connector answer the runner reads; past it the call is cut off and a successful answer fails the run. */
+    RUNNER_MAX_RESPONSE_BYTES: intVar(4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     /** On SIGTERM, in-flight calls get this long to finish before they are abandoned and their messages put back. */
     RUNNER_DRAIN_GRACE_MS: intVar(20_000, 0, 3_600_000),
   })

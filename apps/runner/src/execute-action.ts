@@ -21,6 +21,8 @@ export interface ExecutorDependencies {
   logger: Logger;
   clock: Clock;
   leaseMs: number;
+  /** Largest connector answer read (RUNNER_MAX_RESPONSE_BYTES). */
+  maxResponseBytes: number;
   /** The queue's own attempt limit: the run must fail before the broker dead-letters on its own. */
   queueMaxAttempts(queue: string): Promise<number>;
   /** Aborted when the shutdown grace period is over: in-flight calls are abandoned and their messages put back. */
@@ -117,6 +119,7 @@ async function callWithLease(
         attempt,
       },
       timeoutMs: plan.timeoutMs,
+      maxResponseBytes: deps.maxResponseBytes,
       signal: abort,
       now: () => deps.clock.now(),
     });

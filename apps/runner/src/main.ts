@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       logger,
       clock,
       leaseMs: config.RUNNER_LEASE_MS,
+      maxResponseBytes: config.RUNNER_MAX_RESPONSE_BYTES,
       queueMaxAttempts: queueMaxAttemptsLookup(broker),
     },
   });
