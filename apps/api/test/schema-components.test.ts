@@ -47,3 +47,18 @@ describe('danglingRefs', () => {
     expect(danglingRefs(document)).toEqual(expected);
   });
 });
+
+describe('SchemaComponents: well-known shapes and bare recursive schemas', () => {
+  it('names a well-known shape readably, and turns a bare recursive schema into a reference', () => {
+    const components = new SchemaComponents({}, { JsonValue: converted(z.json()) });
+    expect(components.hoist(converted(z.json()))).toEqual({ $ref: '#/components/schemas/JsonValue' });
+    const body = components.hoist(converted(z.object({ payload: z.json() })));
+    expect(body.properties).toEqual({ payload: { $ref: '#/components/schemas/JsonValue' } });
+    expect(Object.keys(components.all())).toEqual(['JsonValue']);
+    expect(danglingRefs({ components: { schemas: components.all() }, body })).toEqual([]);
+  });
+
+  it('counts a reference to the whole document as dangling', () => {
+    expect(danglingRefs({ a: { $ref: '#' } })).toEqual(['#']);
+  });
+});

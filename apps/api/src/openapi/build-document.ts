@@ -10,9 +10,13 @@ type JsonObject = Record<string, unknown>;
  * document, so no operation can carry a reference that points nowhere).
  */
 function jsonSchemaOf(components: SchemaComponents, schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  return components.hoist(rootSchemaOf(schema, io));
+}
+
+function rootSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonObject {
   const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
   const { $schema: _dialect, ...rest } = converted;
-  return components.hoist(rest);
+  return rest;
 }
 
 function parametersOf(components: SchemaComponents, location: 'path' | 'query', schema: z.ZodObject | undefined): JsonObject[] {
@@ -105,7 +109,7 @@ function operationIdOf(method: string, path: string): string {
 
 /** The OpenAPI 3.1 document of the given path specs. */
 export function buildOpenApiDocument(pathSpecs: PathSpecs[], version: string): JsonObject {
-  const components = new SchemaComponents({ Error: errorSchema });
+  const components = new SchemaComponents({ Error: errorSchema }, { JsonValue: rootSchemaOf(z.json()) });
   const paths: Record<string, JsonObject> = {};
   for (const specs of pathSpecs) {
     for (const [path, operations] of Object.entries(specs)) {
