@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { buildOpenApiDocument } from '../openapi/build-document';
-import { allPathSpecs } from '../openapi/paths';
+import { interflowOpenApiDocument } from '../openapi/interflow-document';
 
 /** `GET /openapi.json`: built once per app from the per-resource path files. */
 export function openApiRoutes(): Router {
   const router = Router();
-  const document = buildOpenApiDocument(allPathSpecs, '0.1.0');
+  const document = interflowOpenApiDocument();
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

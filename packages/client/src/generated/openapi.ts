@@ -1,0 +1,6207 @@
+// Generated from the api's OpenAPI document by packages/client/scripts/generate.mjs.
+// Do not edit: change the api's zod schemas, then run `npm run generate -w packages/client`.
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database reachable and every migration applied */
+        get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format) */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["getOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens */
+        get: operations["getV1Tokens"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description The secret is returned in this response only; only its hash is stored.
+         */
+        post: operations["postV1Tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an API token */
+        get: operations["getV1TokensByid"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revoked at once; the row stays for the record. The last active unscoped admin token cannot be revoked (409).
+         */
+        delete: operations["deleteV1TokensByid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List exchanges (by name) */
+        get: operations["getV1Exchanges"];
+        put?: never;
+        /**
+         * Declare an exchange
+         * @description Idempotent: declaring an existing exchange with the same type answers 200 with it; 201 when created.
+         */
+        post: operations["postV1Exchanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an exchange */
+        get: operations["getV1ExchangesByname"];
+        put?: never;
+        post?: never;
+        /** Delete an exchange and its bindings */
+        delete: operations["deleteV1ExchangesByname"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/{name}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish one message, or a batch, through an exchange
+         * @description The body is one message (`payload`, `routing_key`, options) or `{"messages": [...], "mandatory"}` with up to 1000 messages, each with its own `routing_key`. A batch is one transaction: every message is stored or none. The answer comes once committed (the publisher confirm). A message matching no binding is dropped (its `queues` is empty) unless `mandatory` is true, which refuses it with 422 `unroutable`. A missing exchange is a 404 and a bad field (e.g. `priority` outside 1–5) a 400; neither stores anything.
+         */
+        post: operations["postV1ExchangesBynamePublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List queues (by name) */
+        get: operations["getV1Queues"];
+        put?: never;
+        /**
+         * Declare a queue with its policy
+         * @description Idempotent: 201 when created; 200 when it existed, with the policy fields given changed and the others kept.
+         */
+        post: operations["postV1Queues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a queue and its policy */
+        get: operations["getV1QueuesByname"];
+        put?: never;
+        post?: never;
+        /** Delete a queue, its bindings and its messages */
+        delete: operations["deleteV1QueuesByname"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/{name}/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove every message waiting in a queue
+         * @description Ready and delayed messages go; deliveries in flight are left to finish.
+         */
+        post: operations["postV1QueuesBynamePurge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/{name}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue depth (ready, delayed, in flight, dead) and publish/ack rates */
+        get: operations["getV1QueuesBynameStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/{name}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Peek at the head of a queue
+         * @description The next messages in claim order (priority, then age), without claiming them. Not paginated: `limit` ≤ 100.
+         */
+        get: operations["getV1QueuesBynameMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/{name}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move dead-lettered messages back to the queues they died in
+         * @description `{name}` is the dead-letter queue. Each message goes back to its source queue with a fresh attempt count.
+         */
+        post: operations["postV1QueuesBynameRedrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/{name}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish one message, or a batch, to a queue (the default exchange)
+         * @description Same body as `POST /v1/exchanges/{name}/publish` without `routing_key` and `mandatory`: the queue is the destination, and a missing queue is a 404 (never a silent drop).
+         */
+        post: operations["postV1QueuesBynamePublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bindings, optionally of one exchange or one queue */
+        get: operations["getV1Bindings"];
+        put?: never;
+        /**
+         * Bind a queue to an exchange
+         * @description direct: `binding_key` must equal the routing key; topic: `binding_key` is a pattern (`*` one word, `#` zero or more); fanout: no key; headers: `headers` with `headers_match` all (default) or any.
+         */
+        post: operations["postV1Bindings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bindings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a binding */
+        get: operations["getV1BindingsByid"];
+        put?: never;
+        post?: never;
+        /** Remove a binding */
+        delete: operations["deleteV1BindingsByid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List registered consumers, optionally of one queue
+         * @description Consumers register when they start and heartbeat while alive; housekeeping removes those that stopped beating.
+         */
+        get: operations["getV1Consumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List schedules */
+        get: operations["getV1Schedules"];
+        put?: never;
+        /**
+         * Create a schedule
+         * @description A rule (cron with optional seconds and an IANA time zone, a fixed interval, or one instant) that makes the producers publish an action run or a message to an exchange. Producers pick it up at once (NOTIFY).
+         */
+        post: operations["postV1Schedules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the next fire times of a rule
+         * @description Nothing is stored. Daylight-saving transitions are applied as the README documents.
+         */
+        post: operations["postV1SchedulesPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a schedule */
+        get: operations["getV1SchedulesByid"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a schedule
+         * @description Messages it already published stay in their queues.
+         */
+        delete: operations["deleteV1SchedulesByid"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a schedule (pause and resume with `enabled`)
+         * @description Only the fields given change; `target` and `rule` are replaced whole. A changed timing or a resume recomputes next_fire_at from now: fires that fell into a pause are not made up.
+         */
+        patch: operations["patchV1SchedulesByid"];
+        trace?: never;
+    };
+    "/v1/schedules/{id}/next-fires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview the next fire times of a stored schedule */
+        get: operations["getV1SchedulesByidNextFires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/fires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the fires of a schedule, newest first
+         * @description Every handled fire (its exactly-once key): published, skipped_overlap (the previous was unfinished) or expired (its TTL ran out before it could be published). Fires older than FIRE_KEY_RETENTION_MS are pruned; missed fires are counted in metrics, not listed.
+         */
+        get: operations["getV1SchedulesByidFires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List services */
+        get: operations["getV1Services"];
+        put?: never;
+        /**
+         * Register a connector service
+         * @description Methods with an `input_schema` have their trigger input checked against it. The signing secret (HMAC key of request signatures) is the given one or generated, sealed at rest, and returned in this response only. Needs an unscoped token.
+         */
+        post: operations["postV1Services"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a service */
+        get: operations["getV1ServicesByid"];
+        put?: never;
+        post?: never;
+        /** Delete a service */
+        delete: operations["deleteV1ServicesByid"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a service
+         * @description Removing a method that actions use is refused with 409 naming them.
+         */
+        patch: operations["patchV1ServicesByid"];
+        trace?: never;
+    };
+    "/v1/services/{id}/signing-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a service's signing secret
+         * @description Replaces it with the given one or a generated one, returned in this response only.
+         */
+        post: operations["postV1ServicesByidSigningSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the deployments this token may read */
+        get: operations["getV1Deployments"];
+        put?: never;
+        /**
+         * Create a deployment
+         * @description Credentials are sealed with AES-256-GCM and never returned. Needs an unscoped token.
+         */
+        post: operations["postV1Deployments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a deployment */
+        get: operations["getV1DeploymentsByid"];
+        put?: never;
+        post?: never;
+        /** Delete a deployment */
+        delete: operations["deleteV1DeploymentsByid"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a deployment
+         * @description `credentials` is merged into the stored ones (null removes one).
+         */
+        patch: operations["patchV1DeploymentsByid"];
+        trace?: never;
+    };
+    "/v1/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List actions */
+        get: operations["getV1Actions"];
+        put?: never;
+        /**
+         * Create an action
+         * @description The method must exist on the deployment's service; the default input is checked against its input schema (required fields may be left to each trigger). The webhook URL is returned in this response only.
+         */
+        post: operations["postV1Actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an action */
+        get: operations["getV1ActionsByid"];
+        put?: never;
+        post?: never;
+        /** Delete an action with its runs, states and cached responses */
+        delete: operations["deleteV1ActionsByid"];
+        options?: never;
+        head?: never;
+        /** Change an action */
+        patch: operations["patchV1ActionsByid"];
+        trace?: never;
+    };
+    "/v1/actions/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the action's webhook URL
+         * @description The old URL stops working at once; the new one is returned in this response only.
+         */
+        post: operations["postV1ActionsByidWebhook"];
+        /** Disable the webhook */
+        delete: operations["deleteV1ActionsByidWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/{id}/states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List recorded states */
+        get: operations["getV1ActionsByidStates"];
+        put?: never;
+        /**
+         * Record a batch of seen items
+         * @description Answers, per item in order, whether it is new, changed (known fid, other nonce) or seen, and records it.
+         */
+        post: operations["postV1ActionsByidStates"];
+        /** Forget states (one fid, or all) */
+        delete: operations["deleteV1ActionsByidStates"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an action's subscriptions */
+        get: operations["getV1ActionsByidSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe an action to an exchange
+         * @description Creates a queue of its own (`interflow.subscription.<id>`, dead letters in `<queue>.dead`) bound to the exchange. Runners consume it: every message routed there starts a run of the action with the message's payload as input (a finished run's result passes on its `response`). That is how one action's result route triggers another action.
+         */
+        post: operations["postV1ActionsByidSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/{id}/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a subscription */
+        get: operations["getV1ActionsByidSubscriptionsBysubscriptionId"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription
+         * @description Removes the binding and the queue (messages still in it are dropped); the dead-letter queue stays.
+         */
+        delete: operations["deleteV1ActionsByidSubscriptionsBysubscriptionId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/{id}/methods/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a service's methods from its connector
+         * @description Replaces the methods with what the connector serves at `GET <base_url>/methods` (connectors built with the SDK do). Needs an unscoped token.
+         */
+        post: operations["postV1ServicesByidMethodsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an action
+         * @description Needs run access to the deployment. The input is merged over the default input and checked against the method schema.
+         */
+        post: operations["postV1ActionsByidRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{secret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an action through its secret webhook URL (no token)
+         * @description The body is the input itself.
+         */
+        post: operations["postV1HooksBysecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List runs, newest first */
+        get: operations["getV1Runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a run with every attempt */
+        get: operations["getV1RunsByid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                details?: unknown;
+            };
+        };
+        JsonValue: JsonValue;
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not ready; the body says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Tokens: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                include_revoked?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "viewer" | "operator" | "admin";
+                            deployment_scopes: string[] | null;
+                            /** @description the first characters of the token, to recognise it */
+                            prefix: string;
+                            created_at: string;
+                            last_used_at: string | null;
+                            expires_at: string | null;
+                            revoked_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    role: "viewer" | "operator" | "admin";
+                    deployment_scopes?: string[] | null;
+                    expires_at?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description created; `token` is the secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "operator" | "admin";
+                        deployment_scopes: string[] | null;
+                        /** @description the first characters of the token, to recognise it */
+                        prefix: string;
+                        created_at: string;
+                        last_used_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                        /** @description the secret: shown in this response only, store it now */
+                        token: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1TokensByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the token (never its secret) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "operator" | "admin";
+                        deployment_scopes: string[] | null;
+                        /** @description the first characters of the token, to recognise it */
+                        prefix: string;
+                        created_at: string;
+                        last_used_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1TokensByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the revoked token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "operator" | "admin";
+                        deployment_scopes: string[] | null;
+                        /** @description the first characters of the token, to recognise it */
+                        prefix: string;
+                        created_at: string;
+                        last_used_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description it is the last active admin token */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Exchanges: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of exchanges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            /** @enum {string} */
+                            type: "direct" | "fanout" | "topic" | "headers";
+                            alternate_exchange: string | null;
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Exchanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    type: "direct" | "fanout" | "topic" | "headers";
+                    alternate_exchange?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description it existed already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "direct" | "fanout" | "topic" | "headers";
+                        alternate_exchange: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    /** @description the exchange */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "direct" | "fanout" | "topic" | "headers";
+                        alternate_exchange: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the alternate exchange does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description an exchange of that name exists with another type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ExchangesByname: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the exchange */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "direct" | "fanout" | "topic" | "headers";
+                        alternate_exchange: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such exchange */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ExchangesByname: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such exchange */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ExchangesBynamePublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description any JSON value */
+                    payload: unknown;
+                    headers?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    priority?: number;
+                    delay_ms?: number;
+                    /** Format: date-time */
+                    not_before?: string;
+                    ttl_ms?: number;
+                    /** Format: date-time */
+                    expires_at?: string;
+                    ack_deadline_ms?: number;
+                    reply_to?: string;
+                    correlation_id?: string;
+                    dedupe_key?: string;
+                    /** @default  */
+                    routing_key?: string;
+                    /** @default false */
+                    mandatory?: boolean;
+                } | {
+                    messages: {
+                        /** @description any JSON value */
+                        payload: unknown;
+                        headers?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        priority?: number;
+                        delay_ms?: number;
+                        /** Format: date-time */
+                        not_before?: string;
+                        ttl_ms?: number;
+                        /** Format: date-time */
+                        expires_at?: string;
+                        ack_deadline_ms?: number;
+                        reply_to?: string;
+                        correlation_id?: string;
+                        dedupe_key?: string;
+                        /** @default  */
+                        routing_key?: string;
+                    }[];
+                    /** @default false */
+                    mandatory?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description stored: one receipt, or `{receipts}` for a batch */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description one id per queue the message was stored in (an earlier id when deduplicated) */
+                        message_ids: string[];
+                        /** @description the queues, in the order of message_ids; empty when nothing matched */
+                        queues: string[];
+                    } | {
+                        /** @description one per message, in request order */
+                        receipts: {
+                            /** @description one id per queue the message was stored in (an earlier id when deduplicated) */
+                            message_ids: string[];
+                            /** @description the queues, in the order of message_ids; empty when nothing matched */
+                            queues: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such exchange */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description mandatory and no queue matched */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a target queue is full (overflow reject_publish) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Queues: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of queues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            policy: {
+                                message_ttl_ms: number | null;
+                                max_attempts: number;
+                                retry_backoff: {
+                                    initial_delay_ms: number;
+                                    multiplier: number;
+                                    max_delay_ms: number;
+                                    jitter: number;
+                                };
+                                dead_letter_queue: string | null;
+                                max_length: number | null;
+                                /** @enum {string} */
+                                overflow: "reject_publish" | "dead_letter_oldest";
+                                ack_deadline_ms: number;
+                            };
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Queues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    policy?: {
+                        message_ttl_ms?: number | null;
+                        max_attempts?: number;
+                        retry_backoff?: {
+                            initial_delay_ms: number;
+                            multiplier: number;
+                            max_delay_ms: number;
+                            jitter: number;
+                        };
+                        dead_letter_queue?: string | null;
+                        max_length?: number | null;
+                        /** @enum {string} */
+                        overflow?: "reject_publish" | "dead_letter_oldest";
+                        ack_deadline_ms?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description it existed already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        policy: {
+                            message_ttl_ms: number | null;
+                            max_attempts: number;
+                            retry_backoff: {
+                                initial_delay_ms: number;
+                                multiplier: number;
+                                max_delay_ms: number;
+                                jitter: number;
+                            };
+                            dead_letter_queue: string | null;
+                            max_length: number | null;
+                            /** @enum {string} */
+                            overflow: "reject_publish" | "dead_letter_oldest";
+                            ack_deadline_ms: number;
+                        };
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    /** @description the queue */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        policy: {
+                            message_ttl_ms: number | null;
+                            max_attempts: number;
+                            retry_backoff: {
+                                initial_delay_ms: number;
+                                multiplier: number;
+                                max_delay_ms: number;
+                                jitter: number;
+                            };
+                            dead_letter_queue: string | null;
+                            max_length: number | null;
+                            /** @enum {string} */
+                            overflow: "reject_publish" | "dead_letter_oldest";
+                            ack_deadline_ms: number;
+                        };
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the dead-letter queue does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1QueuesByname: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        policy: {
+                            message_ttl_ms: number | null;
+                            max_attempts: number;
+                            retry_backoff: {
+                                initial_delay_ms: number;
+                                multiplier: number;
+                                max_delay_ms: number;
+                                jitter: number;
+                            };
+                            dead_letter_queue: string | null;
+                            max_length: number | null;
+                            /** @enum {string} */
+                            overflow: "reject_publish" | "dead_letter_oldest";
+                            ack_deadline_ms: number;
+                        };
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1QueuesByname: {
+        parameters: {
+            query?: {
+                if_empty?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `if_empty=true` and the queue still holds messages */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1QueuesBynamePurge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description how many were removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description messages removed */
+                        purged: number;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1QueuesBynameStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the stats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queue: string;
+                        /** @description visible now, waiting for a consumer */
+                        ready: number;
+                        /** @description not visible yet (delay or retry backoff) */
+                        delayed: number;
+                        /** @description claimed by a consumer, lease running */
+                        in_flight: number;
+                        /** @description messages in this queue's dead-letter queue */
+                        dead: number;
+                        /** @description over the last minute */
+                        published_per_second: number;
+                        /** @description over the last minute */
+                        acked_per_second: number;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1QueuesBynameMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description up to `limit` messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            message_id: string;
+                            queue: string;
+                            payload: unknown;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            priority: number;
+                            /** @description deliveries so far (0: never delivered) */
+                            attempt: number;
+                            published_at: string;
+                            expires_at: string | null;
+                            reply_to: string | null;
+                            correlation_id: string | null;
+                            sender: string | null;
+                            deaths: {
+                                queue: string;
+                                reason: string;
+                                count: number;
+                                time: string;
+                                detail?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1QueuesBynameRedrive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    max?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description how many were moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description messages moved back to the queues they died in */
+                        redriven: number;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1QueuesBynamePublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description any JSON value */
+                    payload: unknown;
+                    headers?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    priority?: number;
+                    delay_ms?: number;
+                    /** Format: date-time */
+                    not_before?: string;
+                    ttl_ms?: number;
+                    /** Format: date-time */
+                    expires_at?: string;
+                    ack_deadline_ms?: number;
+                    reply_to?: string;
+                    correlation_id?: string;
+                    dedupe_key?: string;
+                } | {
+                    messages: {
+                        /** @description any JSON value */
+                        payload: unknown;
+                        headers?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        priority?: number;
+                        delay_ms?: number;
+                        /** Format: date-time */
+                        not_before?: string;
+                        ttl_ms?: number;
+                        /** Format: date-time */
+                        expires_at?: string;
+                        ack_deadline_ms?: number;
+                        reply_to?: string;
+                        correlation_id?: string;
+                        dedupe_key?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description stored: one receipt, or `{receipts}` for a batch */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description one id per queue the message was stored in (an earlier id when deduplicated) */
+                        message_ids: string[];
+                        /** @description the queues, in the order of message_ids; empty when nothing matched */
+                        queues: string[];
+                    } | {
+                        /** @description one per message, in request order */
+                        receipts: {
+                            /** @description one id per queue the message was stored in (an earlier id when deduplicated) */
+                            message_ids: string[];
+                            /** @description the queues, in the order of message_ids; empty when nothing matched */
+                            queues: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the queue is full (overflow reject_publish) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Bindings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                exchange?: string;
+                queue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of bindings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            exchange: string;
+                            queue: string;
+                            binding_key: string;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            headers_match: "all" | "any";
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Bindings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    exchange: string;
+                    queue: string;
+                    binding_key?: string;
+                    headers?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    headers_match?: "all" | "any";
+                };
+            };
+        };
+        responses: {
+            /** @description bound */
+            201: {
+                headers: {
+                    /** @description the binding */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        exchange: string;
+                        queue: string;
+                        binding_key: string;
+                        headers: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @enum {string} */
+                        headers_match: "all" | "any";
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the exchange or the queue does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1BindingsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the binding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        exchange: string;
+                        queue: string;
+                        binding_key: string;
+                        headers: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @enum {string} */
+                        headers_match: "all" | "any";
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such binding */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1BindingsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such binding */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Consumers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                queue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of consumers (by id) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            queue: string;
+                            /** @description what the consumer calls itself (e.g. runner) */
+                            name: string;
+                            host: string;
+                            pid: number;
+                            concurrency: number;
+                            prefetch: number;
+                            started_at: string;
+                            /** @description a few seconds old while the consumer is alive */
+                            heartbeat_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Schedules: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of schedules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                            enabled: boolean;
+                            target: {
+                                /** @constant */
+                                type: "action";
+                                /** Format: uuid */
+                                action_id: string;
+                                input: components["schemas"]["JsonValue"];
+                            } | {
+                                /** @constant */
+                                type: "exchange";
+                                exchange: string;
+                                routing_key: string;
+                                headers: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                payload: components["schemas"]["JsonValue"];
+                            };
+                            rule: {
+                                /** @constant */
+                                type: "cron";
+                                expression: string;
+                                timezone: string;
+                            } | {
+                                /** @constant */
+                                type: "interval";
+                                every_ms: number;
+                                /** @description fires are counted from here */
+                                anchor_at: string;
+                            } | {
+                                /** @constant */
+                                type: "once";
+                                at: string;
+                            };
+                            start_at: string | null;
+                            end_at: string | null;
+                            jitter_ms: number;
+                            ttl_ms: number | null;
+                            priority: number | null;
+                            /** @enum {string} */
+                            overlap_policy: "allow" | "skip" | "buffer_one";
+                            /** @enum {string} */
+                            missed_fire_policy: "skip" | "run_once" | "backfill";
+                            backfill_limit: number | null;
+                            /** @description the next fire not yet handled; null when no fire is left */
+                            next_fire_at: string | null;
+                            /** @description fire time of the latest published fire */
+                            last_fired_at: string | null;
+                            /** @description buffer_one: the fire waiting for the previous one to finish */
+                            buffered_fire_at: string | null;
+                            /** @description why the latest publish attempt failed (cleared by the next success) */
+                            last_error: string | null;
+                            version: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Schedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default true */
+                    enabled?: boolean;
+                    target: {
+                        /** @constant */
+                        type: "action";
+                        /** Format: uuid */
+                        action_id: string;
+                        /**
+                         * @description the run input, merged over the action's default input
+                         * @default {}
+                         */
+                        input?: {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        /** @constant */
+                        type: "exchange";
+                        /** @description an exchange name; '' is the default exchange (routes by queue name) */
+                        exchange: string;
+                        /** @default  */
+                        routing_key?: string;
+                        /** @default {} */
+                        headers?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @default {} */
+                        payload?: components["schemas"]["JsonValue"];
+                    };
+                    rule: {
+                        /** @constant */
+                        type: "cron";
+                        /** @description croner syntax: 5 fields, or 6 with seconds first */
+                        expression: string;
+                        /**
+                         * @description IANA time zone of the wall-clock times
+                         * @default UTC
+                         */
+                        timezone?: string;
+                    } | {
+                        /** @constant */
+                        type: "interval";
+                        every_ms: number;
+                    } | {
+                        /** @constant */
+                        type: "once";
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    /** @default null */
+                    start_at?: string | null;
+                    /** @default null */
+                    end_at?: string | null;
+                    /** @default 0 */
+                    jitter_ms?: number;
+                    /** @default null */
+                    ttl_ms?: number | null;
+                    /** @default null */
+                    priority?: number | null;
+                    /**
+                     * @default allow
+                     * @enum {string}
+                     */
+                    overlap_policy?: "allow" | "skip" | "buffer_one";
+                    /**
+                     * @default skip
+                     * @enum {string}
+                     */
+                    missed_fire_policy?: "skip" | "run_once" | "backfill";
+                    /** @default 10 */
+                    backfill_limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description created, with its next_fire_at */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        enabled: boolean;
+                        target: {
+                            /** @constant */
+                            type: "action";
+                            /** Format: uuid */
+                            action_id: string;
+                            input: components["schemas"]["JsonValue"];
+                        } | {
+                            /** @constant */
+                            type: "exchange";
+                            exchange: string;
+                            routing_key: string;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            payload: components["schemas"]["JsonValue"];
+                        };
+                        rule: {
+                            /** @constant */
+                            type: "cron";
+                            expression: string;
+                            timezone: string;
+                        } | {
+                            /** @constant */
+                            type: "interval";
+                            every_ms: number;
+                            /** @description fires are counted from here */
+                            anchor_at: string;
+                        } | {
+                            /** @constant */
+                            type: "once";
+                            at: string;
+                        };
+                        start_at: string | null;
+                        end_at: string | null;
+                        jitter_ms: number;
+                        ttl_ms: number | null;
+                        priority: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip" | "buffer_one";
+                        /** @enum {string} */
+                        missed_fire_policy: "skip" | "run_once" | "backfill";
+                        backfill_limit: number | null;
+                        /** @description the next fire not yet handled; null when no fire is left */
+                        next_fire_at: string | null;
+                        /** @description fire time of the latest published fire */
+                        last_fired_at: string | null;
+                        /** @description buffer_one: the fire waiting for the previous one to finish */
+                        buffered_fire_at: string | null;
+                        /** @description why the latest publish attempt failed (cleared by the next success) */
+                        last_error: string | null;
+                        version: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1SchedulesPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rule: {
+                        /** @constant */
+                        type: "cron";
+                        /** @description croner syntax: 5 fields, or 6 with seconds first */
+                        expression: string;
+                        /**
+                         * @description IANA time zone of the wall-clock times
+                         * @default UTC
+                         */
+                        timezone?: string;
+                    } | {
+                        /** @constant */
+                        type: "interval";
+                        every_ms: number;
+                    } | {
+                        /** @constant */
+                        type: "once";
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    /** @default null */
+                    start_at?: string | null;
+                    /** @default null */
+                    end_at?: string | null;
+                    /** @default 10 */
+                    count?: number;
+                    /**
+                     * Format: date-time
+                     * @description default: now
+                     */
+                    from?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the next `count` fire times (fewer when the rule ends) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fire_times: string[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1SchedulesByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the schedule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        enabled: boolean;
+                        target: {
+                            /** @constant */
+                            type: "action";
+                            /** Format: uuid */
+                            action_id: string;
+                            input: components["schemas"]["JsonValue"];
+                        } | {
+                            /** @constant */
+                            type: "exchange";
+                            exchange: string;
+                            routing_key: string;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            payload: components["schemas"]["JsonValue"];
+                        };
+                        rule: {
+                            /** @constant */
+                            type: "cron";
+                            expression: string;
+                            timezone: string;
+                        } | {
+                            /** @constant */
+                            type: "interval";
+                            every_ms: number;
+                            /** @description fires are counted from here */
+                            anchor_at: string;
+                        } | {
+                            /** @constant */
+                            type: "once";
+                            at: string;
+                        };
+                        start_at: string | null;
+                        end_at: string | null;
+                        jitter_ms: number;
+                        ttl_ms: number | null;
+                        priority: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip" | "buffer_one";
+                        /** @enum {string} */
+                        missed_fire_policy: "skip" | "run_once" | "backfill";
+                        backfill_limit: number | null;
+                        /** @description the next fire not yet handled; null when no fire is left */
+                        next_fire_at: string | null;
+                        /** @description fire time of the latest published fire */
+                        last_fired_at: string | null;
+                        /** @description buffer_one: the fire waiting for the previous one to finish */
+                        buffered_fire_at: string | null;
+                        /** @description why the latest publish attempt failed (cleared by the next success) */
+                        last_error: string | null;
+                        version: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1SchedulesByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchV1SchedulesByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    enabled?: boolean;
+                    target?: {
+                        /** @constant */
+                        type: "action";
+                        /** Format: uuid */
+                        action_id: string;
+                        /**
+                         * @description the run input, merged over the action's default input
+                         * @default {}
+                         */
+                        input?: {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        /** @constant */
+                        type: "exchange";
+                        /** @description an exchange name; '' is the default exchange (routes by queue name) */
+                        exchange: string;
+                        /** @default  */
+                        routing_key?: string;
+                        /** @default {} */
+                        headers?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @default {} */
+                        payload?: components["schemas"]["JsonValue"];
+                    };
+                    rule?: {
+                        /** @constant */
+                        type: "cron";
+                        /** @description croner syntax: 5 fields, or 6 with seconds first */
+                        expression: string;
+                        /**
+                         * @description IANA time zone of the wall-clock times
+                         * @default UTC
+                         */
+                        timezone?: string;
+                    } | {
+                        /** @constant */
+                        type: "interval";
+                        every_ms: number;
+                    } | {
+                        /** @constant */
+                        type: "once";
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    start_at?: string | null;
+                    end_at?: string | null;
+                    jitter_ms?: number;
+                    ttl_ms?: number | null;
+                    priority?: number | null;
+                    /** @enum {string} */
+                    overlap_policy?: "allow" | "skip" | "buffer_one";
+                    /** @enum {string} */
+                    missed_fire_policy?: "skip" | "run_once" | "backfill";
+                    backfill_limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the schedule as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        enabled: boolean;
+                        target: {
+                            /** @constant */
+                            type: "action";
+                            /** Format: uuid */
+                            action_id: string;
+                            input: components["schemas"]["JsonValue"];
+                        } | {
+                            /** @constant */
+                            type: "exchange";
+                            exchange: string;
+                            routing_key: string;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            payload: components["schemas"]["JsonValue"];
+                        };
+                        rule: {
+                            /** @constant */
+                            type: "cron";
+                            expression: string;
+                            timezone: string;
+                        } | {
+                            /** @constant */
+                            type: "interval";
+                            every_ms: number;
+                            /** @description fires are counted from here */
+                            anchor_at: string;
+                        } | {
+                            /** @constant */
+                            type: "once";
+                            at: string;
+                        };
+                        start_at: string | null;
+                        end_at: string | null;
+                        jitter_ms: number;
+                        ttl_ms: number | null;
+                        priority: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip" | "buffer_one";
+                        /** @enum {string} */
+                        missed_fire_policy: "skip" | "run_once" | "backfill";
+                        backfill_limit: number | null;
+                        /** @description the next fire not yet handled; null when no fire is left */
+                        next_fire_at: string | null;
+                        /** @description fire time of the latest published fire */
+                        last_fired_at: string | null;
+                        /** @description buffer_one: the fire waiting for the previous one to finish */
+                        buffered_fire_at: string | null;
+                        /** @description why the latest publish attempt failed (cleared by the next success) */
+                        last_error: string | null;
+                        version: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the new name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1SchedulesByidNextFires: {
+        parameters: {
+            query?: {
+                count?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the next `count` fire times */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fire_times: string[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1SchedulesByidFires: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of fires */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            fire_time: string;
+                            /** @enum {string} */
+                            outcome: "published" | "skipped_overlap" | "expired";
+                            /** @description when the producer handled it */
+                            recorded_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Services: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            base_url: string;
+                            methods: {
+                                name: string;
+                                /**
+                                 * @default POST
+                                 * @enum {string}
+                                 */
+                                http_method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                                /** Format: starts_with */
+                                path: string;
+                                /** @default null */
+                                description: string | null;
+                                /**
+                                 * @description JSON Schema of the input; checked with ajv
+                                 * @default null
+                                 */
+                                input_schema: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Services: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    /** Format: uri */
+                    base_url: string;
+                    /** @default [] */
+                    methods?: {
+                        name: string;
+                        /**
+                         * @default POST
+                         * @enum {string}
+                         */
+                        http_method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                        /** Format: starts_with */
+                        path: string;
+                        /** @default null */
+                        description?: string | null;
+                        /**
+                         * @description JSON Schema of the input; checked with ajv
+                         * @default null
+                         */
+                        input_schema?: {
+                            [key: string]: unknown;
+                        } | null;
+                    }[];
+                    signing_secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        base_url: string;
+                        methods: {
+                            name: string;
+                            /**
+                             * @default POST
+                             * @enum {string}
+                             */
+                            http_method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                            /** Format: starts_with */
+                            path: string;
+                            /** @default null */
+                            description: string | null;
+                            /**
+                             * @description JSON Schema of the input; checked with ajv
+                             * @default null
+                             */
+                            input_schema: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                        /** @description HMAC-SHA256 key of request signatures: shown in this response only */
+                        signing_secret: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ServicesByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the service */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        base_url: string;
+                        methods: {
+                            name: string;
+                            /**
+                             * @default POST
+                             * @enum {string}
+                             */
+                            http_method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                            /** Format: starts_with */
+                            path: string;
+                            /** @default null */
+                            description: string | null;
+                            /**
+                             * @description JSON Schema of the input; checked with ajv
+                             * @default null
+                             */
+                            input_schema: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ServicesByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description deployments use it; details name them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchV1ServicesByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    /** Format: uri */
+                    base_url?: string;
+                    methods?: {
+                        name: string;
+                        /**
+                         * @default POST
+                         * @enum {string}
+                         */
+                        http_method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                        /** Format: starts_with */
+                        path: string;
+                        /** @default null */
+                        description?: string | null;
+                        /**
+                         * @description JSON Schema of the input; checked with ajv
+                         * @default null
+                         */
+                        input_schema?: {
+                            [key: string]: unknown;
+                        } | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        base_url: string;
+                        methods: {
+                            name: string;
+                            /**
+                             * @default POST
+                             * @enum {string}
+                             */
+                            http_method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                            /** Format: starts_with */
+                            path: string;
+                            /** @default null */
+                            description: string | null;
+                            /**
+                             * @description JSON Schema of the input; checked with ajv
+                             * @default null
+                             */
+                            input_schema: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description name taken, or a removed method is in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ServicesByidSigningSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    signing_secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description HMAC-SHA256 key of request signatures: shown in this response only */
+                        signing_secret: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Deployments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                service_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            service_id: string;
+                            connection: {
+                                [key: string]: unknown;
+                            };
+                            /** @description which credentials are set; values are never returned */
+                            credentials: {
+                                [key: string]: "[redacted]";
+                            };
+                            /** @description id of the key the credentials are sealed with */
+                            credentials_key_id: string;
+                            rate_limit: {
+                                requests: number;
+                                interval_ms: number;
+                            } | null;
+                            max_concurrency: number | null;
+                            /** @description per operation: who may, beyond the role the route needs; admins always may */
+                            access_rules: {
+                                read?: {
+                                    /** @enum {string} */
+                                    min_role?: "viewer" | "operator" | "admin";
+                                    token_ids?: string[];
+                                };
+                                run?: {
+                                    /** @enum {string} */
+                                    min_role?: "viewer" | "operator" | "admin";
+                                    token_ids?: string[];
+                                };
+                                change?: {
+                                    /** @enum {string} */
+                                    min_role?: "viewer" | "operator" | "admin";
+                                    token_ids?: string[];
+                                };
+                            };
+                            /** @description the content hash, also sent as the ETag header; pass it in If-Match to update safely */
+                            etag: string;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Deployments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    /** Format: uuid */
+                    service_id: string;
+                    /** @default {} */
+                    connection?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description sealed at rest; never returned
+                     * @default {}
+                     */
+                    credentials?: {
+                        [key: string]: unknown;
+                    };
+                    rate_limit?: {
+                        requests: number;
+                        interval_ms: number;
+                    } | null;
+                    max_concurrency?: number | null;
+                    /**
+                     * @description per operation: who may, beyond the role the route needs; admins always may
+                     * @default {}
+                     */
+                    access_rules?: {
+                        read?: {
+                            /** @enum {string} */
+                            min_role?: "viewer" | "operator" | "admin";
+                            token_ids?: string[];
+                        };
+                        run?: {
+                            /** @enum {string} */
+                            min_role?: "viewer" | "operator" | "admin";
+                            token_ids?: string[];
+                        };
+                        change?: {
+                            /** @enum {string} */
+                            min_role?: "viewer" | "operator" | "admin";
+                            token_ids?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    /** @description content hash of the deployment */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        service_id: string;
+                        connection: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which credentials are set; values are never returned */
+                        credentials: {
+                            [key: string]: "[redacted]";
+                        };
+                        /** @description id of the key the credentials are sealed with */
+                        credentials_key_id: string;
+                        rate_limit: {
+                            requests: number;
+                            interval_ms: number;
+                        } | null;
+                        max_concurrency: number | null;
+                        /** @description per operation: who may, beyond the role the route needs; admins always may */
+                        access_rules: {
+                            read?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                            run?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                            change?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                        };
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update safely */
+                        etag: string;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1DeploymentsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the deployment, credentials redacted */
+            200: {
+                headers: {
+                    /** @description content hash of the deployment */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        service_id: string;
+                        connection: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which credentials are set; values are never returned */
+                        credentials: {
+                            [key: string]: "[redacted]";
+                        };
+                        /** @description id of the key the credentials are sealed with */
+                        credentials_key_id: string;
+                        rate_limit: {
+                            requests: number;
+                            interval_ms: number;
+                        } | null;
+                        max_concurrency: number | null;
+                        /** @description per operation: who may, beyond the role the route needs; admins always may */
+                        access_rules: {
+                            read?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                            run?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                            change?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                        };
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update safely */
+                        etag: string;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such deployment (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1DeploymentsByid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such deployment (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description actions use it; details name them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchV1DeploymentsByid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    /** Format: uuid */
+                    service_id?: string;
+                    connection?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description merged into the stored credentials; a null value removes that credential */
+                    credentials?: {
+                        [key: string]: unknown;
+                    };
+                    rate_limit?: {
+                        requests: number;
+                        interval_ms: number;
+                    } | null;
+                    max_concurrency?: number | null;
+                    /** @description per operation: who may, beyond the role the route needs; admins always may */
+                    access_rules?: {
+                        read?: {
+                            /** @enum {string} */
+                            min_role?: "viewer" | "operator" | "admin";
+                            token_ids?: string[];
+                        };
+                        run?: {
+                            /** @enum {string} */
+                            min_role?: "viewer" | "operator" | "admin";
+                            token_ids?: string[];
+                        };
+                        change?: {
+                            /** @enum {string} */
+                            min_role?: "viewer" | "operator" | "admin";
+                            token_ids?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description changed */
+            200: {
+                headers: {
+                    /** @description content hash of the deployment */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        service_id: string;
+                        connection: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which credentials are set; values are never returned */
+                        credentials: {
+                            [key: string]: "[redacted]";
+                        };
+                        /** @description id of the key the credentials are sealed with */
+                        credentials_key_id: string;
+                        rate_limit: {
+                            requests: number;
+                            interval_ms: number;
+                        } | null;
+                        max_concurrency: number | null;
+                        /** @description per operation: who may, beyond the role the route needs; admins always may */
+                        access_rules: {
+                            read?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                            run?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                            change?: {
+                                /** @enum {string} */
+                                min_role?: "viewer" | "operator" | "admin";
+                                token_ids?: string[];
+                            };
+                        };
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update safely */
+                        etag: string;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such deployment (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Actions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                deployment_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            deployment_id: string;
+                            method: string;
+                            default_input: {
+                                [key: string]: unknown;
+                            };
+                            timeout_ms: number;
+                            retry_policy: {
+                                max_attempts: number;
+                                initial_delay_ms: number;
+                                multiplier: number;
+                                max_delay_ms: number;
+                            };
+                            cache_ttl_ms: number | null;
+                            result_route: {
+                                exchange: string;
+                                routing_key: string;
+                            } | null;
+                            queue: string;
+                            webhook_enabled: boolean;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    /** Format: uuid */
+                    deployment_id: string;
+                    method: string;
+                    /** @default {} */
+                    default_input?: {
+                        [key: string]: unknown;
+                    };
+                    timeout_ms?: number;
+                    retry_policy?: {
+                        max_attempts: number;
+                        initial_delay_ms: number;
+                        multiplier: number;
+                        max_delay_ms: number;
+                    };
+                    cache_ttl_ms?: number | null;
+                    result_route?: {
+                        /** @description an existing exchange; '' is the default exchange (routing key = queue name) */
+                        exchange: "" | string;
+                        /** @default  */
+                        routing_key?: string;
+                    } | null;
+                    queue?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        method: string;
+                        default_input: {
+                            [key: string]: unknown;
+                        };
+                        timeout_ms: number;
+                        retry_policy: {
+                            max_attempts: number;
+                            initial_delay_ms: number;
+                            multiplier: number;
+                            max_delay_ms: number;
+                        };
+                        cache_ttl_ms: number | null;
+                        result_route: {
+                            exchange: string;
+                            routing_key: string;
+                        } | null;
+                        queue: string;
+                        webhook_enabled: boolean;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description POST here (no token) to run the action; the path is the secret, shown only now */
+                        webhook_path: string;
+                        webhook_url: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such deployment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ActionsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        method: string;
+                        default_input: {
+                            [key: string]: unknown;
+                        };
+                        timeout_ms: number;
+                        retry_policy: {
+                            max_attempts: number;
+                            initial_delay_ms: number;
+                            multiplier: number;
+                            max_delay_ms: number;
+                        };
+                        cache_ttl_ms: number | null;
+                        result_route: {
+                            exchange: string;
+                            routing_key: string;
+                        } | null;
+                        queue: string;
+                        webhook_enabled: boolean;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ActionsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchV1ActionsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    /** Format: uuid */
+                    deployment_id?: string;
+                    method?: string;
+                    default_input?: {
+                        [key: string]: unknown;
+                    };
+                    timeout_ms?: number;
+                    retry_policy?: {
+                        max_attempts: number;
+                        initial_delay_ms: number;
+                        multiplier: number;
+                        max_delay_ms: number;
+                    };
+                    cache_ttl_ms?: number | null;
+                    result_route?: {
+                        /** @description an existing exchange; '' is the default exchange (routing key = queue name) */
+                        exchange: "" | string;
+                        /** @default  */
+                        routing_key?: string;
+                    } | null;
+                    queue?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        method: string;
+                        default_input: {
+                            [key: string]: unknown;
+                        };
+                        timeout_ms: number;
+                        retry_policy: {
+                            max_attempts: number;
+                            initial_delay_ms: number;
+                            multiplier: number;
+                            max_delay_ms: number;
+                        };
+                        cache_ttl_ms: number | null;
+                        result_route: {
+                            exchange: string;
+                            routing_key: string;
+                        } | null;
+                        queue: string;
+                        webhook_enabled: boolean;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ActionsByidWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new webhook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description POST here (no token) to run the action; the path is the secret, shown only now */
+                        webhook_path: string;
+                        webhook_url: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ActionsByidWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description disabled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ActionsByidStates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                fid?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            fid: string | null;
+                            nonce: string | null;
+                            first_seen_at: string;
+                            last_seen_at: string;
+                            changed_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ActionsByidStates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @description foreign id of the item upstream */
+                        fid?: string | null;
+                        /** @description hash of its content */
+                        nonce?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description a verdict per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            fid: string | null;
+                            nonce: string | null;
+                            /** @enum {string} */
+                            status: "new" | "changed" | "seen";
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ActionsByidStates: {
+        parameters: {
+            query?: {
+                fid?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description how many were deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action (or not visible to this token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ActionsByidSubscriptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            action_id: string;
+                            /** @description the queue of this subscription; its dead letters go to `<queue>.dead` */
+                            queue: string;
+                            exchange: string;
+                            binding_key: string;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            headers_match: "all" | "any";
+                            binding_id: string;
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action or subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ActionsByidSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the exchange whose messages start runs of the action */
+                    exchange: string;
+                    /**
+                     * @description direct: the routing key; topic: a pattern with * and #; unused otherwise
+                     * @default
+                     */
+                    binding_key?: string;
+                    /**
+                     * @description headers exchanges: the headers to match
+                     * @default {}
+                     */
+                    headers?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    headers_match?: "all" | "any";
+                };
+            };
+        };
+        responses: {
+            /** @description subscribed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** @description the queue of this subscription; its dead letters go to `<queue>.dead` */
+                        queue: string;
+                        exchange: string;
+                        binding_key: string;
+                        headers: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @enum {string} */
+                        headers_match: "all" | "any";
+                        binding_id: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action or exchange */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ActionsByidSubscriptionsBysubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** @description the queue of this subscription; its dead letters go to `<queue>.dead` */
+                        queue: string;
+                        exchange: string;
+                        binding_key: string;
+                        headers: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @enum {string} */
+                        headers_match: "all" | "any";
+                        binding_id: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action or subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ActionsByidSubscriptionsBysubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action or subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ServicesByidMethodsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the service with its imported methods */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        base_url: string;
+                        methods: {
+                            name: string;
+                            /**
+                             * @default POST
+                             * @enum {string}
+                             */
+                            http_method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                            /** Format: starts_with */
+                            path: string;
+                            /** @default null */
+                            description: string | null;
+                            /**
+                             * @description JSON Schema of the input; checked with ajv
+                             * @default null
+                             */
+                            input_schema: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such service */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a method that actions use would be removed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the connector could not be reached or did not describe its methods */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1ActionsByidRuns: {
+        parameters: {
+            query?: {
+                wait?: number;
+            };
+            header?: {
+                /** @description retries with the same key (and input) return the same run instead of a new one */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description merged over the action's default input */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the run ended within `wait` (or was answered from the response cache) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                        /** @enum {string} */
+                        trigger: "api" | "webhook" | "schedule" | "message";
+                        triggered_by: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        idempotency_key: string | null;
+                        /** @description answered from the response cache without calling the connector */
+                        from_cache: boolean;
+                        attempt_count: number;
+                        response: unknown;
+                        error: unknown;
+                        created_at: string;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            /** @description queued or still running; poll Location or pass `wait` */
+            202: {
+                headers: {
+                    /** @description /v1/runs/{id} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                        /** @enum {string} */
+                        trigger: "api" | "webhook" | "schedule" | "message";
+                        triggered_by: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        idempotency_key: string | null;
+                        /** @description answered from the response cache without calling the connector */
+                        from_cache: boolean;
+                        attempt_count: number;
+                        response: unknown;
+                        error: unknown;
+                        created_at: string;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the Idempotency-Key was used with another input */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postV1HooksBysecret: {
+        parameters: {
+            query?: {
+                wait?: number;
+            };
+            header?: {
+                /** @description retries with the same key (and input) return the same run instead of a new one */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the run ended within `wait` (or was answered from the response cache) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                        /** @enum {string} */
+                        trigger: "api" | "webhook" | "schedule" | "message";
+                        triggered_by: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        idempotency_key: string | null;
+                        /** @description answered from the response cache without calling the connector */
+                        from_cache: boolean;
+                        attempt_count: number;
+                        response: unknown;
+                        error: unknown;
+                        created_at: string;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            /** @description queued or still running; poll Location or pass `wait` */
+            202: {
+                headers: {
+                    /** @description /v1/runs/{id} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                        /** @enum {string} */
+                        trigger: "api" | "webhook" | "schedule" | "message";
+                        triggered_by: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        idempotency_key: string | null;
+                        /** @description answered from the response cache without calling the connector */
+                        from_cache: boolean;
+                        attempt_count: number;
+                        response: unknown;
+                        error: unknown;
+                        created_at: string;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no webhook at this address */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the Idempotency-Key was used with another input */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1Runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                action_id?: string;
+                deployment_id?: string;
+                status?: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            action_id: string;
+                            /** Format: uuid */
+                            deployment_id: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                            /** @enum {string} */
+                            trigger: "api" | "webhook" | "schedule" | "message";
+                            triggered_by: string | null;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            idempotency_key: string | null;
+                            /** @description answered from the response cache without calling the connector */
+                            from_cache: boolean;
+                            attempt_count: number;
+                            response: unknown;
+                            error: unknown;
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            duration_ms: number | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1RunsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        action_id: string;
+                        /** Format: uuid */
+                        deployment_id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                        /** @enum {string} */
+                        trigger: "api" | "webhook" | "schedule" | "message";
+                        triggered_by: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        idempotency_key: string | null;
+                        /** @description answered from the response cache without calling the connector */
+                        from_cache: boolean;
+                        attempt_count: number;
+                        response: unknown;
+                        error: unknown;
+                        created_at: string;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                        attempts: {
+                            attempt: number;
+                            started_at: string;
+                            finished_at: string | null;
+                            duration_ms: number | null;
+                            http_status: number | null;
+                            outcome: ("succeeded" | "failed" | "retrying" | "rate_limited") | null;
+                            error: unknown;
+                            response: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
