@@ -7,6 +7,7 @@ import { MessageQueue1764271000000 } from './1764271000000-MessageQueue';
 import { Schedules1764274000000 } from './1764274000000-Schedules';
 import { ScheduleFiresBrin1764274000001 } from './1764274000001-ScheduleFiresBrin';
 import { ScheduleFiresWithoutForeignKey1764274000002 } from './1764274000002-ScheduleFiresWithoutForeignKey';
+import { ApplySets1764275000000 } from './1764275000000-ApplySets';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -22,6 +23,7 @@ export const migrations = [
   Schedules1764274000000,
   ScheduleFiresBrin1764274000001,
   ScheduleFiresWithoutForeignKey1764274000002,
+  ApplySets1764275000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

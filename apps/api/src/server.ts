@@ -19,6 +19,7 @@ import { bindingRoutes } from './routes/bindings';
 import { exchangeRoutes } from './routes/exchanges';
 import { queueRoutes } from './routes/queues';
 import { consumerRoutes } from './routes/consumers';
+import { applySetRoutes } from './routes/apply-sets';
 import type { RunReplies } from './triggering/run-replies';
 import { createTriggerMetrics } from './triggering/trigger-metrics';
 import type { TriggerBroker } from './triggering/trigger-broker';
@@ -78,6 +79,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(actionStateRoutes(deps));
   app.use(actionSubscriptionRoutes(deps));
   app.use(serviceMethodImportRoutes(deps));
+  app.use(applySetRoutes(deps));
   app.use(actionRunRoutes({ ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) }));
   app.use(runRoutes(deps));
   app.use(notFoundHandler);

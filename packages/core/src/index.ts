@@ -58,3 +58,13 @@ export {
   type ActionSubscription,
   type ActionSubscriptionFields,
 } from './subscriptions/action-subscriptions';
+export {
+  getApplySet,
+  listApplySets,
+  putApplySet,
+  deleteApplySet,
+  applySetEtag,
+  type ApplySet,
+  type ManagedObject,
+  type WriteCondition,
+} from './apply-sets/apply-sets';

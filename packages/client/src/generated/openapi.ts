@@ -794,6 +794,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/apply-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List apply sets (what `interflow apply` manages) */
+        get: operations["getV1ApplySets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apply-sets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an apply set */
+        get: operations["getV1ApplySetsByname"];
+        /**
+         * Create or replace an apply set
+         * @description Needs an unscoped token. `If-Match` writes only over the version read; `If-None-Match: *` only creates.
+         */
+        put: operations["putV1ApplySetsByname"];
+        post?: never;
+        /** Forget an apply set (its objects stay) */
+        delete: operations["deleteV1ApplySetsByname"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6197,6 +6236,286 @@ export interface operations {
             };
             /** @description no such run */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getV1ApplySets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every apply set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            objects: {
+                                kind: string;
+                                name: string;
+                                id: string;
+                                /** @description salted digest of the credentials the CLI last sent */
+                                credentials_digest?: string;
+                            }[];
+                            version: number;
+                            /** @description also sent as the ETag header; pass it in If-Match to write safely */
+                            etag: string;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1ApplySetsByname: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the apply set */
+            200: {
+                headers: {
+                    /** @description the version of the apply set, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        objects: {
+                            kind: string;
+                            name: string;
+                            id: string;
+                            /** @description salted digest of the credentials the CLI last sent */
+                            credentials_digest?: string;
+                        }[];
+                        version: number;
+                        /** @description also sent as the ETag header; pass it in If-Match to write safely */
+                        etag: string;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such apply set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putV1ApplySetsByname: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes */
+                "If-Match"?: string;
+                /** @description `*`: refuse with 412 if the apply set exists already */
+                "If-None-Match"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description every object this apply set created and manages */
+                    objects: {
+                        kind: string;
+                        name: string;
+                        id: string;
+                        /** @description salted digest of the credentials the CLI last sent */
+                        credentials_digest?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description written */
+            200: {
+                headers: {
+                    /** @description the version of the apply set, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        objects: {
+                            kind: string;
+                            name: string;
+                            id: string;
+                            /** @description salted digest of the credentials the CLI last sent */
+                            credentials_digest?: string;
+                        }[];
+                        version: number;
+                        /** @description also sent as the ETag header; pass it in If-Match to write safely */
+                        etag: string;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the apply set changed since it was read (or exists, with If-None-Match: *) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteV1ApplySetsByname: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag last read */
+                "If-Match"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such apply set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is stale */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

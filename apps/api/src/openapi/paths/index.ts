@@ -12,6 +12,7 @@ import { bindingPaths } from './bindings';
 import { exchangePaths } from './exchanges';
 import { queuePaths } from './queues';
 import { consumerPaths } from './consumers';
+import { applySetPaths } from './apply-sets';
 
 /** Every documented resource; each route file has its path file here (one line each). */
 export const allPathSpecs: PathSpecs[] = [
@@ -28,4 +29,5 @@ export const allPathSpecs: PathSpecs[] = [
   actionSubscriptionPaths,
   serviceMethodImportPaths,
   runPaths,
+  applySetPaths,
 ];
