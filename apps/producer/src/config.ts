@@ -24,6 +24,10 @@ export const producerConfigSchema = z.object({
   FIRE_KEY_RETENTION_MS: intVar(86_400_000, 60_000, 366 * 86_400_000),
   RATE_HISTORY_RETENTION_MS: intVar(86_400_000, 60_000, 366 * 86_400_000),
   CONSUMER_SILENCE_MS: intVar(600_000, 1000, 86_400_000),
+  /** How often the producer holding the queue-gauge lock reads queue depths for /metrics. */
+  QUEUE_METRICS_INTERVAL_MS: intVar(5000, 100, 600_000),
+  /** Queues shown by name in the queue gauges; the rest are summed into queue="_other". */
+  QUEUE_METRICS_MAX_QUEUES: intVar(200, 1, 10_000),
 });
 
 export type ProducerConfig = z.infer<typeof producerConfigSchema>;

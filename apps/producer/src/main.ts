@@ -1,7 +1,8 @@
-import { bootDaemon, parseConfigOrExit, PostgresBroker, startHealthServer, systemClock } from '@interflow/core';
+import { AdvisoryLeadership, bootDaemon, parseConfigOrExit, PostgresBroker, startHealthServer, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { producerConfigSchema } from './config';
 import { Housekeeping } from './housekeeping';
+import { createQueueGaugeMetrics, QueueGauges } from './queue-gauges';
 import { Scheduler } from './scheduler';
 import { createSchedulerMetrics } from './scheduler-metrics';
 
@@ -56,6 +57,17 @@ async function main(): Promise<void> {
       failureRetryMs: config.SCHEDULER_FAILURE_RETRY_MS,
     },
   });
+  const queueGauges = new QueueGauges({
+    sql,
+    leadership: new AdvisoryLeadership({ url: config.DATABASE_URL, key: `interflow:queue-gauges:${config.DATABASE_SCHEMA}` }),
+    metrics: createQueueGaugeMetrics(metrics),
+    logger: logger.child({ component: 'queue-gauges' }),
+    intervalMs: config.QUEUE_METRICS_INTERVAL_MS,
+    maxQueues: config.QUEUE_METRICS_MAX_QUEUES,
+  });
+  queueGauges.start();
+  shutdown.add('queue gauges', () => queueGauges.stop());
+
   await scheduler.start();
   shutdown.add('scheduler', () => scheduler.stop());
   logger.info('producer started', { healthPort: health.port });

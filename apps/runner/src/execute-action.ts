@@ -143,7 +143,7 @@ async function settle(
   const { outcome, durationMs } = result;
   const maxAttempts = Math.min(plan.retry.maxAttempts, await deps.queueMaxAttempts(delivery.queue));
   const decision = decideSettlement(outcome, { attempt: delivery.attempt, maxAttempts, backoff: plan.retry.backoff });
-  deps.metrics.callDuration.observe({ outcome: outcome.kind }, durationMs / 1000);
+  deps.metrics.callEnded({ serviceName: plan.service.name, outcome: outcome.kind, seconds: durationMs / 1000 });
   await deps.ledger.finishAttempt(runId, attempt, {
     outcome: decision.attemptOutcome,
     httpStatus: outcome.status,
@@ -159,7 +159,7 @@ async function settle(
         await deps.cache.store({ actionId: plan.actionId, runId, input, response: outcome.body, ttlMs: plan.cacheTtlMs });
       }
       await deps.announcer.announce(delivery, plan, { runId, status: 'succeeded', response: outcome.body, error: null });
-      deps.metrics.runs.inc({ status: 'succeeded' });
+      deps.metrics.runEnded({ actionName: plan.actionName, deploymentName: plan.deployment.name, status: 'succeeded', publishedAt: delivery.publishedAt });
       deps.metrics.deliveries.inc({ outcome: 'succeeded' });
       return control.ack();
     }
@@ -172,7 +172,7 @@ async function settle(
     case 'dead_letter': {
       await deps.ledger.finish(runId, 'failed', { error: decision.reason, response: outcome.body });
       await deps.announcer.announce(delivery, plan, { runId, status: 'failed', response: outcome.body, error: decision.reason });
-      deps.metrics.runs.inc({ status: 'failed' });
+      deps.metrics.runEnded({ actionName: plan.actionName, deploymentName: plan.deployment.name, status: 'failed', publishedAt: delivery.publishedAt });
       deps.metrics.deliveries.inc({ outcome: 'failed' });
       return control.reject(deadLetterReason(decision.reason, outcome.body));
     }
@@ -202,6 +202,7 @@ async function refuseUnrunnable(
       response: null,
       error: reason,
     });
+    deps.metrics.runEnded({ actionName: '_unrunnable', deploymentName: '_unrunnable', status: 'failed', publishedAt: delivery.publishedAt });
   }
   deps.metrics.deliveries.inc({ outcome: 'unrunnable' });
   return control.reject(reason);

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock });
   shutdown.add('broker', () => broker.close());
   const consumerName = `runner@${os.hostname()}:${process.pid}`;
+  const runnerMetrics = createRunnerMetrics(metrics);
   const runner = new ActionRunner({
     broker,
     logger,
@@ -49,9 +50,9 @@ async function main(): Promise<void> {
       plans: new RegistryActionPlans(sql, keyring),
       ledger: new RegistryRunLedger(sql, clock),
       cache: new RegistryResponseCache(sql, clock),
-      permits: new CallPermits({ sql, holderId: consumerName, maxWaitMs: config.RUNNER_LIMIT_WAIT_MS }),
+      permits: new CallPermits({ sql, holderId: consumerName, maxWaitMs: config.RUNNER_LIMIT_WAIT_MS, waits: runnerMetrics.limitWaits }),
       announcer: new OutcomeAnnouncer(broker),
-      metrics: createRunnerMetrics(metrics),
+      metrics: runnerMetrics,
       logger,
       clock,
       leaseMs: config.RUNNER_LEASE_MS,

@@ -55,7 +55,13 @@ describe('deployment call limits in PostgreSQL', () => {
   });
 
   it('gives up with LimitWaitExceeded when the wait would exceed the budget', async () => {
-    const permits = new CallPermits({ sql: db.sql, holderId: 'runner-a', maxWaitMs: 500 });
+    const waits: [string, string][] = [];
+    const permits = new CallPermits({
+      sql: db.sql,
+      holderId: 'runner-a',
+      maxWaitMs: 500,
+      waits: { waited: (limit, outcome) => waits.push([limit, outcome]) },
+    });
     const limits = { rate: { requests: 1, intervalMs: 60_000, burst: 1 }, maxConcurrency: 1 };
     const signal = new AbortController().signal;
     const first = await permits.acquire('dep-permits', limits, 5_000, signal);
@@ -64,6 +70,11 @@ describe('deployment call limits in PostgreSQL', () => {
     const error = await permits.acquire('dep-permits', limits, 5_000, signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LimitWaitExceeded);
     expect(error).toMatchObject({ limit: 'rate' });
+    // The first call passed at once (no wait); the two refused ones are reported as waits given up.
+    expect(waits).toEqual([
+      ['concurrency', 'gave_up'],
+      ['rate', 'gave_up'],
+    ]);
     // The refused call gave its slot back.
     expect(await takeCallSlot(db.sql, 'dep-permits', 1, 'other', 1_000)).toBe(1);
   });

@@ -115,9 +115,10 @@ describe('runner executing actions', () => {
 
   it('exports Prometheus metrics of runs and call durations', async () => {
     const text = await (await fetch(`${runnerHealthUrl}/metrics`)).text();
-    expect(text).toMatch(/interflow_runner_runs_total\{[^}]*status="succeeded"[^}]*\} [1-9]/);
-    expect(text).toMatch(/interflow_runner_runs_total\{[^}]*status="failed"[^}]*\} [1-9]/);
-    expect(text).toContain('interflow_runner_call_duration_seconds_bucket');
+    expect(text).toMatch(/interflow_runs_total\{[^}]*status="succeeded"[^}]*\} [1-9]/);
+    expect(text).toMatch(/interflow_runs_total\{[^}]*status="failed"[^}]*\} [1-9]/);
+    expect(text).toContain('interflow_connector_call_duration_seconds_bucket');
+    expect(text).toContain('interflow_run_duration_seconds_bucket');
     expect(text).toMatch(/interflow_runner_deliveries_total\{[^}]*outcome="come_back_later"/);
   });
 });

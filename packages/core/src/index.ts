@@ -10,6 +10,8 @@ export { createDataSource, MIGRATIONS_TABLE, type DataSourceOptions } from './db
 export { migrate, type MigrateOptions } from './db/migrate';
 export { checkReadiness, type ReadinessReport } from './db/readiness';
 export { createMetricsRegistry, type MetricsRegistry } from './metrics/metrics-registry';
+export { LabelValueCap, OTHER_LABEL_VALUE, isPlainLabelValue } from './metrics/label-value-cap';
+export { AdvisoryLeadership, type AdvisoryLeadershipOptions } from './db/advisory-leadership';
 export { startHealthServer, type HealthServer, type HealthServerOptions } from './health/health-server';
 export { installShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
 export { bootDaemon, parseConfigOrExit, type DaemonBase, type BootDaemonOptions } from './lifecycle/boot-daemon';
@@ -46,6 +48,7 @@ export {
   type HousekeepingReport,
 } from './mq/housekeeping';
 export { listConsumers, type RegisteredConsumer } from './mq/consumer-registry';
+export { readQueueGauges, type QueueGaugeRow } from './mq/queue-gauges-sql';
 export { wakeUpChannel } from './mq/wake-up';
 export type { TransactionSql } from './mq/sql-types';
 export * from './schedule-store';

@@ -25,12 +25,18 @@ export class LimitWaitExceeded extends Error {
   }
 }
 
+/** Told of every call that had to wait for a limit (calls let through at once are not waits). */
+export interface LimitWaitObserver {
+  waited(limit: 'rate' | 'concurrency', outcome: 'passed' | 'gave_up' | 'aborted', seconds: number): void;
+}
+
 export interface CallPermitsOptions {
   sql: Sql;
   /** Identifies this runner's slots. */
   holderId: string;
   /** Longest a call waits in process for a token or slot; beyond it the message is put back. */
   maxWaitMs: number;
+  waits?: LimitWaitObserver;
 }
 
 const SLOT_POLL_MS = 100;
@@ -46,12 +52,15 @@ export class CallPermits {
 
   async acquire(deploymentId: string, limits: DeploymentLimits, callTimeoutMs: number, signal: AbortSignal): Promise<CallPermit> {
     const deadline = Date.now() + this.options.maxWaitMs;
-    const slot = limits.maxConcurrency ? await this.takeSlot(deploymentId, limits.maxConcurrency, callTimeoutMs, deadline, signal) : null;
+    const slot = limits.maxConcurrency
+      ? await this.measured('concurrency', (refused) => this.takeSlot(deploymentId, limits.maxConcurrency!, callTimeoutMs, deadline, signal, refused))
+      : null;
     const release = async () => {
       if (slot !== null) await releaseCallSlot(this.options.sql, deploymentId, slot, this.options.holderId);
     };
     try {
-      if (limits.rate) await this.takeToken(deploymentId, limits.rate, deadline, signal);
+      const rate = limits.rate;
+      if (rate) await this.measured('rate', (refused) => this.takeToken(deploymentId, rate, deadline, signal, refused));
     } catch (error) {
       await release();
       throw error;
@@ -59,23 +68,49 @@ export class CallPermits {
     return { release };
   }
 
-  private async takeSlot(deploymentId: string, limit: number, callTimeoutMs: number, deadline: number, signal: AbortSignal) {
+  /** Runs one take; reports it as a wait when the limit refused it at least once. */
+  private async measured<T>(limit: 'rate' | 'concurrency', take: (refused: () => void) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    let waited = false;
+    const report = (outcome: 'passed' | 'gave_up' | 'aborted') => {
+      if (waited) this.options.waits?.waited(limit, outcome, (Date.now() - started) / 1000);
+    };
+    try {
+      const result = await take(() => (waited = true));
+      report('passed');
+      return result;
+    } catch (error) {
+      report(error instanceof LimitWaitExceeded ? 'gave_up' : 'aborted');
+      throw error;
+    }
+  }
+
+  private async takeSlot(
+    deploymentId: string,
+    limit: number,
+    callTimeoutMs: number,
+    deadline: number,
+    signal: AbortSignal,
+    refused: () => void,
+  ) {
     // The slot outlives the longest possible call by a margin, then frees itself.
     const expiresInMs = callTimeoutMs + 30_000;
     for (;;) {
       const slot = await takeCallSlot(this.options.sql, deploymentId, limit, this.options.holderId, expiresInMs);
       if (slot !== null) return slot;
+      refused();
       const pause = SLOT_POLL_MS / 2 + Math.random() * SLOT_POLL_MS;
       if (Date.now() + pause > deadline) throw new LimitWaitExceeded(1_000, 'concurrency');
       await sleep(pause, signal);
     }
   }
 
-  private async takeToken(deploymentId: string, policy: RateLimitPolicy, deadline: number, signal: AbortSignal) {
+  private async takeToken(deploymentId: string, policy: RateLimitPolicy, deadline: number, signal: AbortSignal, refused: () => void) {
     assertValidPolicy(policy);
     for (;;) {
       const result = await takeRateToken(this.options.sql, deploymentId, policy);
       if (result.granted) return;
+      refused();
       // A little jitter so runners that were refused together do not retry together.
       const pause = result.retryInMs + Math.random() * Math.min(50, result.retryInMs);
       if (Date.now() + pause > deadline) throw new LimitWaitExceeded(result.retryInMs, 'rate');
