@@ -52,6 +52,12 @@ describe('the producer daemon', () => {
     expect(metrics).toMatch(/interflow_schedule_fires_total\{[^}]*outcome="published"[^}]*\} [1-9]/);
     expect(metrics).toContain('interflow_schedule_fire_lag_seconds_bucket');
     expect(metrics).toContain('interflow_schedule_missed_fires_total');
+    // The killed producer's gauge lock died with its connection: the restarted one exports the queue gauges.
+    const gauges = await waitFor(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${second.port}/metrics`)).text();
+      return /interflow_queue_gauges_leader\{[^}]*\} 1/.test(text) ? text : undefined;
+    }, { description: 'the queue gauges on the restarted producer' });
+    expect(gauges).toMatch(/interflow_queue_messages\{[^}]*queue="fires"[^}]*state="ready"[^}]*\} \d+/);
 
     expect(await second.daemon.stop('SIGTERM')).toBe(0);
     expect(second.daemon.logs.some((line) => line.message === 'stopped')).toBe(true);
