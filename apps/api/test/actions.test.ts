@@ -74,11 +74,16 @@ describe('/v1/actions', () => {
         cache_ttl_ms: 60000,
         retry_policy: { max_attempts: 5, initial_delay_ms: 10, multiplier: 2, max_delay_ms: 1000 },
         result_route: { exchange: 'results', routing_key: 'greeted' },
-        queue: 'greetings',
+        queue: 'interflow.actions.greetings',
       })
       .expect(200);
-    expect(patched.body).toMatchObject({ timeout_ms: 5000, cache_ttl_ms: 60000, result_route: { exchange: 'results', routing_key: 'greeted' }, queue: 'greetings' });
-    expect(await api.broker.getQueue('greetings')).not.toBeNull();
+    expect(patched.body).toMatchObject({
+      timeout_ms: 5000,
+      cache_ttl_ms: 60000,
+      result_route: { exchange: 'results', routing_key: 'greeted' },
+      queue: 'interflow.actions.greetings',
+    });
+    expect(await api.broker.getQueue('interflow.actions.greetings')).not.toBeNull();
     await request(api.app).patch(`/v1/actions/${action.id}`).set(api.auth(api.adminToken)).send({ method: 'nope' }).expect(400);
 
     const listed = await request(api.app).get('/v1/actions').query({ deployment_id: deployment.id }).set(api.auth(api.adminToken)).expect(200);

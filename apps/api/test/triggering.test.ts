@@ -45,7 +45,7 @@ function fakeRunner(queue: string): Consumer {
 
 describe('POST /v1/actions/:id/runs', () => {
   it('answers 202 with a queued run and publishes the run message per contract', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action, deployment } = await createActionChain(ctx.api, { queue, default_input: { times: 2 } });
     const response = await request(ctx.api.app)
       .post(`/v1/actions/${action.id}/runs`)
@@ -63,7 +63,7 @@ describe('POST /v1/actions/:id/runs', () => {
   });
 
   it('refuses input that does not match the method schema, storing and publishing nothing', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action } = await createActionChain(ctx.api, { queue });
     const response = await request(ctx.api.app)
       .post(`/v1/actions/${action.id}/runs`)
@@ -77,7 +77,7 @@ describe('POST /v1/actions/:id/runs', () => {
   });
 
   it('does not let a viewer run an action', async () => {
-    const { action } = await createActionChain(ctx.api, { queue: uniqueName('q') });
+    const { action } = await createActionChain(ctx.api, { queue: uniqueName('interflow.actions.q') });
     const viewer = await ctx.api.mintToken('viewer');
     await request(ctx.api.app).post(`/v1/actions/${action.id}/runs`).set(ctx.api.auth(viewer)).send({ input: { name: 'x' } }).expect(403);
     await request(ctx.api.app).post(`/v1/actions/${action.id}/runs`).send({ input: { name: 'x' } }).expect(401);
@@ -85,7 +85,7 @@ describe('POST /v1/actions/:id/runs', () => {
   });
 
   it('creates one run for retried requests with the same Idempotency-Key', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action } = await createActionChain(ctx.api, { queue });
     const send = (name: string) =>
       request(ctx.api.app).post(`/v1/actions/${action.id}/runs`).set(ctx.api.auth(ctx.api.adminToken)).set('Idempotency-Key', 'order-42').send({ input: { name } });
@@ -101,7 +101,7 @@ describe('POST /v1/actions/:id/runs', () => {
   });
 
   it('waits for the reply with ?wait and answers 200 with the response', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action } = await createActionChain(ctx.api, { queue });
     const runner = fakeRunner(queue);
     try {
@@ -120,7 +120,7 @@ describe('POST /v1/actions/:id/runs', () => {
   });
 
   it('answers 202 when the run does not end within ?wait', async () => {
-    const { action } = await createActionChain(ctx.api, { queue: uniqueName('q') });
+    const { action } = await createActionChain(ctx.api, { queue: uniqueName('interflow.actions.q') });
     const response = await request(ctx.api.app)
       .post(`/v1/actions/${action.id}/runs`)
       .query({ wait: 0.3 })
@@ -132,7 +132,7 @@ describe('POST /v1/actions/:id/runs', () => {
   });
 
   it('answers from a fresh cached response without publishing', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action } = await createActionChain(ctx.api, { queue, cache_ttl_ms: 60_000 });
     await storeCachedResponse(ctx.api.db.sql, {
       actionId: action.id,
@@ -154,7 +154,7 @@ describe('POST /v1/actions/:id/runs', () => {
 
 describe('POST /v1/hooks/:secret', () => {
   it('runs the action without a token, the body being the input, and never logs the secret', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action } = await createActionChain(ctx.api, { queue });
     const response = await request(ctx.api.app).post(action.webhook_path).send({ name: 'Hook' }).expect(202);
     expect(response.body).toMatchObject({ trigger: 'webhook', triggered_by: 'webhook', input: { name: 'Hook' } });
@@ -168,7 +168,7 @@ describe('POST /v1/hooks/:secret', () => {
 
 describe('GET /v1/runs', () => {
   it('filters by action, status and time, newest first, within the token scope', async () => {
-    const queue = uniqueName('q');
+    const queue = uniqueName('interflow.actions.q');
     const { action, deployment } = await createActionChain(ctx.api, { queue });
     const other = await createActionChain(ctx.api, { queue });
     const ids: string[] = [];

@@ -1,9 +1,4 @@
-import type { Broker } from '@interflow/core';
-
-/** The dead-letter queue the runner gives an action queue it creates. */
-export function deadLetterQueueOf(queue: string): string {
-  return `${queue}.dead`;
-}
+import { deadLetterQueueOf, type Broker } from '@interflow/core';
 
 /**
  * Makes sure each consumed action queue exists and has a dead-letter queue, so a failed

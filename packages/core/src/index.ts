@@ -35,6 +35,17 @@ export { jsonParam } from './db/json-param';
 export * from './integrations';
 export { PostgresBroker, type PostgresBrokerOptions } from './mq/postgres-broker';
 export { UnroutableError, StaleDeliveryError, QueueFullError } from './mq/errors';
+export {
+  SYSTEM_PREFIX,
+  DEFAULT_ACTION_QUEUE,
+  RESERVED_NAME_MESSAGE,
+  isSystemName,
+  isSystemDeadLetterQueue,
+  isActionQueueName,
+  deadLetterQueueOf,
+  subscriptionQueueName,
+  replyQueueName,
+} from './mq/system-names';
 export { DEFAULT_QUEUE_POLICY } from './mq/queue-policy';
 export { topicPatternToRegex, topicMatches, headersMatch } from './mq/routing';
 export { retryDelayMs } from './mq/retry-backoff';

@@ -1,11 +1,20 @@
 import { Router } from 'express';
-import { NotFoundError, ValidationError, type Broker } from '@interflow/core';
-import { requireRole, requireUnscoped } from '../http/authorize';
+import { NotFoundError, ValidationError, type Binding, type Broker, type Principal } from '@interflow/core';
+import { requireBrokerAccess, requireTopologyAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { bindingIdParams, bindingToJson, createBindingBody, listBindingsQuery } from '../schemas/bindings';
 
-/** `/v1/bindings`: which queues an exchange routes to, and by what key or headers. */
+/**
+ * `/v1/bindings`: which queues an exchange routes to, and by what key or headers. Only
+ * unscoped tokens; nobody binds to or unbinds system topology (a subscription's binding
+ * goes with its subscription), and only unscoped admins see bindings that touch it.
+ */
+function requireBindingAccess(principal: Principal, binding: Binding, operation: 'read' | 'unbind'): void {
+  requireTopologyAccess(principal, 'exchange', binding.exchange, operation);
+  requireTopologyAccess(principal, 'queue', binding.queue, operation);
+}
+
 export function bindingRoutes(deps: { broker: Broker }): Router {
   const router = Router();
   const { broker } = deps;
@@ -17,7 +26,7 @@ export function bindingRoutes(deps: { broker: Broker }): Router {
   };
 
   router.post('/v1/bindings', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'binding queues');
+    requireBrokerAccess(req, 'operator');
     const body = parseBody(createBindingBody, req);
     const [exchange, queue] = await Promise.all([broker.getExchange(body.exchange), broker.getQueue(body.queue)]);
     if (!exchange) throw new NotFoundError('exchange', body.exchange);
@@ -39,26 +48,30 @@ export function bindingRoutes(deps: { broker: Broker }): Router {
   });
 
   router.get('/v1/bindings', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const query = parseQuery(listBindingsQuery, req);
     const filter = {
       ...(query.exchange === undefined ? {} : { exchange: query.exchange }),
       ...(query.queue === undefined ? {} : { queue: query.queue }),
     };
-    const page = paginateByKey(await broker.listBindings(filter), (binding) => binding.id, query, 'numeric');
+    const visible = (await broker.listBindings(filter)).filter((binding) => topologyVisibleTo(principal, binding.exchange, binding.queue));
+    const page = paginateByKey(visible, (binding) => binding.id, query, 'numeric');
     res.json({ items: page.items.map(bindingToJson), next_cursor: page.next_cursor });
   });
 
   router.get('/v1/bindings/:id', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const { id } = parseParams(bindingIdParams, req);
-    res.json(bindingToJson(await existingBinding(id)));
+    const binding = await existingBinding(id);
+    requireBindingAccess(principal, binding, 'read');
+    res.json(bindingToJson(binding));
   });
 
   router.delete('/v1/bindings/:id', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'unbinding queues');
+    const principal = requireBrokerAccess(req, 'operator');
     const { id } = parseParams(bindingIdParams, req);
     const binding = await existingBinding(id);
+    requireBindingAccess(principal, binding, 'unbind');
     await broker.unbind(id);
     req.log.info('queue unbound', { bindingId: id, exchange: binding.exchange, queue: binding.queue });
     res.status(204).end();

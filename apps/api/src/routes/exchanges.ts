@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { NotFoundError, type Broker } from '@interflow/core';
-import { requireRole, requireUnscoped } from '../http/authorize';
+import { requireBrokerAccess, requireTopologyAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { createExchangeBody, exchangeToJson, listExchangesQuery } from '../schemas/exchanges';
@@ -10,7 +10,8 @@ import { nameParams } from '../schemas/mq-names';
 
 /**
  * `/v1/exchanges`: declare, list, inspect and delete exchanges, and publish through one.
- * Reads need viewer; changes and publishing need operator.
+ * Reads need viewer; changes and publishing need operator; only unscoped tokens, and
+ * system exchanges (`interflow.`) as system-topology.ts allows.
  */
 export function exchangeRoutes(deps: { broker: Broker }): Router {
   const router = Router();
@@ -23,7 +24,7 @@ export function exchangeRoutes(deps: { broker: Broker }): Router {
   };
 
   router.post('/v1/exchanges', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'declaring exchanges');
+    requireBrokerAccess(req, 'operator');
     const body = parseBody(createExchangeBody, req);
     if (body.alternate_exchange) await existingExchange(body.alternate_exchange);
     const existed = (await broker.getExchange(body.name)) !== null;
@@ -37,21 +38,24 @@ export function exchangeRoutes(deps: { broker: Broker }): Router {
   });
 
   router.get('/v1/exchanges', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const query = parseQuery(listExchangesQuery, req);
-    const page = paginateByKey(await broker.listExchanges(), (exchange) => exchange.name, query);
+    const visible = (await broker.listExchanges()).filter((exchange) => topologyVisibleTo(principal, exchange.name));
+    const page = paginateByKey(visible, (exchange) => exchange.name, query);
     res.json({ items: page.items.map(exchangeToJson), next_cursor: page.next_cursor });
   });
 
   router.get('/v1/exchanges/:name', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'exchange', name, 'read');
     res.json(exchangeToJson(await existingExchange(name)));
   });
 
   router.delete('/v1/exchanges/:name', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'deleting exchanges');
+    const principal = requireBrokerAccess(req, 'operator');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'exchange', name, 'delete');
     await existingExchange(name);
     await broker.deleteExchange(name);
     req.log.info('exchange deleted', { exchange: name });
@@ -63,8 +67,9 @@ export function exchangeRoutes(deps: { broker: Broker }): Router {
    * in one transaction: all of it or nothing. The answer is the publisher confirm.
    */
   router.post('/v1/exchanges/:name/publish', async (req, res) => {
-    const principal = requireRole(req, 'operator');
+    const principal = requireBrokerAccess(req, 'operator');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'exchange', name, 'publish');
     const sender = senderOf(principal);
     if (isBatchBody(req.body)) {
       const body = parseBody(exchangeBatchBody, req);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ConflictError, DEFAULT_EXCHANGE, NotFoundError, type Broker } from '@interflow/core';
-import { requireRole, requireUnscoped } from '../http/authorize';
+import { requireBrokerAccess, requireTopologyAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import {
@@ -26,7 +26,8 @@ import {
 
 /**
  * `/v1/queues`: declare, list, inspect, purge and delete queues; publish to one through
- * the default exchange; peek at its head; its stats; redrive its dead letters.
+ * the default exchange; peek at its head; its stats; redrive its dead letters. Only
+ * unscoped tokens; system queues (`interflow.`) as system-topology.ts allows.
  */
 export function queueRoutes(deps: { broker: Broker }): Router {
   const router = Router();
@@ -39,7 +40,7 @@ export function queueRoutes(deps: { broker: Broker }): Router {
   };
 
   router.post('/v1/queues', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'declaring queues');
+    requireBrokerAccess(req, 'operator');
     const body = parseBody(createQueueBody, req);
     const deadLetterQueue = body.policy?.dead_letter_queue;
     if (deadLetterQueue) await existingQueue(deadLetterQueue);
@@ -50,21 +51,24 @@ export function queueRoutes(deps: { broker: Broker }): Router {
   });
 
   router.get('/v1/queues', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const query = parseQuery(listQueuesQuery, req);
-    const page = paginateByKey(await broker.listQueues(), (queue) => queue.name, query);
+    const visible = (await broker.listQueues()).filter((queue) => topologyVisibleTo(principal, queue.name));
+    const page = paginateByKey(visible, (queue) => queue.name, query);
     res.json({ items: page.items.map(queueToJson), next_cursor: page.next_cursor });
   });
 
   router.get('/v1/queues/:name', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'read');
     res.json(queueToJson(await existingQueue(name)));
   });
 
   router.delete('/v1/queues/:name', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'deleting queues');
+    const principal = requireBrokerAccess(req, 'operator');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'delete');
     const query = parseQuery(deleteQueueQuery, req);
     await existingQueue(name);
     if (query.if_empty) {
@@ -78,8 +82,9 @@ export function queueRoutes(deps: { broker: Broker }): Router {
   });
 
   router.post('/v1/queues/:name/purge', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'purging queues');
+    const principal = requireBrokerAccess(req, 'operator');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'purge');
     await existingQueue(name);
     const purged = await broker.purgeQueue(name);
     req.log.info('queue purged', { queue: name, purged });
@@ -87,15 +92,17 @@ export function queueRoutes(deps: { broker: Broker }): Router {
   });
 
   router.get('/v1/queues/:name/stats', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'read');
     await existingQueue(name);
     res.json(queueStatsToJson(await broker.queueStats(name)));
   });
 
   router.get('/v1/queues/:name/messages', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireBrokerAccess(req, 'viewer');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'peek');
     const { limit } = parseQuery(peekQuery, req);
     await existingQueue(name);
     const messages = await broker.peek(name, { limit });
@@ -104,8 +111,9 @@ export function queueRoutes(deps: { broker: Broker }): Router {
 
   /** `{name}` is the dead-letter queue; each message goes back to the queue it died in. */
   router.post('/v1/queues/:name/redrive', async (req, res) => {
-    requireUnscoped(requireRole(req, 'operator'), 'redriving dead letters');
+    const principal = requireBrokerAccess(req, 'operator');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'redrive');
     const body = parseBody(redriveBody, req);
     await existingQueue(name);
     const redriven = await broker.redrive(name, body.max === undefined ? {} : { max: body.max });
@@ -118,8 +126,9 @@ export function queueRoutes(deps: { broker: Broker }): Router {
    * rather than being dropped as unroutable). One message, or `{messages: [...]}`.
    */
   router.post('/v1/queues/:name/publish', async (req, res) => {
-    const principal = requireRole(req, 'operator');
+    const principal = requireBrokerAccess(req, 'operator');
     const { name } = parseParams(nameParams, req);
+    requireTopologyAccess(principal, 'queue', name, 'publish');
     const sender = senderOf(principal);
     if (isBatchBody(req.body)) {
       const body = parseBody(queueBatchBody, req);

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import {
   createSchedule,
   DEFAULT_EXCHANGE,
@@ -18,11 +18,13 @@ import {
   ValidationError,
   type Broker,
   type Clock,
+  type Principal,
   type ScheduleSpec,
   type ScheduleTarget,
   type Sql,
 } from '@interflow/core';
 import { requireRole } from '../http/authorize';
+import { requireScheduleTargetAccess } from '../http/schedule-access';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
 import { scheduleFireToJson, scheduleToJson } from '../schemas/schedule-json';
@@ -83,14 +85,33 @@ async function assertTargetExists(deps: { sql: Sql; broker: Broker }, target: Sc
 /**
  * `/v1/schedules`: what the producers fire. Every change recomputes `next_fire_at` and
  * notifies the producers in its transaction, so it takes effect without a restart.
- * Reads need viewer, changes operator.
+ * Reads need viewer, changes operator, and access to the target (schedule-access.ts):
+ * a schedule of an action the caller may not read is not even listed.
  */
 export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker }): Router {
   const router = Router();
 
+  /** The schedule, if the caller may read it (404 as if missing otherwise). */
+  const readableSchedule = async (req: Request, id: string) => {
+    const principal = requireRole(req, 'viewer');
+    const schedule = await getSchedule(deps.sql, id);
+    await requireScheduleTargetAccess(deps.sql, req, principal, schedule.target, 'read', { kind: 'schedule', id });
+    return schedule;
+  };
+
+  /** The schedule, if the caller may read it and change it (run access to its target). */
+  const changeableSchedule = async (req: Request, principal: Principal, id: string) => {
+    const schedule = await readableSchedule(req, id);
+    await requireScheduleTargetAccess(deps.sql, req, principal, schedule.target, 'run', { kind: 'schedule', id });
+    return schedule;
+  };
+
   router.post('/v1/schedules', async (req, res) => {
-    requireRole(req, 'operator');
+    const principal = requireRole(req, 'operator');
     const spec = specFromCreateBody(parseBody(createScheduleBody, req));
+    const target = spec.target;
+    const hiddenAs = target.type === 'action' ? { kind: 'action', id: target.actionId } : { kind: 'exchange', id: target.exchange };
+    await requireScheduleTargetAccess(deps.sql, req, principal, target, 'run', hiddenAs);
     const now = deps.clock.now();
     assertValidTiming(spec, spec.startAt ?? now);
     assertOneShotAhead(spec.rule, now);
@@ -101,9 +122,9 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
   });
 
   router.get('/v1/schedules', async (req, res) => {
-    requireRole(req, 'viewer');
+    const principal = requireRole(req, 'viewer');
     const query = parseQuery(listSchedulesQuery, req);
-    const page = await listSchedules(deps.sql, { limit: query.limit, after: decodeCursor(query.cursor) });
+    const page = await listSchedules(deps.sql, { limit: query.limit, after: decodeCursor(query.cursor), principal });
     res.json(toPageBody(page, scheduleToJson));
   });
 
@@ -119,36 +140,34 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
   });
 
   router.get('/v1/schedules/:id', async (req, res) => {
-    requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
-    res.json(scheduleToJson(await getSchedule(deps.sql, id)));
+    res.json(scheduleToJson(await readableSchedule(req, id)));
   });
 
   router.get('/v1/schedules/:id/next-fires', async (req, res) => {
-    requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
     const { count } = parseQuery(previewQuery, req);
-    const schedule = await getSchedule(deps.sql, id);
+    const schedule = await readableSchedule(req, id);
     const from = schedule.nextFireAt ?? deps.clock.now();
     const fires = schedule.nextFireAt ? nextFireTimes(scheduleTiming(schedule, schedule.anchorAt), from, count) : [];
     res.json({ fire_times: fires.map((f) => f.toISOString()) });
   });
 
   router.get('/v1/schedules/:id/fires', async (req, res) => {
-    requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
     const query = parseQuery(listSchedulesQuery, req);
-    await getSchedule(deps.sql, id);
+    await readableSchedule(req, id);
     const page = await listScheduleFires(deps.sql, id, { limit: query.limit, before: decodeCursor(query.cursor) });
     res.json(toPageBody(page, scheduleFireToJson));
   });
 
   router.patch('/v1/schedules/:id', async (req, res) => {
-    requireRole(req, 'operator');
+    const principal = requireRole(req, 'operator');
     const { id } = parseParams(idParams, req);
     const patch = parseBody(updateScheduleBody, req);
-    const current = await getSchedule(deps.sql, id);
+    const current = await changeableSchedule(req, principal, id);
     const spec = specWithPatch(current, patch);
+    if (patch.target) await requireScheduleTargetAccess(deps.sql, req, principal, spec.target, 'run', { kind: 'schedule', id });
     assertValidTiming(spec, spec.startAt ?? current.anchorAt);
     if (patch.rule) assertOneShotAhead(spec.rule, deps.clock.now());
     if (patch.target) await assertTargetExists(deps, spec.target);
@@ -158,8 +177,9 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
   });
 
   router.delete('/v1/schedules/:id', async (req, res) => {
-    requireRole(req, 'operator');
+    const principal = requireRole(req, 'operator');
     const { id } = parseParams(idParams, req);
+    await changeableSchedule(req, principal, id);
     await deleteSchedule(deps.sql, id);
     req.log.info('schedule deleted', { scheduleId: id });
     res.status(204).end();

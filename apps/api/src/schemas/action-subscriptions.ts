@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import type { ActionSubscription } from '@interflow/core';
+import { isSystemName, RESERVED_NAME_MESSAGE, type ActionSubscription } from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
 
 const headerValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const createSubscriptionBody = z.strictObject({
-  exchange: z.string().min(1).max(200).describe('the exchange whose messages start runs of the action'),
+  exchange: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((name) => !isSystemName(name), { message: RESERVED_NAME_MESSAGE })
+    .describe('the exchange whose messages start runs of the action'),
   binding_key: z.string().max(255).default('').describe('direct: the routing key; topic: a pattern with * and #; unused otherwise'),
   headers: z.record(z.string(), headerValue).default({}).describe('headers exchanges: the headers to match'),
   headers_match: z.enum(['all', 'any']).default('all'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Action } from '@interflow/core';
+import { isActionQueueName, isSystemName, RESERVED_NAME_MESSAGE, type Action } from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
 
 const actionName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, { message: 'expected lower-case letters, digits, _ . - (max 100)' });
@@ -13,10 +13,27 @@ export const retryPolicyJson = z.strictObject({
   max_delay_ms: z.number().int().min(0).max(86_400_000),
 });
 
-export const resultRouteJson = z.strictObject({
-  exchange: z.union([z.literal(''), brokerName]).describe("an existing exchange; '' is the default exchange (routing key = queue name)"),
-  routing_key: z.string().max(255).default(''),
+/**
+ * An action queue: `interflow.actions` or `interflow.actions.<pool>`, never a user queue
+ * (whoever may publish to it could reach the action's runs) nor a dead-letter queue.
+ */
+const actionQueueName = brokerName.refine(isActionQueueName, {
+  message: "expected 'interflow.actions' or 'interflow.actions.<pool>' (lower-case letters, digits, _ - and dots; not ending in .dead)",
 });
+
+/** Results go to user topology only: never a system exchange, nor a system queue through the default exchange. */
+export const resultRouteJson = z
+  .strictObject({
+    exchange: z
+      .union([z.literal(''), brokerName])
+      .refine((name) => !isSystemName(name), { message: RESERVED_NAME_MESSAGE })
+      .describe("an existing exchange; '' is the default exchange (routing key = queue name)"),
+    routing_key: z.string().max(255).default(''),
+  })
+  .refine((route) => route.exchange !== '' || !isSystemName(route.routing_key), {
+    message: `through the default exchange the routing key names a queue: ${RESERVED_NAME_MESSAGE}`,
+    path: ['routing_key'],
+  });
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -30,7 +47,7 @@ export const createActionBody = z.strictObject({
   retry_policy: retryPolicyJson.optional(),
   cache_ttl_ms: z.number().int().min(1).max(31 * 86_400_000).nullable().optional(),
   result_route: resultRouteJson.nullable().optional(),
-  queue: brokerName.optional(),
+  queue: actionQueueName.optional(),
 });
 
 export const updateActionBody = z.strictObject({
@@ -43,7 +60,7 @@ export const updateActionBody = z.strictObject({
   retry_policy: retryPolicyJson.optional(),
   cache_ttl_ms: z.number().int().min(1).max(31 * 86_400_000).nullable().optional(),
   result_route: resultRouteJson.nullable().optional(),
-  queue: brokerName.optional(),
+  queue: actionQueueName.optional(),
 });
 
 export const listActionsQuery = z.strictObject({ ...pageQueryShape, deployment_id: z.uuid().optional() });

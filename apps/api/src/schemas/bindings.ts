@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Binding } from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
-import { resourceName } from './mq-names';
+import { resourceName, userTopologyName } from './mq-names';
 
 const headerValue = z.union([z.string(), z.number(), z.boolean()], { message: 'header values must be strings, numbers or booleans' });
 const headersMatch = z.enum(['all', 'any']);
 
 export const createBindingBody = z.strictObject({
-  exchange: resourceName,
-  queue: resourceName,
+  exchange: userTopologyName,
+  queue: userTopologyName,
   /** direct: equal to the routing key; topic: a pattern of words with `*` (one) and `#` (zero or more). */
   binding_key: z.string().max(255).optional(),
   /** headers exchanges: the header set a message must carry. */

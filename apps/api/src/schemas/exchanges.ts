@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import type { Exchange } from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
-import { resourceName } from './mq-names';
+import { userTopologyName } from './mq-names';
 
 const exchangeType = z.enum(['direct', 'fanout', 'topic', 'headers']);
 
 export const createExchangeBody = z
   .strictObject({
-    name: resourceName,
+    name: userTopologyName,
     type: exchangeType,
     /** Where messages that match no binding go (RabbitMQ's alternate-exchange). */
-    alternate_exchange: resourceName.nullable().optional(),
+    alternate_exchange: userTopologyName.nullable().optional(),
   })
   .refine((body) => body.alternate_exchange !== body.name, {
     message: 'an exchange cannot be its own alternate',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Delivery, MessageHeaders, Principal, OutgoingMessage, Publication, PublishReceipt } from '@interflow/core';
-import { resourceName } from './mq-names';
+import { userTopologyName } from './mq-names';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Most messages one batch request may carry; a batch is one transaction. */
@@ -26,7 +26,7 @@ const messageFields = {
   ttl_ms: z.number().int().min(1).max(365 * DAY_MS).optional(),
   expires_at: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
   ack_deadline_ms: z.number().int().min(100).max(DAY_MS).optional(),
-  reply_to: resourceName.optional(),
+  reply_to: userTopologyName.optional(),
   correlation_id: z.string().min(1).max(200).optional(),
   dedupe_key: z.string().min(1).max(200).optional(),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSystemName, RESERVED_NAME_MESSAGE } from '@interflow/core';
 
 /**
  * Exchange and queue names as the api accepts them: letters, digits and `_ . : -`, so a
@@ -13,3 +14,9 @@ export const resourceName = z
 
 /** `{name}` of `/v1/exchanges/{name}` and `/v1/queues/{name}`. */
 export const nameParams = z.object({ name: resourceName });
+
+/**
+ * A name a user may give to (or point at) a queue or exchange: `resourceName` outside the
+ * reserved `interflow.` prefix, whose objects are Interflow's own.
+ */
+export const userTopologyName = resourceName.refine((name) => !isSystemName(name), { message: RESERVED_NAME_MESSAGE });

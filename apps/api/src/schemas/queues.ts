@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Queue, QueuePolicy, QueueStats } from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
-import { resourceName } from './mq-names';
+import { userTopologyName } from './mq-names';
 
 const DAY_MS = 24 * 3600 * 1000;
 const overflowRule = z.enum(['reject_publish', 'dead_letter_oldest']);
@@ -18,14 +18,14 @@ const queuePolicyBody = z.strictObject({
   message_ttl_ms: z.number().int().min(1).max(365 * DAY_MS).nullable().optional(),
   max_attempts: z.number().int().min(1).max(1000).optional(),
   retry_backoff: retryBackoffBody.optional(),
-  dead_letter_queue: resourceName.nullable().optional(),
+  dead_letter_queue: userTopologyName.nullable().optional(),
   max_length: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
   overflow: overflowRule.optional(),
   ack_deadline_ms: z.number().int().min(100).max(DAY_MS).optional(),
 });
 
 export const createQueueBody = z
-  .strictObject({ name: resourceName, policy: queuePolicyBody.optional() })
+  .strictObject({ name: userTopologyName, policy: queuePolicyBody.optional() })
   .refine((body) => body.policy?.dead_letter_queue !== body.name, {
     message: 'a queue cannot be its own dead-letter queue',
     path: ['policy', 'dead_letter_queue'],

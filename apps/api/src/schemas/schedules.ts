@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { MissedFirePolicy, Schedule, ScheduleRuleSpec, ScheduleSpec, ScheduleTarget } from '@interflow/core';
+import {
+  isSystemName,
+  RESERVED_NAME_MESSAGE,
+  type MissedFirePolicy,
+  type Schedule,
+  type ScheduleRuleSpec,
+  type ScheduleSpec,
+  type ScheduleTarget,
+} from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
 
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-01-05T10:00:00Z' });
@@ -11,13 +19,23 @@ export const scheduleTargetBody = z.discriminatedUnion('type', [
     action_id: z.uuid({ message: 'expected an action id (uuid)' }),
     input: z.record(z.string(), z.json()).default({}).describe("the run input, merged over the action's default input"),
   }),
-  z.strictObject({
-    type: z.literal('exchange'),
-    exchange: z.string().max(255).describe("an exchange name; '' is the default exchange (routes by queue name)"),
-    routing_key: z.string().max(255).default(''),
-    headers: headerValues.default({}),
-    payload: z.json().default({}),
-  }),
+  z
+    .strictObject({
+      type: z.literal('exchange'),
+      exchange: z
+        .string()
+        .max(255)
+        .refine((name) => !isSystemName(name), { message: RESERVED_NAME_MESSAGE })
+        .describe("an exchange name; '' is the default exchange (routes by queue name)"),
+      routing_key: z.string().max(255).default(''),
+      headers: headerValues.default({}),
+      payload: z.json().default({}),
+    })
+    // through the default exchange the routing key is a queue: a schedule may not feed Interflow's own
+    .refine((target) => target.exchange !== '' || !isSystemName(target.routing_key), {
+      message: `through the default exchange the routing key names a queue: ${RESERVED_NAME_MESSAGE}`,
+      path: ['routing_key'],
+    }),
 ]);
 
 export const scheduleRuleBody = z.discriminatedUnion('type', [

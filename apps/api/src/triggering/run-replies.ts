@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { Broker, Consumer, Logger } from '@interflow/core';
+import { replyQueueName, type Broker, type Consumer, type Logger } from '@interflow/core';
 
 /** The reply a runner publishes when a run ends (COORDINATION contract 3). */
 export interface RunReply {
@@ -37,7 +37,7 @@ export class RunReplies {
     private readonly logger: Logger,
     instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
   ) {
-    this.queue = `interflow.replies.api.${instanceId.replace(/[^A-Za-z0-9_.:-]/g, '_')}`;
+    this.queue = replyQueueName(`api.${instanceId}`);
   }
 
   /** False until `start` declared the queue: until then triggers answer without waiting. */

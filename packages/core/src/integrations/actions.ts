@@ -5,13 +5,12 @@ import type { SqlExecutor } from '../db/sql-executor';
 import { jsonParam } from '../db/json-param';
 import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-page';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { DEFAULT_ACTION_QUEUE } from '../mq/system-names';
 import { deploymentVisibleSql } from './access-rules';
 import { assertMatchesSchema, withoutTopLevelRequired } from './json-schema';
 import type { ServiceMethod } from './services';
 import { uniqueViolation } from './unique-violation';
 
-/** The queue actions run from unless they name another. */
-export const DEFAULT_ACTION_QUEUE = 'interflow.actions';
 export const DEFAULT_ACTION_TIMEOUT_MS = 30_000;
 
 /** How the runner retries a failed call (delays grow by `multiplier`, capped). */

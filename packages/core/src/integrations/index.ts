@@ -50,7 +50,6 @@ export {
   type RateLimit,
 } from './deployments';
 export {
-  DEFAULT_ACTION_QUEUE,
   DEFAULT_ACTION_TIMEOUT_MS,
   DEFAULT_RETRY_POLICY,
   createAction,

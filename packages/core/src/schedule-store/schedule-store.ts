@@ -3,6 +3,8 @@ import type { Sql } from '../db/sql-client';
 import type { SqlExecutor } from '../db/sql-executor';
 import { ConflictError, NotFoundError } from '../errors';
 import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-page';
+import type { Principal } from '../access/principal';
+import { deploymentVisibleSql } from '../integrations/access-rules';
 import { fireAtOrAfter } from '../schedule/next-fire-times';
 import type { Schedule, ScheduleSpec } from './schedule';
 import { scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
@@ -56,11 +58,26 @@ export async function getSchedule(sql: Sql, id: string): Promise<Schedule> {
   return scheduleFromRow(row);
 }
 
-/** Schedules in creation order, a page at a time (keyset on `seq`). */
-export async function listSchedules(sql: Sql, request: KeysetRequest): Promise<KeysetPage<Schedule>> {
-  const rows = request.after
-    ? await sql<ScheduleRow[]>`select * from schedules where seq > ${request.after} order by seq limit ${request.limit + 1}`
-    : await sql<ScheduleRow[]>`select * from schedules order by seq limit ${request.limit + 1}`;
+/**
+ * Schedules in creation order, a page at a time (keyset on `seq`), those the principal
+ * may see: an action's schedule when it may read the action's deployment; an exchange's
+ * schedule (installation-wide topology), or one whose action is gone, when its token is
+ * not limited to deployments. Filtered in the database, so pages stay full.
+ */
+export async function listSchedules(sql: Sql, request: KeysetRequest & { principal: Principal }): Promise<KeysetPage<Schedule>> {
+  const unscoped = request.principal.deploymentScopes === null;
+  const rows = await sql<ScheduleRow[]>`
+    select s.* from schedules s
+    where s.seq > ${request.after ?? '0'}
+      and (
+        (s.target_type = 'exchange' and ${unscoped})
+        or exists (
+          select 1 from actions a join deployments d on d.id = a.deployment_id
+          where a.id = s.action_id and ${deploymentVisibleSql(sql, request.principal, 'd')})
+        or (s.target_type = 'action' and ${unscoped} and not exists (select 1 from actions a where a.id = s.action_id))
+      )
+    order by s.seq
+    limit ${request.limit + 1}`;
   return keysetPage(rows, request.limit, scheduleFromRow);
 }
 

@@ -3,6 +3,7 @@ import type { Sql } from '../db/sql-client';
 import { jsonParam } from '../db/json-param';
 import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-page';
 import { NotFoundError } from '../errors';
+import { deadLetterQueueOf, subscriptionQueueName } from '../mq/system-names';
 import type { Broker, HeadersMatch, MessageHeaders } from '../mq/broker';
 
 /**
@@ -47,8 +48,6 @@ interface SubscriptionRow {
   created_at: Date;
 }
 
-const QUEUE_PREFIX = 'interflow.subscription.';
-
 function present(row: SubscriptionRow): ActionSubscription {
   return {
     id: row.id,
@@ -72,8 +71,8 @@ export async function createActionSubscription(sql: Sql, broker: Broker, fields:
   const [action] = await sql`select id from actions where id = ${fields.actionId}`;
   if (!action) throw new NotFoundError('action', fields.actionId);
   const id = crypto.randomUUID();
-  const queue = `${QUEUE_PREFIX}${id}`;
-  const deadLetterQueue = `${queue}.dead`;
+  const queue = subscriptionQueueName(id);
+  const deadLetterQueue = deadLetterQueueOf(queue);
   let bindingId: string | null = null;
   try {
     await broker.declareQueue({ name: deadLetterQueue });
