@@ -29,7 +29,22 @@ const SHARED_READS = new Set([
 ]);
 
 let api: TestApi;
-let b: Record<string, string>;
+interface WorldOfB {
+  service: string;
+  deployment: string;
+  action: string;
+  run: string;
+  schedule: string;
+  subscription: string;
+  subscriptionBinding: string;
+  token: string;
+  exchange: string;
+  queue: string;
+  userBinding: string;
+  deploymentA: string;
+  applySet: string;
+}
+let b: WorldOfB;
 let bodies: Record<string, unknown>;
 const SYSTEM_QUEUES = [DEFAULT_ACTION_QUEUE, deadLetterQueueOf(DEFAULT_ACTION_QUEUE)];
 
@@ -53,6 +68,13 @@ beforeAll(async () => {
   const subscription = await request(api.app).post(`/v1/actions/${chainB.action.id}/subscriptions`).set(admin).send({ exchange }).expect(201);
   await request(api.app).post(`/v1/actions/${chainB.action.id}/states`).set(admin).send({ items: [{ fid: 'b-item' }] }).expect(200);
   const tokens = await request(api.app).get('/v1/tokens').set(admin).expect(200);
+  const applySet = uniqueName('set');
+  await request(api.app)
+    .put(`/v1/apply-sets/${applySet}`)
+    .set(admin)
+    .set('If-None-Match', '*')
+    .send({ objects: [{ kind: 'deployment', name: chainB.deployment.name, id: chainB.deployment.id }] })
+    .expect(200);
   b = {
     service: chainB.service.id,
     deployment: chainB.deployment.id,
@@ -66,6 +88,7 @@ beforeAll(async () => {
     queue,
     userBinding: userBinding.body.id,
     deploymentA: deploymentA.id,
+    applySet,
   };
   bodies = {
     'post /v1/actions': { name: uniqueName('act'), deployment_id: b.deployment, method: 'greet' },
@@ -94,6 +117,7 @@ beforeAll(async () => {
     'post /v1/exchanges': { name: uniqueName('ex'), type: 'direct' },
     'post /v1/exchanges/{name}/publish': { payload: { action_id: b.action }, routing_key: '' },
     'post /v1/bindings': { exchange, queue: DEFAULT_ACTION_QUEUE },
+    'put /v1/apply-sets/{name}': { objects: [] },
   };
 });
 
@@ -112,10 +136,11 @@ function concretePaths(path: string): string[] {
     '/v1/services/{id}': b.service,
     '/v1/tokens/{id}': b.token,
     '/v1/exchanges/{name}': b.exchange,
+    '/v1/apply-sets/{name}': b.applySet,
   };
   const prefix = Object.keys(ids).find((candidate) => path.startsWith(candidate));
   if (path.startsWith('/v1/bindings/{id}')) return [b.subscriptionBinding, b.userBinding].map((id) => path.replace('{id}', id));
-  let concrete = prefix ? path.replace(prefix, prefix.replace(/\{(id|name)\}/, ids[prefix] ?? '')) : path;
+  let concrete = prefix ? path.replace(prefix, prefix.replace(/\{(id|name)\}/, ids[prefix] ?? '{unknown}')) : path;
   concrete = concrete.replace('{subscriptionId}', b.subscription);
   if (/\{[^}]+\}/.test(concrete)) throw new Error(`no value for a parameter of ${path}: add it to the sweep`);
   return [concrete];
@@ -148,7 +173,7 @@ function send(method: string, path: string, auth: { Authorization: string }, bod
 
 describe('a token scoped to deployment A, through every documented operation', () => {
   it.each(['admin', 'operator'] as const)('as %s: reaches none of B and no system queue, and changes nothing', async (role) => {
-    const scoped = api.auth(await api.mintToken(role, { deploymentScopes: [b.deploymentA ?? ''] }));
+    const scoped = api.auth(await api.mintToken(role, { deploymentScopes: [b.deploymentA] }));
     await request(api.app).get('/v1/actions').set(scoped).expect(200); // first use stamps last_used_at
     const document = (await request(api.app).get('/openapi.json').expect(200)).body as Document;
     const operations: Operation[] = Object.entries(document.paths)
@@ -172,7 +197,7 @@ describe('a token scoped to deployment A, through every documented operation', (
         const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
         if (changed.length > 0) problems.push(`${operation.method} ${path} changed ${changed.join(', ')} (answered ${answer.status})`);
         if (SHARED_READS.has(key)) {
-          const leaked = bIds.filter((id) => id && answer.text.includes(id));
+          const leaked = bIds.filter((id) => answer.text.includes(id));
           if (answer.status !== 200 || leaked.length > 0) problems.push(`${operation.method} ${path} → ${answer.status}, shows ${leaked.join(', ')}`);
         } else if (answer.status !== 403 && answer.status !== 404) {
           problems.push(`${operation.method} ${path} → ${answer.status} ${answer.text.slice(0, 200)}`);

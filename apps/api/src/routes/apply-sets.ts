@@ -6,20 +6,21 @@ import { applySetListJson, applySetParams, applySetToJson, putApplySetBody } fro
 
 /**
  * `/v1/apply-sets`: what `interflow apply` manages, so `--prune` deletes only objects it
- * created. Writing one needs an unscoped operator (apply changes services); writes take
+ * created. Writing one needs an unscoped operator (apply changes services), reading one an
+ * unscoped viewer (a set lists objects of every deployment it manages); writes take
  * `If-Match` / `If-None-Match: *` so two applies racing cannot both win.
  */
 export function applySetRoutes(deps: { sql: Sql }): Router {
   const router = Router();
 
   router.get('/v1/apply-sets', async (req, res) => {
-    requireRole(req, 'viewer');
+    requireUnscoped(requireRole(req, 'viewer'), 'reading apply sets');
     const sets = await listApplySets(deps.sql);
     res.json(applySetListJson.parse({ items: sets.map((set) => applySetToJson(set, applySetEtag(set))) }));
   });
 
   router.get('/v1/apply-sets/:name', async (req, res) => {
-    requireRole(req, 'viewer');
+    requireUnscoped(requireRole(req, 'viewer'), 'reading apply sets');
     const { name } = parseParams(applySetParams, req);
     const set = await getApplySet(deps.sql, name);
     res.setHeader('etag', applySetEtag(set)).json(applySetToJson(set, applySetEtag(set)));
