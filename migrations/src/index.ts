@@ -8,6 +8,7 @@ import { Schedules1764274000000 } from './1764274000000-Schedules';
 import { ScheduleFiresBrin1764274000001 } from './1764274000001-ScheduleFiresBrin';
 import { ScheduleFiresWithoutForeignKey1764274000002 } from './1764274000002-ScheduleFiresWithoutForeignKey';
 import { ApplySets1764275000000 } from './1764275000000-ApplySets';
+import { MessageHandOver1764275000100 } from './1764275000100-MessageHandOver';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -24,6 +25,7 @@ export const migrations = [
   ScheduleFiresBrin1764274000001,
   ScheduleFiresWithoutForeignKey1764274000002,
   ApplySets1764275000000,
+  MessageHandOver1764275000100,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

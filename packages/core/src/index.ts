@@ -49,6 +49,7 @@ export {
 export { DEFAULT_QUEUE_POLICY } from './mq/queue-policy';
 export { topicPatternToRegex, topicMatches, headersMatch } from './mq/routing';
 export { retryDelayMs } from './mq/retry-backoff';
+export { decideHandOver, type HandOverDecision, type HandOverState } from './mq/hand-over';
 export {
   expireMessages,
   returnLapsedLeases,

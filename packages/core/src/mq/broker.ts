@@ -3,6 +3,7 @@
  * implements and an AMQP broker can implement unchanged. Everything that publishes or
  * consumes (api, producer, runner) talks to this interface only.
  */
+import type { TransactionSql } from './sql-types';
 
 export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers';
 
@@ -148,6 +149,13 @@ export interface Delivery<Payload = unknown> {
   publishedAt: Date;
   expiresAt: Date | null;
   deaths: DeathRecord[];
+  /**
+   * The message's previous lease lapsed unsettled: the consumer that held it died or
+   * stalled, maybe because of this very message. A consumer hands such a delivery over
+   * alone (no other handler of it running) and counts the attempt before the handler
+   * starts, so a message that kills its consumer ends in its dead-letter queue alone.
+   */
+  recovered: boolean;
 }
 
 export interface DeliveryRef {
@@ -169,11 +177,23 @@ export interface NackOptions {
   reason?: string;
 }
 
-/** What a handler may do with its delivery; if it does nothing and returns, the delivery is acked. */
+/**
+ * What a handler may do with its delivery; if it does nothing and returns, the delivery
+ * is acked — unless its lease was lost meanwhile (`signal` aborted): then nothing is
+ * settled and the message comes again.
+ */
 export interface DeliveryControl {
   ack(): Promise<void>;
   nack(options?: NackOptions): Promise<void>;
   reject(reason: string): Promise<void>;
+  /**
+   * The same settles inside the caller's database transaction (PostgreSQL broker), so
+   * that what the handler records and the settle commit together or not at all. A
+   * stale or lapsed lease throws StaleDeliveryError, which should roll the transaction back.
+   */
+  ackWithin(tx: TransactionSql): Promise<void>;
+  nackWithin(tx: TransactionSql, options?: NackOptions): Promise<void>;
+  rejectWithin(tx: TransactionSql, reason: string): Promise<void>;
   /** Pushes the lease deadline out by `ms` from now; returns the new deadline. */
   extendLease(ms: number): Promise<Date>;
   /** Aborted when the lease was lost or the consumer is force-stopped. */

@@ -1,5 +1,5 @@
 import { compareClaimOrder, toDelivery, type MessageRow } from './delivery-row';
-import type { Delivery } from './broker';
+import type { Delivery, DeliveryRef } from './broker';
 import { deleteAcked } from './settle-sql';
 import type { Queryable } from './sql-types';
 
@@ -9,6 +9,12 @@ export interface ClaimRequest {
   /** Lease length when the message names none; the queue's ack deadline otherwise. */
   leaseMs: number | null;
   consumerId: string | null;
+  /**
+   * true: the claimer hands every delivery to its handler at once (a direct claim).
+   * false: the deliveries may wait in a prefetch buffer; a lease that lapses before the
+   * hand-over is recorded gives its attempt back (see `handOverCtes`).
+   */
+  handedOver: boolean;
 }
 
 /**
@@ -18,7 +24,11 @@ export interface ClaimRequest {
  * retry backoff) and expired ones (housekeeping dead-letters those). Lapsed leases
  * whose message still has attempts left are taken first (at-least-once: a dead
  * consumer's messages come back), then the ready ones by priority, then age.
- * Every claim counts an attempt.
+ *
+ * Attempts: every claim counts one, but a lapsed lease whose delivery was never handed
+ * to a handler (`handed_over` false: it sat in a prefetch buffer, or reached a handler
+ * whose hand-over was not recorded) gives its attempt back; such a message comes back
+ * `recovered`.
  *
  * The claim commits asynchronously (no wait for the WAL flush): if the server crashes
  * before the flush, the claim is forgotten and the message is delivered again, which
@@ -32,31 +42,63 @@ export async function claimMessages(sql: Queryable, request: ClaimRequest): Prom
   return rows.map(toDelivery).sort(compareClaimOrder);
 }
 
+export interface ConsumerStatement {
+  acks: DeliveryRef[];
+  /** Deliveries about to reach a handler whose hand-over must be on record first (recovered ones). */
+  handOvers: DeliveryRef[];
+  claim: ClaimRequest | null;
+}
+
+export interface ConsumerStatementResult {
+  ackedIds: Set<string>;
+  /** Hand-overs recorded (a missing one had lost its lease), with the attempt each counts as. */
+  handedOver: Map<string, number>;
+  deliveries: Delivery[];
+}
+
 /**
- * The acks of a consumer and its next claim in ONE statement (one round trip, one
- * commit): the consume loop sends the acks of the handlers that finished together with
- * the claim for their replacements. Both commit asynchronously, as above. Answers the
- * ids actually acked (a missing one was stale) and the new deliveries.
+ * The acks of a consumer, the hand-overs it must record and its next claim in ONE
+ * statement (one round trip, one commit): the consume loop sends the acks of the
+ * handlers that finished together with the claim for their replacements. Everything
+ * commits asynchronously, as above. Answers the ids actually acked and handed over (a
+ * missing one was stale or its lease had lapsed) and the new deliveries.
  */
-export async function ackAndClaim(
-  sql: Queryable,
-  acks: { messageId: string; deliveryToken: string }[],
-  request: ClaimRequest,
-): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }> {
-  const rows = await sql<(MessageRow & { is_ack: boolean })[]>`
+export async function settleAndClaim(sql: Queryable, statement: ConsumerStatement): Promise<ConsumerStatementResult> {
+  const claim = statement.claim;
+  const rows = await sql<(MessageRow & { kind: 'ack' | 'hand_over' | 'claim' })[]>`
     with async_commit as (select set_config('synchronous_commit', 'off', true)),
-    acked as (${deleteAcked(sql, acks)}),
-    ${claimingCtes(sql, request)}
-    select *, false as is_ack from claimed
+    acked as (${deleteAcked(sql, statement.acks)}),
+    handed as (${recordHandOvers(sql, statement.handOvers)})
+    ${claim ? sql`, ${claimingCtes(sql, claim)}` : sql``}
+    select id, queue, null::jsonb as payload, null::jsonb as headers, null::smallint as priority, null::int as attempts,
+      null::uuid as lease_token, null::timestamptz as lease_expires_at, null::timestamptz as visible_at, null as reply_to,
+      null as correlation_id, null as sender, null::timestamptz as published_at, null::timestamptz as expires_at,
+      null::jsonb as deaths, null::boolean as recovered, 'ack' as kind
+    from acked
     union all
-    select id, queue, null, null, null, null, null, null, null, null, null, null, null, null, null, true from acked`;
-  const ackedIds = new Set<string>();
-  const deliveries: Delivery[] = [];
+    select id, null, null, null, null, attempts, null, null, null, null, null, null, null, null, null, null, 'hand_over' from handed
+    ${claim ? sql`union all select *, 'claim' from claimed` : sql``}`;
+  const result: ConsumerStatementResult = { ackedIds: new Set(), handedOver: new Map(), deliveries: [] };
   for (const row of rows) {
-    if (row.is_ack) ackedIds.add(row.id);
-    else deliveries.push(toDelivery(row));
+    if (row.kind === 'ack') result.ackedIds.add(row.id);
+    else if (row.kind === 'hand_over') result.handedOver.set(row.id, row.attempts);
+    else result.deliveries.push(toDelivery(row));
   }
-  return { ackedIds, deliveries: deliveries.sort(compareClaimOrder) };
+  result.deliveries.sort(compareClaimOrder);
+  return result;
+}
+
+/**
+ * Records that leased deliveries reached a handler (`update … returning m.id, m.attempts`),
+ * only where the token holds a lease that has not lapsed. From then on a lapse of this
+ * lease keeps the attempt counted.
+ */
+function recordHandOvers(sql: Queryable, refs: DeliveryRef[]) {
+  return sql`
+    update mq_messages m set handed_over = true
+    from unnest(${refs.map((r) => r.messageId)}::bigint[], ${refs.map((r) => r.deliveryToken)}::uuid[]) as r(id, token)
+    where m.id = r.id and m.lease_token = r.token and m.lease_expires_at > now()
+    returning m.id, m.attempts`;
 }
 
 /** The claiming part (CTEs `policy` … `claimed`) shared by both statements; needs `async_commit`. */
@@ -68,7 +110,7 @@ function claimingCtes(sql: Queryable, request: ClaimRequest) {
     lapsed as (
       select m.id from mq_messages m
       where m.queue = ${request.queue} and m.lease_token is not null and m.lease_expires_at <= now()
-        and m.attempts < (select max_attempts from policy)
+        and m.attempts - (case when m.handed_over then 0 else 1 end) < (select max_attempts from policy)
       order by m.lease_expires_at
       limit ${request.max}
       for update skip locked
@@ -88,10 +130,12 @@ function claimingCtes(sql: Queryable, request: ClaimRequest) {
       update mq_messages m set
         lease_token = gen_random_uuid(),
         lease_expires_at = now() + coalesce(m.ack_deadline_ms, ${request.leaseMs}::int, (select ack_deadline_ms from policy)) * interval '1 millisecond',
-        attempts = m.attempts + 1,
+        attempts = m.attempts + (case when m.lease_token is not null and not m.handed_over then 0 else 1 end),
+        handed_over = ${request.handedOver},
+        recovered = m.recovered or m.lease_token is not null,
         consumer_id = ${request.consumerId}
       from chosen c, async_commit where m.id = c.id
       returning m.id, m.queue, m.payload, m.headers, m.priority, m.attempts, m.lease_token, m.lease_expires_at,
-        m.visible_at, m.reply_to, m.correlation_id, m.sender, m.published_at, m.expires_at, m.deaths
+        m.visible_at, m.reply_to, m.correlation_id, m.sender, m.published_at, m.expires_at, m.deaths, m.recovered
     )`;
 }

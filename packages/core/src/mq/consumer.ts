@@ -3,15 +3,22 @@ import type { Clock } from '../clock';
 import { PermanentError, RateLimitedError } from '../errors';
 import type { Logger } from '../logger/create-logger';
 import type { Consumer, ConsumeOptions, Delivery, DeliveryHandler, DeliveryRef } from './broker';
-import type { ClaimRequest } from './claim-sql';
+import type { ClaimRequest, ConsumerStatement, ConsumerStatementResult } from './claim-sql';
 import { DeliveryControlImpl, type Settler } from './delivery-control';
 import { StaleDeliveryError } from './errors';
+import { decideHandOver } from './hand-over';
+import { PrefetchBuffer } from './prefetch-buffer';
 import { WakeSignal } from './wake-signal';
 
 /** What a consumer needs from its broker. */
 export interface ConsumerBackend extends Omit<Settler, 'ack'> {
-  /** Acks `acks` and, when asked, claims: one statement. Answers the ids acked (the others were stale). */
-  ackAndClaim(queue: string, acks: DeliveryRef[], claim: ClaimRequest | null): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }>;
+  /**
+   * Acks, records hand-overs and, when asked, claims: one statement. Answers the ids
+   * acked and handed over (the others were stale or lapsed) and the new deliveries.
+   */
+  settleAndClaim(queue: string, statement: ConsumerStatement): Promise<ConsumerStatementResult>;
+  /** Extends the leases of held deliveries by the lease each was claimed with; answers the new deadlines of those kept. */
+  keepLeases(refs: DeliveryRef[], leaseMs: number | null): Promise<Map<string, Date>>;
   release(queue: string, refs: DeliveryRef[]): Promise<void>;
   subscribe(queue: string, listener: () => void): () => void;
   register(consumer: ConsumerRegistration): Promise<void>;
@@ -70,7 +77,13 @@ export class QueueConsumer implements Consumer {
   readonly id: string;
   private readonly registration: ConsumerRegistration;
   private readonly signal = new WakeSignal();
-  private readonly buffer: Delivery[] = [];
+  private readonly buffer = new PrefetchBuffer();
+  /** A recovered delivery whose hand-over goes with the next statement; it then runs alone. */
+  private handOver: Delivery | null = null;
+  private handOverInFlight = false;
+  private isolatedRunning = false;
+  private keepTimer: NodeJS.Timeout | null = null;
+  private keeping = false;
   private readonly controls = new Map<string, DeliveryControlImpl>();
   private readonly handlers = new Set<Promise<void>>();
   private readonly settlements = new Set<Promise<void>>();
@@ -111,6 +124,9 @@ export class QueueConsumer implements Consumer {
       ack: (ref) => this.queueAck(ref),
       nack: (ref, nackOptions) => backend.nack(ref, nackOptions),
       reject: (ref, reason) => backend.reject(ref, reason),
+      ackWithin: (tx, ref) => backend.ackWithin(tx, ref),
+      nackWithin: (tx, ref, nackOptions) => backend.nackWithin(tx, ref, nackOptions),
+      rejectWithin: (tx, ref, reason) => backend.rejectWithin(tx, ref, reason),
       extendLease: (ref, ms) => backend.extendLease(ref, ms),
     };
   }
@@ -141,7 +157,9 @@ export class QueueConsumer implements Consumer {
   private async shutdown(): Promise<void> {
     this.running = false;
     this.signal.ring();
-    const unstarted = this.buffer.splice(0);
+    if (this.keepTimer) clearTimeout(this.keepTimer);
+    const unstarted = this.buffer.takeAll();
+    if (this.handOver && !this.handOverInFlight) unstarted.push(this.handOver);
     if (unstarted.length > 0) {
       await this.backend.release(this.queue, unstarted).catch((error: unknown) => this.logger.warn('releasing prefetched deliveries failed; their leases will lapse', { error }));
     }
@@ -176,7 +194,7 @@ export class QueueConsumer implements Consumer {
 
   /** Deliveries this consumer may still claim: room for handlers and prefetch, minus claims in flight. */
   private capacity(): number {
-    return this.options.concurrency + this.options.prefetch - this.handlers.size - this.buffer.length - this.claimsInFlight;
+    return this.options.concurrency + this.options.prefetch - this.handlers.size - this.buffer.length - (this.handOver ? 1 : 0) - this.claimsInFlight;
   }
 
   /**
@@ -201,7 +219,8 @@ export class QueueConsumer implements Consumer {
       const wanted = this.capacity();
       const worthClaiming = this.statementsInFlight === 0 ? wanted > 0 : wanted >= Math.max(1, Math.floor(total / 4));
       const wantsMessages = this.running && worthClaiming && this.buffer.length <= lowWater && !this.queueLooksEmpty;
-      if (!wantsMessages) {
+      const handOver = this.handOver && !this.handOverInFlight && this.running ? this.handOver : null;
+      if (!wantsMessages && !handOver) {
         const forCapacity = !this.running || wanted <= 0 || this.buffer.length > lowWater;
         if (this.pendingAcks.length === 0) {
           await this.sleep(forCapacity, this.timing.pollIntervalMs);
@@ -212,16 +231,17 @@ export class QueueConsumer implements Consumer {
           await this.sleep(forCapacity, Math.max(1, ACK_HOLD_MS - heldFor));
           continue;
         }
-      } else if (now - this.lastShortClaimAt < MIN_MS_BETWEEN_SHORT_CLAIMS) {
+      } else if (!handOver && now - this.lastShortClaimAt < MIN_MS_BETWEEN_SHORT_CLAIMS) {
         await new Promise((resolve) => setTimeout(resolve, MIN_MS_BETWEEN_SHORT_CLAIMS - (now - this.lastShortClaimAt)));
         continue;
       }
       const acks = this.pendingAcks.splice(0, MAX_ACKS_PER_STATEMENT);
       if (this.pendingAcks.length > 0) this.oldestPendingAckAt = performance.now();
-      const claim = wantsMessages ? { queue: this.queue, max: wanted, leaseMs: this.options.leaseMs, consumerId: this.id } : null;
+      const claim = wantsMessages ? { queue: this.queue, max: wanted, leaseMs: this.options.leaseMs, consumerId: this.id, handedOver: false } : null;
+      if (handOver) this.handOverInFlight = true;
       this.statementsInFlight++;
       this.claimsInFlight += claim?.max ?? 0;
-      void this.settleAndClaim(acks, claim).finally(() => {
+      void this.settleAndClaim(acks, handOver, claim).finally(() => {
         this.statementsInFlight--;
         this.claimsInFlight -= claim?.max ?? 0;
         this.signal.ring();
@@ -229,18 +249,24 @@ export class QueueConsumer implements Consumer {
     }
   }
 
-  private async settleAndClaim(acks: PendingAck[], claim: ClaimRequest | null): Promise<void> {
+  private async settleAndClaim(acks: PendingAck[], handOver: Delivery | null, claim: ClaimRequest | null): Promise<void> {
     try {
-      const { ackedIds, deliveries } = await this.backend.ackAndClaim(this.queue, acks.map((a) => a.ref), claim);
+      const { ackedIds, handedOver, deliveries } = await this.backend.settleAndClaim(this.queue, {
+        acks: acks.map((a) => a.ref),
+        handOvers: handOver ? [handOver] : [],
+        claim,
+      });
       if (this.failures > 0) this.logger.info('the database answers again', { failures: this.failures });
       this.failures = 0;
       for (const ack of acks) {
         if (ackedIds.has(ack.ref.messageId)) ack.resolve();
         else ack.reject(new StaleDeliveryError(ack.ref.messageId));
       }
+      if (handOver) this.handedOver(handOver, handedOver.get(handOver.messageId));
       if (!claim) return;
       if (this.running) {
-        this.buffer.push(...deliveries);
+        this.buffer.push(deliveries, performance.now(), this.clock.now().getTime());
+        this.scheduleLeaseKeeping();
         this.dispatch();
       } else if (deliveries.length > 0) {
         await this.backend.release(this.queue, deliveries).catch(() => undefined);
@@ -256,6 +282,7 @@ export class QueueConsumer implements Consumer {
       // consumer gives up on them and lets the leases lapse (the messages come again).
       if (this.running) this.pendingAcks.unshift(...acks);
       else for (const ack of acks) ack.reject(error instanceof Error ? error : new Error(String(error)));
+      if (handOver) this.handOverInFlight = false; // tried again with the next statement
       this.backlogSeen = false;
       this.retryAt = performance.now() + Math.min(this.timing.pollIntervalMs, RETRY_AFTER_FAILURE_MS);
     }
@@ -269,23 +296,87 @@ export class QueueConsumer implements Consumer {
     if (!rang && timeoutMs >= this.timing.pollIntervalMs) this.queueLooksEmpty = false;
   }
 
+  /** Hands buffered deliveries to handlers by the rules of `decideHandOver`. */
   private dispatch(): void {
-    while (this.running && this.handlers.size < this.options.concurrency && this.buffer.length > 0) {
-      const delivery = this.buffer.shift();
-      if (!delivery) break;
-      if (delivery.leaseExpiresAt.getTime() <= this.clock.now().getTime()) {
-        // Prefetched too long ago: the lease lapsed and the message may already be with
-        // another consumer. Handling it here would only produce a duplicate and a stale ack.
-        this.logger.debug('prefetched delivery lost its lease before a handler was free', { messageId: delivery.messageId });
-        continue;
-      }
-      const handling = this.handle(delivery).finally(() => {
-        this.handlers.delete(handling);
-        this.dispatch();
-        // A loop waiting for messages would only claim in vain; one waiting for slots (or to stop) cares.
-        if (this.waitingForCapacity) this.signal.ring();
+    while (this.running) {
+      const head = this.buffer.head();
+      const decision = decideHandOver(head, {
+        running: this.handlers.size,
+        concurrency: this.options.concurrency,
+        isolatedRunning: this.isolatedRunning,
+        recording: this.handOver !== null,
+        now: this.clock.now().getTime(),
       });
-      this.handlers.add(handling);
+      if (decision === 'empty' || decision === 'wait' || !head) return;
+      this.buffer.shift();
+      if (decision === 'drop') {
+        this.logger.debug('prefetched delivery lost its lease before a handler was free', { messageId: head.messageId });
+      } else if (decision === 'record_first') {
+        this.handOver = head;
+        this.signal.ring();
+        return;
+      } else {
+        this.startHandler(head, false);
+      }
+    }
+  }
+
+  /** The next statement recorded (attempt given) or refused (lease lost) a recovered delivery's hand-over. */
+  private handedOver(delivery: Delivery, attempt: number | undefined): void {
+    this.handOver = null;
+    this.handOverInFlight = false;
+    if (attempt === undefined || !this.running) {
+      if (attempt === undefined) this.logger.debug('recovered delivery lost its lease before its hand-over', { messageId: delivery.messageId });
+      else void this.backend.release(this.queue, [delivery]).catch(() => undefined);
+      this.dispatch();
+      return;
+    }
+    this.logger.info('handing over a recovered delivery alone (its last consumer died or stalled holding it)', {
+      messageId: delivery.messageId,
+      attempt,
+    });
+    this.startHandler({ ...delivery, attempt }, true);
+  }
+
+  private startHandler(delivery: Delivery, isolated: boolean): void {
+    if (isolated) this.isolatedRunning = true;
+    const handling = this.handle(delivery).finally(() => {
+      this.handlers.delete(handling);
+      if (isolated) this.isolatedRunning = false;
+      this.dispatch();
+      // A loop waiting for messages would only claim in vain; one waiting for slots (or to stop) cares.
+      if (this.waitingForCapacity) this.signal.ring();
+    });
+    this.handlers.add(handling);
+  }
+
+  /** Keeps the leases of buffered deliveries (one statement for all), a third of a lease after the last keep. */
+  private scheduleLeaseKeeping(): void {
+    if (this.keepTimer || this.keeping || !this.running) return;
+    const next = this.buffer.nextKeepAt();
+    if (next === null) return;
+    this.keepTimer = setTimeout(() => {
+      this.keepTimer = null;
+      void this.keepBufferedLeases();
+    }, Math.max(10, next - performance.now()));
+    this.keepTimer.unref();
+  }
+
+  private async keepBufferedLeases(): Promise<void> {
+    const held = this.buffer.all();
+    if (held.length === 0 || !this.running) return;
+    this.keeping = true;
+    const sentAt = performance.now();
+    try {
+      const deadlines = await this.backend.keepLeases(held, this.options.leaseMs);
+      const dropped = this.buffer.kept(deadlines, sentAt, new Set(held.map((d) => d.messageId)));
+      if (dropped.length > 0) this.logger.warn('prefetched deliveries lost their leases before a handler was free', { messageIds: dropped });
+    } catch (error) {
+      this.logger.warn('keeping the leases of prefetched deliveries failed; retrying', { error });
+    } finally {
+      this.keeping = false;
+      this.scheduleLeaseKeeping();
+      this.dispatch();
     }
   }
 
@@ -294,7 +385,13 @@ export class QueueConsumer implements Consumer {
     this.controls.set(delivery.messageId, control);
     try {
       await this.handler(delivery, control);
-      if (!control.settled) this.queueAutoAck(delivery);
+      if (control.settled) return;
+      if (control.leaseLost || control.leaseExpiresAt.getTime() <= this.clock.now().getTime()) {
+        // The handler gave up on a lapsed lease: the message is someone else's now; an ack would be refused.
+        this.logger.warn('handler returned after its lease was lost; not acking (the message will be delivered again)', { messageId: delivery.messageId });
+        return;
+      }
+      this.queueAutoAck(delivery);
     } catch (error) {
       if (control.settled) {
         this.logger.warn('handler failed after settling its delivery', { messageId: delivery.messageId, error });

@@ -1,6 +1,9 @@
 import type { Queryable } from './sql-types';
 
-/** A message to dead-letter; with a token it must still hold that lease, without one it must be unleased. */
+/**
+ * A message to dead-letter; with a token it must still hold that lease (and the lease
+ * must not have lapsed, unless the call says `leaseLapsed`), without one it must be unleased.
+ */
 export interface DeadLetterTarget {
   id: string;
   token: string | null;
@@ -22,7 +25,14 @@ export interface DeadLettered {
  * lease changed meanwhile are skipped (not returned). Dead letters are never deduped:
  * the dedupe key is cleared.
  */
-export async function deadLetter(sql: Queryable, targets: DeadLetterTarget[], reason: string, detail: string | null): Promise<DeadLettered[]> {
+export async function deadLetter(
+  sql: Queryable,
+  targets: DeadLetterTarget[],
+  reason: string,
+  detail: string | null,
+  /** Housekeeping dead-letters lapsed leases on their last attempt: there the lapse is the point. */
+  options: { leaseLapsed?: boolean } = {},
+): Promise<DeadLettered[]> {
   if (targets.length === 0) return [];
   const ids = targets.map((t) => t.id);
   const tokens = targets.map((t) => t.token);
@@ -34,7 +44,8 @@ export async function deadLetter(sql: Queryable, targets: DeadLetterTarget[], re
       select m.id, m.queue, q.dead_letter_queue from mq_messages m
       join targets t on t.id = m.id
       left join mq_queues q on q.name = m.queue
-      where (t.token is null and m.lease_token is null) or m.lease_token::text = t.token
+      where (t.token is null and m.lease_token is null)
+         or (m.lease_token::text = t.token and (${options.leaseLapsed === true} or m.lease_expires_at > now()))
       for update of m
     ),
     dropped as (
@@ -52,7 +63,8 @@ export async function deadLetter(sql: Queryable, targets: DeadLetterTarget[], re
           'time', now(),
           'detail', ${detail}::text))),
         lease_token = null, lease_expires_at = null, consumer_id = null,
-        visible_at = now(), expires_at = null, attempts = 0, dedupe_key = null
+        visible_at = now(), expires_at = null, attempts = 0, dedupe_key = null,
+        handed_over = true, recovered = false
       from victims v where m.id = v.id and v.dead_letter_queue is not null
     )
     select id, queue, dead_letter_queue from victims`;

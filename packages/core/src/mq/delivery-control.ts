@@ -1,10 +1,15 @@
 import type { Delivery, DeliveryControl, DeliveryRef, NackOptions } from './broker';
+import { StaleDeliveryError } from './errors';
+import type { TransactionSql } from './sql-types';
 
 /** How a control settles: the consume loop's batched acks, the broker for the rest. */
 export interface Settler {
   ack(ref: DeliveryRef): Promise<void>;
   nack(ref: DeliveryRef, options?: NackOptions): Promise<void>;
   reject(ref: DeliveryRef, reason: string): Promise<void>;
+  ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void>;
+  nackWithin(tx: TransactionSql, ref: DeliveryRef, options?: NackOptions): Promise<void>;
+  rejectWithin(tx: TransactionSql, ref: DeliveryRef, reason: string): Promise<void>;
   extendLease(ref: DeliveryRef, ms: number): Promise<Date>;
 }
 
@@ -48,6 +53,26 @@ export class DeliveryControlImpl implements DeliveryControl {
   reject(reason: string): Promise<void> {
     this.settled = true;
     return this.backend.reject(this.ref(), reason);
+  }
+
+  ackWithin(tx: TransactionSql): Promise<void> {
+    this.settled = true;
+    return this.backend.ackWithin(tx, this.ref());
+  }
+
+  nackWithin(tx: TransactionSql, options?: NackOptions): Promise<void> {
+    this.settled = true;
+    return this.backend.nackWithin(tx, this.ref(), options);
+  }
+
+  rejectWithin(tx: TransactionSql, reason: string): Promise<void> {
+    this.settled = true;
+    return this.backend.rejectWithin(tx, this.ref(), reason);
+  }
+
+  /** The lease was lost (an extension was refused, or it lapsed): nothing may be settled any more. */
+  get leaseLost(): boolean {
+    return this.controller?.signal.aborted === true && this.controller.signal.reason instanceof StaleDeliveryError;
   }
 
   async extendLease(ms: number): Promise<Date> {

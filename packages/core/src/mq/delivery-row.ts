@@ -17,6 +17,7 @@ export interface MessageRow {
   published_at: Date;
   expires_at: Date | null;
   deaths: DeathRecord[];
+  recovered: boolean;
 }
 
 /**
@@ -39,6 +40,7 @@ export function toDelivery(row: MessageRow): Delivery {
     publishedAt: row.published_at,
     expiresAt: row.expires_at,
     deaths: row.deaths,
+    recovered: row.recovered,
   };
 }
 

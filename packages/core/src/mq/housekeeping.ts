@@ -26,7 +26,9 @@ export async function expireMessages(sql: Queryable, options: HousekeepingOption
 
 /**
  * Lapsed leases (the consumer died or stalled): messages with attempts left go back to
- * their queue, visible at once; the others are dead-lettered (reason `max_attempts`).
+ * their queue, visible at once and `recovered`; the others are dead-lettered (reason
+ * `max_attempts`). A lease that lapsed before its delivery was handed to a handler gives
+ * its attempt back, so it never exhausts a message (only a recorded hand-over does).
  * Claims also take lapsed messages directly, so this only matters for queues nobody
  * is claiming from right now and for poison messages that kill their consumer.
  */
@@ -34,7 +36,7 @@ export async function returnLapsedLeases(sql: Queryable, options: HousekeepingOp
   const limit = options.limit ?? 1000;
   const exhausted = await sql<{ id: string; lease_token: string }[]>`
     select m.id, m.lease_token::text from mq_messages m join mq_queues q on q.name = m.queue
-    where m.lease_token is not null and m.lease_expires_at <= now() and m.attempts >= q.max_attempts
+    where m.lease_token is not null and m.lease_expires_at <= now() and m.handed_over and m.attempts >= q.max_attempts
     limit ${limit}
     for update of m skip locked`;
   const dead = await deadLetter(
@@ -42,14 +44,17 @@ export async function returnLapsedLeases(sql: Queryable, options: HousekeepingOp
     exhausted.map((row) => ({ id: row.id, token: row.lease_token })),
     'max_attempts',
     'lease expired on the last attempt',
+    { leaseLapsed: true },
   );
   const returned = await sql`
     with lapsed as (
       select m.id from mq_messages m join mq_queues q on q.name = m.queue
-      where m.lease_token is not null and m.lease_expires_at <= now() and m.attempts < q.max_attempts
+      where m.lease_token is not null and m.lease_expires_at <= now()
+        and (not m.handed_over or m.attempts < q.max_attempts)
       limit ${limit} for update of m skip locked
     )
-    update mq_messages m set lease_token = null, lease_expires_at = null, consumer_id = null
+    update mq_messages m set lease_token = null, lease_expires_at = null, consumer_id = null,
+      attempts = m.attempts - (case when m.handed_over then 0 else 1 end), handed_over = true, recovered = true
     from lapsed where m.id = lapsed.id
     returning m.id`;
   return dead.length + returned.length;

@@ -7,7 +7,7 @@ import type {
   Binding, BindingDeclaration, Broker, ClaimOptions, Consumer, ConsumeOptions, Delivery, DeliveryHandler, DeliveryRef,
   Exchange, ExchangeDeclaration, NackOptions, Publication, PublishReceipt, Queue, QueueDeclaration, QueueStats,
 } from './broker';
-import { ackAndClaim, claimMessages, type ClaimRequest } from './claim-sql';
+import { claimMessages, settleAndClaim, type ConsumerStatement, type ConsumerStatementResult } from './claim-sql';
 import { QueueConsumer, type ConsumerBackend, type ConsumerRegistration } from './consumer';
 import { deregisterConsumer, heartbeatConsumers, listConsumers, registerConsumer, type RegisteredConsumer } from './consumer-registry';
 import { deadLetter } from './dead-letter-sql';
@@ -21,8 +21,8 @@ import * as queues from './queue-store';
 import { RateCounter } from './rate-counter';
 import { RemoteConsumerCache } from './remote-consumer-cache';
 import { retryDelayMs } from './retry-backoff';
-import { ackMessages, extendLeaseOf, isWellFormedRef, leasedMessage, releaseMessages, requeueMessage } from './settle-sql';
-import type { TransactionSql } from './sql-types';
+import { ackMessages, ackWithin, extendLeaseOf, extendLeases, isWellFormedRef, leasedMessage, releaseMessages, requeueMessage } from './settle-sql';
+import type { Queryable, TransactionSql } from './sql-types';
 import { queueStatistics } from './stats-sql';
 import { WakeUp } from './wake-up';
 
@@ -155,7 +155,7 @@ export class PostgresBroker implements Broker {
 
   async claim(queue: string, options: ClaimOptions): Promise<Delivery[]> {
     if (!Number.isInteger(options.max) || options.max < 1) throw new ValidationError('max must be a positive integer', [{ field: 'max', message: 'must be a positive integer' }]);
-    return claimMessages(this.sql, { queue, max: options.max, leaseMs: options.leaseMs ?? null, consumerId: options.consumerId ?? null });
+    return claimMessages(this.sql, { queue, max: options.max, leaseMs: options.leaseMs ?? null, consumerId: options.consumerId ?? null, handedOver: true });
   }
 
   /** Acks in one statement; throws StaleDeliveryError naming the first ref whose lease was lost (the others are acked). */
@@ -173,32 +173,57 @@ export class PostgresBroker implements Broker {
    * attempt); to the dead-letter queue (reason `max_attempts`) when this was the last
    * attempt and it counts.
    */
-  async nack(ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
+  nack(ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
+    return this.nackOn(this.sql, ref, options);
+  }
+
+  /** Straight to the dead-letter queue with the reason (x-death record `rejected`), or dropped when there is none. */
+  reject(ref: DeliveryRef, reason: string): Promise<void> {
+    return this.rejectOn(this.sql, ref, reason);
+  }
+
+  /** `ack` inside the caller's transaction: the message is gone only if the transaction commits. */
+  async ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void> {
+    const acked = isWellFormedRef(ref) ? await ackWithin(tx, ref) : null;
+    if (!acked) throw new StaleDeliveryError(ref.messageId);
+    this.rates.countAcked(acked.queue);
+  }
+
+  /** `nack` inside the caller's transaction. */
+  nackWithin(tx: TransactionSql, ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
+    return this.nackOn(tx, ref, options);
+  }
+
+  /** `reject` inside the caller's transaction. */
+  rejectWithin(tx: TransactionSql, ref: DeliveryRef, reason: string): Promise<void> {
+    return this.rejectOn(tx, ref, reason);
+  }
+
+  private async nackOn(sql: Queryable, ref: DeliveryRef, options: NackOptions): Promise<void> {
     if (!isWellFormedRef(ref)) throw new StaleDeliveryError(ref.messageId);
     if (options.delayMs !== undefined && (!Number.isInteger(options.delayMs) || options.delayMs < 0)) {
       throw new ValidationError('delayMs must be a non-negative integer', [{ field: 'delayMs', message: 'must be a non-negative integer' }]);
     }
-    const leased = await leasedMessage(this.sql, ref.messageId, ref.deliveryToken);
+    const leased = await leasedMessage(sql, ref.messageId, ref.deliveryToken);
     if (!leased) throw new StaleDeliveryError(ref.messageId);
     const countAttempt = options.countAttempt !== false;
     const policy = policyFromRow(leased);
     if (countAttempt && leased.attempts >= policy.maxAttempts) {
       const detail = `failed ${leased.attempts} of ${policy.maxAttempts} attempts${options.reason ? `: ${options.reason}` : ''}`;
-      const moved = await deadLetter(this.sql, [{ id: ref.messageId, token: ref.deliveryToken }], 'max_attempts', detail);
+      const moved = await deadLetter(sql, [{ id: ref.messageId, token: ref.deliveryToken }], 'max_attempts', detail);
       if (moved.length === 0) throw new StaleDeliveryError(ref.messageId);
       this.announceDeadLetters(moved);
       return;
     }
     const delayMs = options.delayMs ?? retryDelayMs(policy.retryBackoff, leased.attempts, this.random);
-    const requeued = await requeueMessage(this.sql, ref.messageId, ref.deliveryToken, delayMs, countAttempt);
+    const requeued = await requeueMessage(sql, ref.messageId, ref.deliveryToken, delayMs, countAttempt);
     if (!requeued) throw new StaleDeliveryError(ref.messageId);
     if (delayMs === 0) this.wakeUp.announce([leased.queue]);
   }
 
-  /** Straight to the dead-letter queue with the reason (x-death record `rejected`), or dropped when there is none. */
-  async reject(ref: DeliveryRef, reason: string): Promise<void> {
+  private async rejectOn(sql: Queryable, ref: DeliveryRef, reason: string): Promise<void> {
     if (!isWellFormedRef(ref)) throw new StaleDeliveryError(ref.messageId);
-    const moved = await deadLetter(this.sql, [{ id: ref.messageId, token: ref.deliveryToken }], 'rejected', String(reason));
+    const moved = await deadLetter(sql, [{ id: ref.messageId, token: ref.deliveryToken }], 'rejected', String(reason));
     if (moved.length === 0) throw new StaleDeliveryError(ref.messageId);
     this.announceDeadLetters(moved);
   }
@@ -240,10 +265,14 @@ export class PostgresBroker implements Broker {
 
   private buildConsumerBackend(): ConsumerBackend {
     return {
-      ackAndClaim: (queue, acks, claim) => this.ackAndClaimFor(queue, acks, claim),
+      settleAndClaim: (queue, statement) => this.settleAndClaimFor(queue, statement),
       nack: (ref, options) => this.nack(ref, options),
       reject: (ref, reason) => this.reject(ref, reason),
+      ackWithin: (tx, ref) => this.ackWithin(tx, ref),
+      nackWithin: (tx, ref, options) => this.nackWithin(tx, ref, options),
+      rejectWithin: (tx, ref, reason) => this.rejectWithin(tx, ref, reason),
       extendLease: (ref, ms) => this.extendLease(ref, ms),
+      keepLeases: (refs, leaseMs) => extendLeases(this.sql, refs.filter(isWellFormedRef), leaseMs),
       release: async (queue, refs) => {
         if ((await releaseMessages(this.sql, refs.filter(isWellFormedRef))) > 0) this.wakeUp.announce([queue]);
       },
@@ -257,13 +286,19 @@ export class PostgresBroker implements Broker {
     };
   }
 
-  private async ackAndClaimFor(queue: string, acks: DeliveryRef[], claim: ClaimRequest | null): Promise<{ ackedIds: Set<string>; deliveries: Delivery[] }> {
-    const wellFormed = acks.filter(isWellFormedRef);
-    let outcome: { ackedIds: Set<string>; deliveries: Delivery[] };
-    if (claim && wellFormed.length > 0) outcome = await ackAndClaim(this.sql, wellFormed, claim);
-    else if (claim) outcome = { ackedIds: new Set(), deliveries: await claimMessages(this.sql, claim) };
-    else if (wellFormed.length > 0) outcome = { ackedIds: new Set((await ackMessages(this.sql, wellFormed)).map((row) => row.id)), deliveries: [] };
-    else outcome = { ackedIds: new Set(), deliveries: [] };
+  private async settleAndClaimFor(queue: string, statement: ConsumerStatement): Promise<ConsumerStatementResult> {
+    const acks = statement.acks.filter(isWellFormedRef);
+    const handOvers = statement.handOvers.filter(isWellFormedRef);
+    let outcome: ConsumerStatementResult;
+    if (handOvers.length > 0 || (statement.claim && acks.length > 0)) {
+      outcome = await settleAndClaim(this.sql, { acks, handOvers, claim: statement.claim });
+    } else if (statement.claim) {
+      outcome = { ackedIds: new Set(), handedOver: new Map(), deliveries: await claimMessages(this.sql, statement.claim) };
+    } else if (acks.length > 0) {
+      outcome = { ackedIds: new Set((await ackMessages(this.sql, acks)).map((row) => row.id)), handedOver: new Map(), deliveries: [] };
+    } else {
+      outcome = { ackedIds: new Set(), handedOver: new Map(), deliveries: [] };
+    }
     if (outcome.ackedIds.size > 0) this.rates.countAcked(queue, outcome.ackedIds.size);
     return outcome;
   }

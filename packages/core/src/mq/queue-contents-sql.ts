@@ -6,7 +6,7 @@ import type { Queryable } from './sql-types';
 export async function peekMessages(sql: Queryable, queue: string, limit: number): Promise<Delivery[]> {
   const rows = await sql<MessageRow[]>`
     select id, queue, payload, headers, priority, attempts, lease_token, lease_expires_at, visible_at,
-      reply_to, correlation_id, sender, published_at, expires_at, deaths
+      reply_to, correlation_id, sender, published_at, expires_at, deaths, recovered
     from mq_messages
     where queue = ${queue} and lease_token is null
     order by (visible_at > now()), priority desc, id
@@ -33,7 +33,8 @@ export async function redriveMessages(sql: Queryable, deadLetterQueue: string, m
       order by m.id limit ${max}
       for update of m skip locked
     )
-    update mq_messages m set queue = m.dead_from, dead_from = null, attempts = 0, visible_at = now(), expires_at = null
+    update mq_messages m set queue = m.dead_from, dead_from = null, attempts = 0, visible_at = now(), expires_at = null,
+      recovered = false, handed_over = true
     from chosen where m.id = chosen.id
     returning m.queue`;
 }
