@@ -1,5 +1,6 @@
 import { Counter } from 'prom-client';
 import { expireMessages, pruneHistory, returnLapsedLeases, type Logger, type MetricsRegistry, type Sql } from '@interflow/core';
+import { endOrphanedRuns } from './sql/orphaned-runs';
 import { pruneFireKeys } from './sql/prune-fire-keys';
 
 export interface HousekeepingSettings {
@@ -16,13 +17,17 @@ export interface HousekeepingSettings {
 }
 
 const CHORE_LIMIT = 1000;
+/** Unfinished runs checked per round for a message that is gone (a slice of a cycle through all of them). */
+const ORPHAN_CHECK_LIMIT = 500;
 /** A chore that handled a full batch runs again at once, but a round does at most this many batches. */
 const MAX_BATCHES_PER_ROUND = 20;
 
 /**
  * The producer's housekeeping loop around the broker's chores: expire messages past
- * their TTL, return lapsed leases, prune history (rate buckets, silent consumers, old
- * fire keys). Every chore skips rows another producer holds, so each producer runs it.
+ * their TTL, return lapsed leases, end runs whose message is gone from every queue (a
+ * slice of the unfinished runs per round), prune history (rate buckets, silent
+ * consumers, old fire keys). Every chore skips rows another producer holds, so each
+ * producer runs it.
  */
 export class Housekeeping {
   private running = false;
@@ -30,6 +35,7 @@ export class Housekeeping {
   private timer: NodeJS.Timeout | null = null;
   private wakeSleeper: (() => void) | null = null;
   private lastPruneAt = 0;
+  private orphanCursor = '0';
   private readonly handled: Counter<'chore'>;
 
   constructor(
@@ -37,7 +43,7 @@ export class Housekeeping {
   ) {
     this.handled = new Counter({
       name: 'interflow_housekeeping_handled_total',
-      help: 'Rows handled by housekeeping, by chore (expired, lapsed_leases, pruned).',
+      help: 'Rows handled by housekeeping, by chore (expired, lapsed_leases, orphaned_runs, pruned).',
       labelNames: ['chore'],
       registers: [deps.metrics],
     });
@@ -58,10 +64,11 @@ export class Housekeeping {
   }
 
   /** One round of every chore that is due; the loop calls it, tests may too. */
-  async runOnce(now = Date.now()): Promise<{ expired: number; returned: number; pruned: number }> {
+  async runOnce(now = Date.now()): Promise<{ expired: number; returned: number; orphanedRuns: number; pruned: number }> {
     const { sql, settings } = this.deps;
     const expired = await this.repeat(() => sql.begin((tx) => expireMessages(tx, { limit: CHORE_LIMIT })));
     const returned = await this.repeat(() => sql.begin((tx) => returnLapsedLeases(tx, { limit: CHORE_LIMIT })));
+    const orphanedRuns = await this.endOrphanedRuns();
     let pruned = 0;
     if (now - this.lastPruneAt >= settings.pruneIntervalMs) {
       this.lastPruneAt = now;
@@ -70,9 +77,25 @@ export class Housekeeping {
     }
     this.handled.inc({ chore: 'expired' }, expired);
     this.handled.inc({ chore: 'lapsed_leases' }, returned);
+    this.handled.inc({ chore: 'orphaned_runs' }, orphanedRuns);
     this.handled.inc({ chore: 'pruned' }, pruned);
-    if (expired + returned + pruned > 0) this.deps.logger.info('housekeeping', { expired, returned, pruned });
-    return { expired, returned, pruned };
+    if (expired + returned + orphanedRuns + pruned > 0) this.deps.logger.info('housekeeping', { expired, returned, orphanedRuns, pruned });
+    return { expired, returned, orphanedRuns, pruned };
+  }
+
+  /**
+   * The safety net under "every run reaches a final status": a run still unfinished
+   * whose message is gone from every queue can never end otherwise. Each is ended as
+   * failed with the reason, logged at error level (something upstream failed to end
+   * it) and counted (`chore="orphaned_runs"`).
+   */
+  private async endOrphanedRuns(): Promise<number> {
+    const { ended, lastSeq } = await endOrphanedRuns(this.deps.sql, this.orphanCursor, ORPHAN_CHECK_LIMIT);
+    this.orphanCursor = lastSeq ?? '0';
+    for (const run of ended) {
+      this.deps.logger.error('run ended by housekeeping: its message is gone from every queue', { runId: run.id, reason: run.reason });
+    }
+    return ended.length;
   }
 
   private async repeat(chore: () => Promise<number>): Promise<number> {

@@ -1,4 +1,4 @@
-import { DEFAULT_EXCHANGE, type Broker, type Delivery, type Publication } from '@interflow/core';
+import { DEFAULT_EXCHANGE, type Delivery, type PostgresBroker, type Publication, type TransactionSql } from '@interflow/core';
 import type { ActionPlan } from './action-plan';
 import type { FinalRunStatus } from './run-ledger';
 import { ACTION_ID_HEADER } from './run-request';
@@ -17,11 +17,13 @@ export const RUN_ID_HEADER = 'x-run-id';
  * (default exchange, correlation id = run id, `{run_id, status, response | error}`), and,
  * for a success, the result on the action's result route, which is how actions chain.
  * Both in one publish; deduplicated by run so saying it again after a crash is harmless.
+ * Given a transaction, the publish is part of it: the announcement commits with the
+ * run's outcome and the settle of its message.
  */
 export class OutcomeAnnouncer {
-  constructor(private readonly broker: Broker) {}
+  constructor(private readonly broker: Pick<PostgresBroker, 'publishBatch' | 'publishWithin'>) {}
 
-  async announce(delivery: Delivery, plan: Pick<ActionPlan, 'actionId' | 'resultRoute'>, end: RunEnd): Promise<void> {
+  async announce(delivery: Delivery, plan: Pick<ActionPlan, 'actionId' | 'resultRoute'>, end: RunEnd, tx?: TransactionSql): Promise<void> {
     const headers = { [ACTION_ID_HEADER]: plan.actionId, [RUN_ID_HEADER]: end.runId };
     const publications: Publication[] = [];
     if (delivery.replyTo) {
@@ -48,6 +50,8 @@ export class OutcomeAnnouncer {
         },
       });
     }
-    if (publications.length > 0) await this.broker.publishBatch(publications);
+    if (publications.length === 0) return;
+    if (tx) await this.broker.publishWithin(tx, publications);
+    else await this.broker.publishBatch(publications);
   }
 }

@@ -7,14 +7,15 @@ import { parseRetryAfter } from './retry-after';
  *   attempt not counted;
  * - transient: other 5xx, timeouts, refused connections — retry with backoff up to
  *   the action's policy, then dead-letter;
- * - permanent: any other status (4xx, 3xx, 1xx) — dead-letter at once with the
- *   response as reason.
+ * - permanent: any other status (4xx, 3xx, 1xx), or a request that cannot be made
+ *   at all (no status: e.g. the input lacks a path parameter) — dead-letter at once
+ *   with the response or the problem as reason.
  */
 export type CallOutcome =
   | { kind: 'succeeded'; status: number; body: unknown }
   | { kind: 'come_back_later'; status: number; body: unknown; retryAfterMs: number }
   | { kind: 'transient'; status: number | null; body: unknown; error: string }
-  | { kind: 'permanent'; status: number; body: unknown; error: string };
+  | { kind: 'permanent'; status: number | null; body: unknown; error: string };
 
 /** Used when a 429 says no Retry-After: wait a little rather than hammer. */
 export const DEFAULT_RETRY_AFTER_MS = 1_000;
@@ -26,6 +27,11 @@ export function classifyResponse(status: number, retryAfterHeader: string | null
   if (status === 503 && retryAfterMs !== null) return { kind: 'come_back_later', status, body, retryAfterMs };
   if (status >= 500) return { kind: 'transient', status, body, error: `the connector answered ${status}${describeBody(body)}` };
   return { kind: 'permanent', status, body, error: `the connector answered ${status}${describeBody(body)}` };
+}
+
+/** The request could not be made from this input (a path parameter missing…): no retry can help. */
+export function unsendableRequest(problem: string): CallOutcome {
+  return { kind: 'permanent', status: null, body: null, error: `the request could not be made: ${problem}` };
 }
 
 /** A network failure or timeout: no response at all. */

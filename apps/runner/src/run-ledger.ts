@@ -1,8 +1,11 @@
+import type { TransactionSql } from '@interflow/core';
+
 /**
  * The runner's view of run history (contract 3): the registry owns the tables, the
  * runner writes through this port (implemented over core's run-recording functions in
  * registry-run-ledger.ts). Every call is one attempt row; a run ends succeeded or failed
- * exactly once.
+ * exactly once. How an attempt ended, how the run ended and the settle of its message
+ * are written in ONE transaction (`record`): a runner killed half-way leaves neither.
  */
 
 export type RunStatus = 'queued' | 'running' | 'retrying' | 'succeeded' | 'failed';
@@ -44,11 +47,19 @@ export interface RunLedger {
   open(request: RunRequestContext): Promise<OpenedRun>;
   /** Starts attempt `attempt` and marks the run running. */
   beginAttempt(runId: string, attempt: number): Promise<void>;
+  /** Runs `work` in one transaction: what it records and the settle it makes on `recorder.tx` commit together or not at all. */
+  record<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T>;
+}
+
+/** Writes inside one `record` transaction. */
+export interface RunRecorder {
+  /** The transaction, for the delivery's settle (`control.ackWithin(tx)`…) and the announcement. */
+  tx: TransactionSql;
   finishAttempt(runId: string, attempt: number, result: AttemptResult): Promise<void>;
   /** The run waits for another attempt. */
   markRetrying(runId: string): Promise<void>;
-  /** The run ended. */
-  finish(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }): Promise<void>;
+  /** Ends the run; false when it had already ended (the first outcome stands: a run succeeds once). */
+  finish(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }): Promise<boolean>;
 }
 
 export function isFinal(status: RunStatus): status is FinalRunStatus {

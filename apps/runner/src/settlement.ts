@@ -1,6 +1,6 @@
 import { retryDelayMs, type RetryBackoff } from '@interflow/core';
 import type { CallOutcome } from './call-outcome';
-import type { AttemptOutcome } from './run-ledger';
+import type { AttemptOutcome, RunStatus } from './run-ledger';
 
 /**
  * What to do with a delivery after a call, decided from the outcome alone (pure, so the
@@ -49,4 +49,26 @@ export function decideSettlement(outcome: CallOutcome, policy: SettlementPolicy)
     case 'permanent':
       return { action: 'dead_letter', attemptOutcome: 'failed', reason: outcome.error };
   }
+}
+
+/**
+ * Before the call, from what the run and the delivery say (pure):
+ * - already_ended: the run has its final outcome (a redelivery after a crash, a
+ *   duplicate request): announce it again and ack, never call again;
+ * - give_up: this delivery's attempt is past the action's limit — the attempts before
+ *   it were lost with their runners (leases lapsed after the hand-over): the run fails
+ *   without another call, and the message is dead-lettered;
+ * - call: make the call.
+ */
+export type BeforeCall = { action: 'already_ended' } | { action: 'give_up'; reason: string } | { action: 'call' };
+
+export function decideBeforeCall(runStatus: RunStatus, attempt: number, maxAttempts: number): BeforeCall {
+  if (runStatus === 'succeeded' || runStatus === 'failed') return { action: 'already_ended' };
+  if (attempt > maxAttempts) {
+    return {
+      action: 'give_up',
+      reason: `attempt ${attempt} is past the action's limit of ${maxAttempts}: the earlier attempts ended without an outcome (their runner stopped or lost the lease)`,
+    };
+  }
+  return { action: 'call' };
 }

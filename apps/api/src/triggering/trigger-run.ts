@@ -9,6 +9,7 @@ import {
   hashRunInput,
   insertCachedRun,
   insertQueuedRun,
+  recordRunMessage,
   mergeRunInput,
   resolveMethod,
   type Action,
@@ -118,7 +119,7 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
     run = await deps.sql.begin(async (tx) => {
       const inserted = await insertQueuedRun(tx, newRun);
       if (!inserted) return null;
-      await deps.broker.publishWithin(tx, [
+      const [receipt] = await deps.broker.publishWithin(tx, [
         {
           exchange: DEFAULT_EXCHANGE,
           routingKey: action.queue,
@@ -132,6 +133,8 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
           },
         },
       ]);
+      const messageId = receipt?.messageIds[0];
+      if (messageId) await recordRunMessage(tx, inserted.id, messageId);
       return inserted;
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { loadActionContext, NotFoundError, PermanentError, type SecretKeyring, type Sql } from '@interflow/core';
+import { loadActionContext, NotFoundError, PermanentError, UnknownSecretKeyError, type SecretKeyring, type Sql } from '@interflow/core';
 import type { ActionPlan, ActionPlans, UnrunnableAction } from '../action-plan';
 
 /** Share of each retry delay drawn at random, so failures of many runs do not retry in lockstep. */
@@ -22,6 +22,8 @@ export class RegistryActionPlans implements ActionPlans {
     } catch (error) {
       if (error instanceof NotFoundError || isInvalidUuid(error)) return { unrunnable: `action '${actionId}' does not exist` };
       if (error instanceof PermanentError) return { unrunnable: error.message };
+      const unreadable = unreadableSecret(error);
+      if (unreadable) return { unrunnable: `the action's stored secrets cannot be opened: ${unreadable}` };
       throw error;
     }
     const { action, deployment, service, method } = context;
@@ -62,4 +64,18 @@ export class RegistryActionPlans implements ActionPlans {
 /** A message naming an action id that is not even a uuid: the action does not exist. */
 function isInvalidUuid(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '22P02';
+}
+
+/**
+ * A deployment's credentials or a service's signing secret this runner cannot open: a
+ * key id it lacks, or a key that does not fit (rotated without keeping the old key).
+ * No retry can help until an operator configures the key; the run fails saying so (the
+ * dead-lettered message can be redriven afterwards).
+ */
+function unreadableSecret(error: unknown): string | null {
+  if (error instanceof UnknownSecretKeyError) return error.message;
+  if (error instanceof Error && /unable to authenticate data/i.test(error.message)) {
+    return 'the configured key does not open them (INTERFLOW_SECRET_KEY changed without keeping the old one as INTERFLOW_SECRET_KEY_SECONDARY?)';
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import {
-  completeRun,
+  completeRunOnce,
   ensureRunForMessage,
   finishRunAttempt,
   getRun,
@@ -11,8 +11,9 @@ import {
   type Run,
   type RunTrigger,
   type Sql,
+  type TransactionSql,
 } from '@interflow/core';
-import type { AttemptResult, FinalRunStatus, OpenedRun, RunLedger, RunRequestContext } from '../run-ledger';
+import type { AttemptResult, FinalRunStatus, OpenedRun, RunLedger, RunRecorder, RunRequestContext } from '../run-ledger';
 
 /** The RunLedger over core's run-recording functions (registry's tables). */
 export class RegistryRunLedger implements RunLedger {
@@ -46,22 +47,26 @@ export class RegistryRunLedger implements RunLedger {
     return startRunAttempt(this.sql, runId, attempt, this.clock.now());
   }
 
-  finishAttempt(runId: string, attempt: number, result: AttemptResult): Promise<void> {
-    return finishRunAttempt(this.sql, runId, attempt, {
-      finishedAt: this.clock.now(),
-      outcome: result.outcome,
-      httpStatus: result.httpStatus,
-      error: result.error ?? undefined,
-      response: result.response ?? undefined,
-    });
+  record<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T> {
+    return this.sql.begin((tx) => work(this.recorder(tx as unknown as TransactionSql))) as Promise<T>;
   }
 
-  markRetrying(runId: string): Promise<void> {
-    return markRunRetrying(this.sql, runId);
-  }
-
-  async finish(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }): Promise<void> {
-    await completeRun(this.sql, runId, { status, finishedAt: this.clock.now(), response: outcome.response, error: outcome.error });
+  private recorder(tx: TransactionSql): RunRecorder {
+    const clock = this.clock;
+    return {
+      tx,
+      finishAttempt: (runId, attempt, result: AttemptResult) =>
+        finishRunAttempt(tx, runId, attempt, {
+          finishedAt: clock.now(),
+          outcome: result.outcome,
+          httpStatus: result.httpStatus,
+          error: result.error ?? undefined,
+          response: result.response ?? undefined,
+        }),
+      markRetrying: (runId) => markRunRetrying(tx, runId),
+      finish: (runId, status: FinalRunStatus, outcome) =>
+        completeRunOnce(tx, runId, { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error }),
+    };
   }
 
   /** A run still `running` when its message comes back: the runner that had it died mid-call. */

@@ -70,6 +70,7 @@ export { canonicalJson, hashRunInput, mergeRunInput } from './run-input';
 export {
   RUN_STATUSES,
   insertQueuedRun,
+  recordRunMessage,
   insertCachedRun,
   findRunByIdempotencyKey,
   getRun,
@@ -88,6 +89,7 @@ export {
   finishRunAttempt,
   markRunRetrying,
   completeRun,
+  completeRunOnce,
   type AttemptOutcome,
   type RunCompletion,
   type RunForMessage,

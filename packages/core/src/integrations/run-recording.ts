@@ -91,6 +91,25 @@ export interface RunCompletion {
 }
 
 /**
+ * Ends a run for good, only if it has not ended yet: answers true when this call ended
+ * it, false when it had already ended (its first outcome stands). Call it in the same
+ * transaction as the attempt's outcome and the settle of its message: the row lock it
+ * takes makes a second completion wait, then see the first.
+ */
+export async function completeRunOnce(sql: SqlExecutor, runId: string, completion: RunCompletion): Promise<boolean> {
+  const rows = await sql`
+    update runs set
+      status = ${completion.status},
+      finished_at = ${completion.finishedAt},
+      duration_ms = greatest(0, round(extract(epoch from (${completion.finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
+      response = ${completion.response === undefined ? null : jsonParam(sql, completion.response)},
+      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)}
+    where id = ${runId} and status not in ('succeeded', 'failed')
+    returning id`;
+  return rows.length > 0;
+}
+
+/**
  * Ends a run for good. A run already ended stays as it was (a redelivered message whose
  * first delivery had finished does not overwrite the recorded outcome); returns the run.
  */

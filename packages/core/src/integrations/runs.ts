@@ -126,6 +126,15 @@ export async function insertQueuedRun(tx: SqlExecutor, run: NewRun): Promise<Run
   return row ? presentRun(row) : null;
 }
 
+/**
+ * Records which broker message carries a queued run's request (in the transaction that
+ * published it), so housekeeping can tell when that message is gone while the run never
+ * ended.
+ */
+export async function recordRunMessage(tx: SqlExecutor, runId: string, messageId: string): Promise<void> {
+  await tx`update runs set message_id = ${messageId} where id = ${runId}`;
+}
+
 /** Records a run answered from the response cache: succeeded at once, no attempt, no connector call. */
 export async function insertCachedRun(sql: SqlExecutor, run: NewRun, response: unknown): Promise<Run | null> {
   const [row] = await sql<RunRow[]>`

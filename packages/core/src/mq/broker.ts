@@ -198,6 +198,8 @@ export interface DeliveryControl {
   extendLease(ms: number): Promise<Date>;
   /** Aborted when the lease was lost or the consumer is force-stopped. */
   signal: AbortSignal;
+  /** An explicit settle was made (the consumer will not settle again when the handler returns). */
+  readonly settled: boolean;
 }
 
 /**
