@@ -17,6 +17,7 @@ function delivery(payload: unknown, headers: Record<string, string> = {}): Deliv
     publishedAt: new Date(),
     expiresAt: null,
     deaths: [],
+    recovered: false,
   };
 }
 

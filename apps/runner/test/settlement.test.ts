@@ -1,4 +1,4 @@
-import { decideSettlement, type SettlementPolicy } from '../src/settlement';
+import { decideBeforeCall, decideSettlement, type SettlementPolicy } from '../src/settlement';
 
 const backoff = { initialDelayMs: 1000, multiplier: 2, maxDelayMs: 5000, jitter: 0 };
 const policy = (attempt: number): SettlementPolicy => ({ attempt, maxAttempts: 3, backoff });
@@ -27,5 +27,24 @@ describe('deciding what becomes of a delivery', () => {
   it('dead-letters a permanent failure at once', () => {
     const outcome = { kind: 'permanent' as const, status: 400, body: null, error: 'the connector answered 400' };
     expect(decideSettlement(outcome, policy(1))).toMatchObject({ action: 'dead_letter', reason: 'the connector answered 400' });
+  });
+});
+
+describe('deciding before the call', () => {
+  it.each([
+    ['a fresh run on its first attempt', 'queued', 1, 3, { action: 'call' }],
+    ['a retrying run on its last attempt', 'retrying', 3, 3, { action: 'call' }],
+    ['a run left running by a dead runner', 'running', 2, 3, { action: 'call' }],
+    ['a run that succeeded (duplicate request)', 'succeeded', 1, 3, { action: 'already_ended' }],
+    ['a run that failed (redrive)', 'failed', 4, 3, { action: 'already_ended' }],
+  ] as const)('%s', (_name, status, attempt, max, expected) => {
+    expect(decideBeforeCall(status, attempt, max)).toEqual(expected);
+  });
+
+  it('gives up past the action\'s limit: the earlier attempts were lost with their runners', () => {
+    expect(decideBeforeCall('running', 3, 2)).toEqual({
+      action: 'give_up',
+      reason: "attempt 3 is past the action's limit of 2: the earlier attempts ended without an outcome (their runner stopped or lost the lease)",
+    });
   });
 });

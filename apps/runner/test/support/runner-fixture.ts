@@ -6,7 +6,10 @@ import {
   createKeyring,
   createSilentLogger,
   getRun,
+  hashRunInput,
+  insertQueuedRun,
   listRunAttempts,
+  recordRunMessage,
   parseKeySpec,
   PostgresBroker,
   registerService,
@@ -37,6 +40,8 @@ export interface RunnerWorld {
   createAction(options: { deploymentId: string; method: string; retryPolicy?: RetryPolicy; name?: string; timeoutMs?: number; cacheTtlMs?: number }): Promise<string>;
   /** Publishes a run request (contract 3) for the action, without a run id. */
   requestRun(actionId: string, input: Record<string, unknown>, options?: { replyTo?: string }): Promise<string>;
+  /** As the api triggers: a queued run and its request (with `run_id`) in one transaction. Answers the run id. */
+  triggerRun(actionId: string, input: Record<string, unknown>): Promise<string>;
   startRunner(env?: Record<string, string>): Promise<DaemonProcess & { healthUrl: string }>;
   runsOf(actionId: string): Promise<Run[]>;
   attemptsOf(runId: string): Promise<RunAttempt[]>;
@@ -100,6 +105,20 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
       const id = receipt.messageIds[0];
       if (!id) throw new Error('publish stored nothing');
       return id;
+    },
+    async triggerRun(actionId, input) {
+      const runId = crypto.randomUUID();
+      const [action] = await db.sql<{ deployment_id: string }[]>`select deployment_id from actions where id = ${actionId}`;
+      if (!action) throw new Error(`no action ${actionId}`);
+      await db.sql.begin(async (tx) => {
+        await insertQueuedRun(tx, { id: runId, actionId, deploymentId: action.deployment_id, trigger: 'api', triggeredBy: 'test', input, inputHash: hashRunInput(input) });
+        const [receipt] = await broker.publishWithin(tx, [
+          { exchange: '', routingKey: 'interflow.actions', mandatory: true, message: { payload: { action_id: actionId, run_id: runId, input }, headers: { 'x-action-id': actionId } } },
+        ]);
+        const messageId = receipt?.messageIds[0];
+        if (messageId) await recordRunMessage(tx, runId, messageId);
+      });
+      return runId;
     },
     async startRunner(env = {}) {
       const port = await freePort();

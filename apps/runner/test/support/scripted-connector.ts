@@ -35,6 +35,8 @@ export const SCRIPTED_METHODS = [
   { name: 'hold', http_method: 'POST', path: '/methods/hold', description: null, input_schema: null },
   { name: 'busy', http_method: 'POST', path: '/methods/busy', description: null, input_schema: null },
   { name: 'slow', http_method: 'POST', path: '/methods/slow', description: null, input_schema: null },
+  // Never answered: its path needs an `id` from the input, so a run without one fails before any call.
+  { name: 'thing', http_method: 'GET', path: '/things/{id}', description: null, input_schema: null },
 ] as const;
 
 export async function startScriptedConnector(signingSecret: string): Promise<ScriptedConnector> {
