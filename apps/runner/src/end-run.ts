@@ -5,6 +5,7 @@ import { decideSettlement } from './settlement';
 
 /** What the runner knows of the run while it handles a delivery (filled in as it learns it). */
 export interface RunInHand {
+  actionId: string;
   plan: ActionPlan | null;
   runId: string | null;
   /** The run's attempt begun, if a call was started. */
@@ -83,7 +84,7 @@ export async function endAfterUnexpectedFailure(
     );
     if (decision.action === 'dead_letter') {
       deps.metrics.deliveries.inc({ outcome: 'runner_error' });
-      return await failRun(deps, delivery, control, { plan: inHand.plan ?? { actionId: 'unknown', resultRoute: null }, runId: inHand.runId, attempt: inHand.attempt }, decision.reason, log);
+      return await failRun(deps, delivery, control, { plan: inHand.plan ?? { actionId: inHand.actionId, resultRoute: null }, runId: inHand.runId, attempt: inHand.attempt }, decision.reason, log);
     }
     log.error('the runner could not handle the run; retrying', { error: problem, delayMs: decision.action === 'retry' ? decision.delayMs : null });
     deps.metrics.deliveries.inc({ outcome: 'runner_error' });

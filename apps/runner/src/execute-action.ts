@@ -41,7 +41,7 @@ export interface ExecutorDependencies {
  */
 export async function executeAction(deps: ExecutorDependencies, delivery: Delivery, control: DeliveryControl, request: RunRequest) {
   const log = deps.logger.child({ messageId: delivery.messageId, queue: delivery.queue, actionId: request.actionId, attempt: delivery.attempt });
-  const inHand: RunInHand = { plan: null, runId: request.runId, attempt: null };
+  const inHand: RunInHand = { actionId: request.actionId, plan: null, runId: request.runId, attempt: null };
   const stopLease = keepLeaseAlive(control, deps.leaseMs, log);
   try {
     await runAction(deps, delivery, control, request, inHand, log);
