@@ -77,9 +77,10 @@ describe('a run succeeds once', () => {
   it('deliveries waiting for their deployment\'s only call slot keep their leases: each run is called once', async () => {
     const deploymentId = await world.createDeployment({ maxConcurrency: 1 });
     const actionId = await world.createAction({ deploymentId, method: 'slow', timeoutMs: 30_000 });
-    const env = { RUNNER_LEASE_MS: '1000', RUNNER_CONCURRENCY: '4', RUNNER_PREFETCH: '8', RUNNER_LIMIT_WAIT_MS: '60000' };
+    // Each call takes 2 s and they go one at a time: the last one waits three leases for the slot.
+    const env = { RUNNER_LEASE_MS: '2500', RUNNER_CONCURRENCY: '4', RUNNER_PREFETCH: '8', RUNNER_LIMIT_WAIT_MS: '60000' };
     const runners = await Promise.all([world.startRunner(env), world.startRunner(env)]);
-    const runIds = await Promise.all([1, 2, 3, 4].map(() => world.triggerRun(actionId, { ms: 1500 })));
+    const runIds = await Promise.all([1, 2, 3, 4].map(() => world.triggerRun(actionId, { ms: 2000 })));
     await waitFor(async () => (await world.runsOf(actionId)).filter((r) => r.status === 'succeeded').length === runIds.length, {
       timeoutMs: 120_000,
       description: 'every run to succeed',

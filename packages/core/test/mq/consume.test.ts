@@ -167,23 +167,19 @@ describe('PostgreSQL broker: consume', () => {
       async (delivery, control) => {
         handled.push(`${delivery.payload}#${delivery.attempt}`);
         if (delivery.payload !== 1) return;
-        // Hold the only handler slot (keeping its own lease) for several leases: the two prefetched deliveries wait.
-        const keep = setInterval(() => void control.extendLease(300).catch(() => undefined), 100);
-        try {
-          const first = await waitFor(async () => {
-            const rows = await leasesOfWaiting();
-            return rows.length === 2 ? rows : null;
-          });
-          firstSeen = new Date(Math.min(...first.map((row) => row.lease_expires_at.getTime())));
-          await waitFor(async () => {
-            const rows = await leasesOfWaiting();
-            return rows.length === 2 && rows.every((row) => row.lease_expires_at.getTime() > (firstSeen?.getTime() ?? 0) + 900);
-          }, { description: 'the waiting leases to be kept well past their first deadline' });
-        } finally {
-          clearInterval(keep);
-        }
+        // Hold the only handler slot (its own lease pushed far out) for several leases: the two prefetched deliveries wait.
+        await control.extendLease(120_000);
+        const first = await waitFor(async () => {
+          const rows = await leasesOfWaiting();
+          return rows.length === 2 ? rows : null;
+        });
+        firstSeen = new Date(Math.min(...first.map((row) => row.lease_expires_at.getTime())));
+        await waitFor(async () => {
+          const rows = await leasesOfWaiting();
+          return rows.length === 2 && rows.every((row) => row.lease_expires_at.getTime() > (firstSeen?.getTime() ?? 0) + 3000);
+        }, { description: 'the waiting leases to be kept well past their first deadline' });
       },
-      { concurrency: 1, prefetch: 2, leaseMs: 300 },
+      { concurrency: 1, prefetch: 2, leaseMs: 1500 },
     );
     await waitFor(async () => {
       const stats = await broker.queueStats('kept-prefetch');
