@@ -11,6 +11,7 @@ import ts from 'typescript';
 const here = dirname(fileURLToPath(import.meta.url));
 const printer = join(here, '../../../apps/api/dist/print-openapi.js');
 const target = join(here, '../src/generated/openapi.ts');
+const documentTarget = join(here, '../src/generated/openapi.json');
 export const REGENERATE = 'npm run generate -w packages/client';
 
 const document = JSON.parse(execFileSync(process.execPath, [printer], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
@@ -30,18 +31,20 @@ const header = [
   '',
 ].join('\n');
 const generated = `${header}${astToString(ast)}`;
+const documentText = `${JSON.stringify(document, null, 2)}\n`;
 
 if (process.argv.includes('--check')) {
-  const committed = readFileSync(target, 'utf8');
-  if (committed !== generated) {
+  const read = (file) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
+  if (read(target) !== generated || read(documentTarget) !== documentText) {
     process.stderr.write(
-      `packages/client/src/generated/openapi.ts is stale: the api's OpenAPI document changed.\n` +
+      `packages/client/src/generated/openapi.{ts,json} is stale: the api's OpenAPI document changed.\n` +
         `Run \`${REGENERATE}\` and commit the result.\n`,
     );
     process.exit(1);
   }
-  process.stdout.write('packages/client/src/generated/openapi.ts is up to date\n');
+  process.stdout.write('packages/client/src/generated/openapi.{ts,json} is up to date\n');
 } else {
   writeFileSync(target, generated);
-  process.stdout.write(`wrote ${target}\n`);
+  writeFileSync(documentTarget, documentText);
+  process.stdout.write(`wrote ${target} and openapi.json\n`);
 }

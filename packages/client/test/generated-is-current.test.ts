@@ -13,7 +13,7 @@ describe('packages/client/src/generated/openapi.ts', () => {
     if (result.status !== 0) {
       throw new Error(
         `The typed client is stale (the api's routes or schemas changed). Run \`${REGENERATE}\` and commit ` +
-          `packages/client/src/generated/openapi.ts.\n${result.stderr}${result.error ? String(result.error) : ''}`,
+          `packages/client/src/generated/openapi.{ts,json}.\n${result.stderr}${result.error ? String(result.error) : ''}`,
       );
     }
     expect(result.stdout).toContain('up to date');
