@@ -78,6 +78,31 @@ describe('interflow (commands against a running api)', () => {
     expect(JSON.parse((await cli.run(['describe', 'schedule', 'tick', '-o', 'json'])).stdout).enabled).toBe(true);
   });
 
+  it('runs an action with --input @file and --wait, and shows the run with runs logs', async () => {
+    const manifest = path.join(cli.dir, 'one-action.yaml');
+    fs.writeFileSync(
+      manifest,
+      [
+        'apiVersion: interflow/v1\nkind: Service\nmetadata: {name: nowhere}\nspec:\n  base_url: http://127.0.0.1:9\n  methods: [{name: ping, path: /ping}]',
+        'apiVersion: interflow/v1\nkind: Deployment\nmetadata: {name: nowhere-prod}\nspec: {service: nowhere}',
+        'apiVersion: interflow/v1\nkind: Action\nmetadata: {name: ping}\nspec: {deployment: nowhere-prod, method: ping}',
+      ].join('\n---\n'),
+    );
+    expect((await cli.run(['apply', '-f', manifest, '--apply-set', 'actions-test'])).code).toBe(0);
+    fs.writeFileSync(path.join(cli.dir, 'input.json'), '{"greeting": "hi"}');
+    // No runner is attached in this test: the run stays queued, and --wait says so with exit code 1.
+    const waited = await cli.run(['actions', 'run', 'ping', '--input', '@input.json', '--wait', '1'], { cwd: cli.dir });
+    expect(waited.code).toBe(1);
+    const runId = /^run (\S+): queued/m.exec(waited.stdout)?.[1];
+    expect(runId).toBeDefined();
+    expect(waited.stderr).toBe(`error: run ${runId} did not end within 1 s\n`);
+    const run = JSON.parse((await cli.run(['describe', 'run', String(runId), '-o', 'json'])).stdout) as { input: unknown; status: string };
+    expect(run).toMatchObject({ input: { greeting: 'hi' }, status: 'queued' });
+    expect((await cli.run(['runs', 'logs', String(runId)])).stdout).toMatch(new RegExp(`^run ${runId}: queued \\(trigger api`));
+    const bad = await cli.run(['actions', 'run', 'ping', '--input', '@missing.json'], { cwd: cli.dir });
+    expect([bad.code, bad.stderr]).toEqual([2, `error: --input: no file ${path.join(cli.dir, 'missing.json')}\n`]);
+  });
+
   it('exits 2 on usage errors, prints --help with an example on every command, and completes bash and zsh', async () => {
     expect((await cli.run(['get', 'widgets'])).code).toBe(2);
     expect((await cli.run(['frobnicate'])).code).toBe(2);
