@@ -2,7 +2,9 @@ import express from 'express';
 import type { Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, SecretKeyring, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { jsonBody } from './middleware/json-body';
 import { requestContext } from './middleware/request-context';
+import { requestLineGuard } from './middleware/request-line-guard';
 import { actionRoutes } from './routes/actions';
 import { actionRunRoutes } from './routes/action-runs';
 import { actionStateRoutes } from './routes/action-states';
@@ -20,6 +22,7 @@ import { exchangeRoutes } from './routes/exchanges';
 import { queueRoutes } from './routes/queues';
 import { consumerRoutes } from './routes/consumers';
 import { applySetRoutes } from './routes/apply-sets';
+import { webhookRoutes } from './routes/webhooks';
 import type { RunReplies } from './triggering/run-replies';
 import { createTriggerMetrics } from './triggering/trigger-metrics';
 import type { TriggerBroker } from './triggering/trigger-broker';
@@ -57,9 +60,14 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger, deps.metrics));
-  app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());
+  // The edge: what no route could read faithfully is refused here, before any route runs.
+  app.use(requestLineGuard());
+  app.use(jsonBody({ limit: deps.bodyLimit }));
+  const triggerDeps = { ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) };
+  // Before authentication: a webhook's credential is its URL (see webhooks.ts).
+  app.use(webhookRoutes(triggerDeps));
   app.use('/v1', authenticate(deps));
   app.use(tokenRoutes(deps));
   app.use(exchangeRoutes(deps));
@@ -80,7 +88,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(actionSubscriptionRoutes(deps));
   app.use(serviceMethodImportRoutes(deps));
   app.use(applySetRoutes(deps));
-  app.use(actionRunRoutes({ ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) }));
+  app.use(actionRunRoutes(triggerDeps));
   app.use(runRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

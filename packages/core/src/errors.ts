@@ -23,8 +23,17 @@ export class ValidationError extends InterflowError {
   }
 }
 
+/**
+ * No valid credentials. `bearerError` is the RFC 6750 error code for the
+ * `WWW-Authenticate` challenge: absent when no credentials were sent at all,
+ * `invalid_request` for a malformed Authorization header, `invalid_token` for a token
+ * that is unknown, revoked or expired.
+ */
 export class UnauthorizedError extends InterflowError {
-  constructor(message = 'a valid bearer token is required') {
+  constructor(
+    message = 'a valid bearer token is required',
+    readonly bearerError?: 'invalid_request' | 'invalid_token',
+  ) {
     super('unauthorized', message, 401);
   }
 }
@@ -52,6 +61,34 @@ export class ConflictError extends InterflowError {
 export class PreconditionFailedError extends InterflowError {
   constructor(message = 'the resource changed since it was read (If-Match does not match)') {
     super('precondition_failed', message, 412);
+  }
+}
+
+/**
+ * The request cannot even be read: a body that is not JSON or not UTF-8, a corrupt
+ * compressed body, malformed percent-encoding. `code` says which (`invalid_json`,
+ * `invalid_encoding`, `malformed_path`, `malformed_query`).
+ */
+export class MalformedRequestError extends InterflowError {
+  constructor(code: string, message: string, details: unknown = {}) {
+    super(code, message, 400, details);
+  }
+}
+
+/** The request body is larger than the configured limit. */
+export class PayloadTooLargeError extends InterflowError {
+  constructor(limitBytes: number) {
+    super('payload_too_large', `the request body exceeds the ${limitBytes} bytes limit`, 413, { limit_bytes: limitBytes });
+  }
+}
+
+/**
+ * The body comes in a form the api does not read: another media type or charset
+ * (`unsupported_media_type`), or a Content-Encoding it cannot decode (`unsupported_encoding`).
+ */
+export class UnsupportedMediaTypeError extends InterflowError {
+  constructor(code: 'unsupported_media_type' | 'unsupported_encoding', message: string, details: unknown = {}) {
+    super(code, message, 415, details);
   }
 }
 

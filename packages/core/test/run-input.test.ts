@@ -14,11 +14,17 @@ describe('run input', () => {
 });
 
 describe('etagMatches', () => {
-  it('accepts the current tag, a weak form of it, a list containing it, or *', () => {
+  it('accepts the current tag, a list containing it, or *', () => {
     expect(etagMatches('"abc"', '"abc"')).toBe(true);
-    expect(etagMatches('W/"abc"', '"abc"')).toBe(true);
     expect(etagMatches('"old", "abc"', '"abc"')).toBe(true);
     expect(etagMatches('*', '"abc"')).toBe(true);
     expect(etagMatches('"old"', '"abc"')).toBe(false);
+  });
+
+  it('compares strongly: a weak tag never matches, even the current one', () => {
+    expect(etagMatches('W/"abc"', '"abc"')).toBe(false);
+    expect(etagMatches('W/"abc", "old"', '"abc"')).toBe(false);
+    expect(etagMatches('W/"abc", "abc"', '"abc"')).toBe(true);
+    expect(etagMatches('abc', '"abc"')).toBe(false);
   });
 });

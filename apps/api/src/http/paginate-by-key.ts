@@ -1,4 +1,5 @@
 import { ValidationError } from '@interflow/core';
+import { isBigintPosition } from './pagination';
 
 export interface Page<Item> {
   items: Item[];
@@ -18,7 +19,7 @@ export function paginateByKey<Item>(
   order: 'text' | 'numeric' = 'text',
 ): Page<Item> {
   const compare = order === 'numeric' ? compareNumeric : compareText;
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, order) : undefined;
   const sorted = [...items].sort((a, b) => compare(keyOf(a), keyOf(b)));
   const rest = after === undefined ? sorted : sorted.filter((item) => compare(keyOf(item), after) > 0);
   const page = rest.slice(0, query.limit);
@@ -40,10 +41,12 @@ function encodeCursor(key: string): string {
   return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): string {
+/** The key a cursor stands for; numeric keys must be bigints. Anything else is a 400 naming `cursor`. */
+function decodeCursor(cursor: string, order: 'text' | 'numeric'): string {
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof decoded.after === 'string') return decoded.after;
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown } | null;
+    const after = decoded?.after;
+    if (typeof after === 'string' && (order === 'text' || isBigintPosition(after))) return after;
   } catch {
     // falls through to the validation error below
   }

@@ -19,7 +19,15 @@ export interface PageBody<Item> {
   next_cursor: string | null;
 }
 
-const cursorPayload = z.object({ after: z.string().regex(/^\d+$/) });
+/** The largest bigint PostgreSQL holds: the sequence positions cursors carry are bigints. */
+const MAX_BIGINT = 9223372036854775807n;
+
+/** A non-negative decimal that fits a PostgreSQL bigint (sequence positions, binding ids). */
+export function isBigintPosition(text: string): boolean {
+  return /^\d{1,19}$/.test(text) && BigInt(text) <= MAX_BIGINT;
+}
+
+const cursorPayload = z.strictObject({ after: z.string().refine(isBigintPosition) });
 
 /**
  * Cursors are opaque to clients: base64url of `{"after": "<seq>"}`. Opaque so the
@@ -29,7 +37,11 @@ export function encodeCursor(after: string): string {
   return Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url');
 }
 
-/** The position a cursor stands for; a cursor that was not produced by us is a 400. */
+/**
+ * The position a cursor stands for. A cursor that was not produced by us (not base64url
+ * JSON, another shape, a position that is no bigint) is a 400 naming `cursor`, before
+ * it can reach a query.
+ */
 export function decodeCursor(cursor: string | undefined): string | null {
   if (cursor === undefined || cursor === '') return null;
   try {

@@ -39,18 +39,49 @@ const errorSchema = {
   properties: {
     error: {
       type: 'object',
-      required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      required: ['code', 'message', 'details'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: { description: 'for a 400, [{field, message}] naming each bad field; otherwise an object, at least {}' },
+      },
     },
   },
 };
 
-const errorResponse = (description: string) => ({
+const errorResponse = (description: string, headers?: Record<string, string>) => ({
   description,
+  ...(headers
+    ? { headers: Object.fromEntries(Object.entries(headers).map(([name, text]) => [name, { description: text, schema: { type: 'string' } }])) }
+    : {}),
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-function operationObject(components: SchemaComponents, spec: OperationSpec, operationId: string): JsonObject {
+/** Methods whose body the api reads (as JSON, whether or not the operation needs one). */
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+
+/**
+ * The error responses the edge can give an operation whatever its handler does: server.ts
+ * mounts the request-line guard and the JSON body reader in front of every `/v1` route.
+ */
+function edgeResponses(method: string, path: string): JsonObject {
+  const responses: JsonObject = {};
+  if (path.startsWith('/v1/')) {
+    responses['400'] = errorResponse(
+      'the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, ' +
+        'a body that is not UTF-8 JSON, a bad field); details name each field',
+    );
+  }
+  if (BODY_METHODS.has(method)) {
+    responses['413'] = errorResponse('the request body is larger than the configured BODY_LIMIT (measured after inflating)');
+    responses['415'] = errorResponse(
+      'the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br',
+    );
+  }
+  return responses;
+}
+
+function operationObject(components: SchemaComponents, spec: OperationSpec, operationId: string, method: string, path: string): JsonObject {
   const parameters = [
     ...parametersOf(components, 'path', spec.params),
     ...parametersOf(components, 'query', spec.query),
@@ -76,9 +107,12 @@ function operationObject(components: SchemaComponents, spec: OperationSpec, oper
         : {}),
     };
   }
+  for (const [status, response] of Object.entries(edgeResponses(method, path))) responses[status] ??= response;
   if (spec.params || spec.query || spec.body) responses['400'] ??= errorResponse('the request is invalid; details name each field');
   if (spec.auth !== 'none') {
-    responses['401'] ??= errorResponse('no valid bearer token');
+    responses['401'] ??= errorResponse('no valid bearer token', {
+      'WWW-Authenticate': 'the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent',
+    });
     responses['403'] ??= errorResponse(`the token's role is weaker than ${spec.auth}`);
   }
   return {
@@ -118,7 +152,7 @@ export function buildOpenApiDocument(pathSpecs: PathSpecs[], version: string): J
         const spec = operations[method];
         if (!spec) continue;
         if (item[method]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} is documented twice`);
-        item[method] = operationObject(components, spec, operationIdOf(method, path));
+        item[method] = operationObject(components, spec, operationIdOf(method, path), method, path);
       }
     }
   }

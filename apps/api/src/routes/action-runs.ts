@@ -1,29 +1,15 @@
-import { Router, type Request, type Response } from 'express';
-import { findActionByWebhookSecret, getAction, NotFoundError, ValidationError, type Sql } from '@interflow/core';
+import { Router } from 'express';
+import { getAction, type Sql } from '@interflow/core';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
+import { answerTrigger, idempotencyKeyOf } from '../http/trigger-answer';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
-import { runToJson } from '../schemas/runs';
-import { idempotencyKeyHeader, triggerBody, triggerQuery, webhookBody, webhookParams } from '../schemas/triggering';
-import { runIsFinished, triggerRun, type TriggerDependencies, type TriggerOutcome } from '../triggering/trigger-run';
-
-function idempotencyKeyOf(req: Request): string | undefined {
-  const parsed = idempotencyKeyHeader.safeParse(req.header('idempotency-key'));
-  if (parsed.success) return parsed.data;
-  throw new ValidationError('invalid Idempotency-Key header', [{ field: 'Idempotency-Key', message: parsed.error.issues[0]?.message ?? 'invalid' }]);
-}
-
-/** 200 with the run once it ended (or came from the cache), else 202: it is queued or running. */
-function answer(res: Response, outcome: TriggerOutcome): void {
-  const { run } = outcome;
-  res.status(runIsFinished(run) ? 200 : 202).location(`/v1/runs/${run.id}`);
-  if (outcome.replayed) res.setHeader('idempotent-replayed', 'true');
-  res.json(runToJson(run));
-}
+import { triggerBody, triggerQuery } from '../schemas/triggering';
+import { triggerRun, type TriggerDependencies } from '../triggering/trigger-run';
 
 /**
- * Triggering: `POST /v1/actions/:id/runs` with a token (run access to the deployment),
- * and `POST /v1/hooks/:secret`, the action's secret webhook URL, with none.
+ * Triggering with a token: `POST /v1/actions/:id/runs` (run access to the deployment).
+ * The secret webhook URL, which needs none, is in webhooks.ts.
  */
 export function actionRunRoutes(deps: TriggerDependencies & { sql: Sql }): Router {
   const router = Router();
@@ -44,26 +30,7 @@ export function actionRunRoutes(deps: TriggerDependencies & { sql: Sql }): Route
       waitMs: Math.round(wait * 1000),
       log: req.log,
     });
-    answer(res, outcome);
-  });
-
-  router.post('/v1/hooks/:secret', async (req, res) => {
-    const params = webhookParams.safeParse(req.params);
-    const action = params.success ? await findActionByWebhookSecret(deps.sql, params.data.secret) : null;
-    // The same answer for a malformed and an unknown secret: nothing to learn by probing.
-    if (!action) throw new NotFoundError('webhook', '(this address)');
-    const { wait } = parseQuery(triggerQuery, req);
-    const input = parseBody(webhookBody, req);
-    const outcome = await triggerRun(deps, {
-      action,
-      input,
-      trigger: 'webhook',
-      triggeredBy: 'webhook',
-      idempotencyKey: idempotencyKeyOf(req),
-      waitMs: Math.round(wait * 1000),
-      log: req.log,
-    });
-    answer(res, outcome);
+    answerTrigger(res, outcome);
   });
 
   return router;

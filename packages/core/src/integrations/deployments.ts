@@ -175,12 +175,16 @@ async function lockForChange(tx: SqlExecutor, id: string, ifMatch: string | unde
   return row;
 }
 
-/** `If-Match: *` or a list of (possibly weak-prefixed) tags, one of which is current. */
+/**
+ * `If-Match: *`, or a list of tags one of which is the current one by the strong
+ * comparison If-Match requires (RFC 9110 §13.1.1): a weak tag (`W/"…"`) never matches,
+ * since it only promises an equivalent copy, not this one.
+ */
 export function etagMatches(ifMatch: string, current: string): boolean {
   return ifMatch
     .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === current);
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || (tag === current && !tag.startsWith('W/')));
 }
 
 /**

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { findActionByWebhookSecret, NotFoundError, type Sql } from '@interflow/core';
+import { answerTrigger, idempotencyKeyOf } from '../http/trigger-answer';
+import { parseBody, parseQuery } from '../http/validate';
+import { triggerQuery, webhookBody, webhookParams } from '../schemas/triggering';
+import { triggerRun, type TriggerDependencies } from '../triggering/trigger-run';
+
+/**
+ * `POST /v1/hooks/:secret`, the action's secret webhook URL. Mounted before token
+ * authentication: the secret in the URL is the credential, so an Authorization header
+ * the caller sends for its own reasons (Basic auth many senders add) is ignored.
+ */
+export function webhookRoutes(deps: TriggerDependencies & { sql: Sql }): Router {
+  const router = Router();
+
+  router.post('/v1/hooks/:secret', async (req, res) => {
+    const params = webhookParams.safeParse(req.params);
+    const action = params.success ? await findActionByWebhookSecret(deps.sql, params.data.secret) : null;
+    // The same answer for a malformed and an unknown secret: nothing to learn by probing.
+    if (!action) throw new NotFoundError('webhook', '(this address)');
+    const { wait } = parseQuery(triggerQuery, req);
+    const input = parseBody(webhookBody, req);
+    const outcome = await triggerRun(deps, {
+      action,
+      input,
+      trigger: 'webhook',
+      triggeredBy: 'webhook',
+      idempotencyKey: idempotencyKeyOf(req),
+      waitMs: Math.round(wait * 1000),
+      log: req.log,
+    });
+    answerTrigger(res, outcome);
+  });
+
+  return router;
+}
