@@ -841,7 +841,8 @@ export interface components {
             error: {
                 code: string;
                 message: string;
-                details?: unknown;
+                /** @description for a 400, [{field, message}] naming each bad field; otherwise an object, at least {} */
+                details: unknown;
             };
         };
         JsonValue: JsonValue;
@@ -976,7 +977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -988,6 +989,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1048,7 +1051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1060,6 +1063,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1068,6 +1073,24 @@ export interface operations {
             };
             /** @description the token's role is weaker than admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1110,7 +1133,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1122,6 +1145,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1179,7 +1204,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1191,6 +1216,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1252,7 +1279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1264,6 +1291,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1331,7 +1360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1343,6 +1372,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1372,6 +1403,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1ExchangesByname: {
@@ -1400,7 +1449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1412,6 +1461,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1454,7 +1505,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1466,6 +1517,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1571,7 +1624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1583,6 +1636,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1604,6 +1659,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description mandatory and no queue matched */
             422: {
@@ -1663,7 +1736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1675,6 +1748,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1778,7 +1853,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1790,6 +1865,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1811,6 +1888,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -1852,7 +1947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1864,6 +1959,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1908,7 +2005,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1920,6 +2017,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1974,7 +2073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1986,6 +2085,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2007,6 +2108,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2044,7 +2163,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2056,6 +2175,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2126,7 +2247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2138,6 +2259,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2191,7 +2314,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2203,6 +2326,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2224,6 +2349,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2300,7 +2443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2312,6 +2455,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2333,6 +2478,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description the queue is full (overflow reject_publish) */
             429: {
@@ -2379,7 +2542,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2391,6 +2554,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2451,7 +2616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2463,6 +2628,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2484,6 +2651,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2517,7 +2702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2529,6 +2714,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2571,7 +2758,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,6 +2770,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2644,7 +2833,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2656,6 +2845,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2756,7 +2947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,6 +2959,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2940,7 +3133,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2952,6 +3145,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2973,6 +3168,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3032,7 +3245,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3044,6 +3257,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3052,6 +3267,24 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3140,7 +3373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3152,6 +3385,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3194,7 +3429,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3206,6 +3441,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3373,7 +3610,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,6 +3622,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3414,6 +3653,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1SchedulesByidNextFires: {
@@ -3440,7 +3697,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3452,6 +3709,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3508,7 +3767,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3520,6 +3779,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3595,7 +3856,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3607,6 +3868,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3701,7 +3964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3713,6 +3976,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3734,6 +3999,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3784,7 +4067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3796,6 +4079,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3838,7 +4123,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,6 +4135,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3956,7 +4243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3968,6 +4255,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3996,6 +4285,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4028,7 +4335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4040,6 +4347,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4061,6 +4370,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4132,7 +4459,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4144,6 +4471,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4270,7 +4599,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,6 +4611,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4310,6 +4641,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4378,7 +4727,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4390,6 +4739,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4435,7 +4786,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,6 +4798,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4592,7 +4945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4604,6 +4957,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4639,6 +4994,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4694,7 +5067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4706,6 +5079,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4800,7 +5175,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4812,6 +5187,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4840,6 +5217,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4890,7 +5285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4902,6 +5297,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4944,7 +5341,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4956,6 +5353,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5055,7 +5454,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,6 +5466,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5096,6 +5497,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1ActionsByidWebhook: {
@@ -5122,7 +5541,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,6 +5553,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5156,6 +5577,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ActionsByidWebhook: {
@@ -5176,7 +5615,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5188,6 +5627,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5245,7 +5686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5257,6 +5698,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5319,7 +5762,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,6 +5774,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5352,6 +5797,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5379,7 +5842,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,6 +5854,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5457,7 +5922,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,6 +5934,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5553,7 +6020,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5565,6 +6032,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5586,6 +6055,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5626,7 +6113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5638,6 +6125,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5681,7 +6170,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,6 +6182,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5764,7 +6255,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5776,6 +6267,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5804,6 +6297,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description the connector could not be reached or did not describe its methods */
             502: {
@@ -5909,7 +6420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,6 +6432,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5949,6 +6462,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -6044,7 +6575,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6066,6 +6597,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -6123,7 +6672,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,6 +6684,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6207,7 +6758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6219,6 +6770,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
