@@ -3,6 +3,7 @@ import { bootDaemon, keyringFromConfig, parseConfigOrExit, PostgresBroker, syste
 import { migrationNames } from '@interflow/migrations';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
+import { answerUnparsableRequests } from './http/unparsable-requests';
 import { createServer } from './server';
 import { RunReplies } from './triggering/run-replies';
 import { whenMigrated } from './when-migrated';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   });
   void whenMigrated('reply queue', () => replies.start(), { logger, stopped });
   const server = app.listen(config.PORT, config.HOST);
+  answerUnparsableRequests(server, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

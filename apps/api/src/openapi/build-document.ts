@@ -71,6 +71,7 @@ function edgeResponses(method: string, path: string): JsonObject {
       'the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, ' +
         'a body that is not UTF-8 JSON, a bad field); details name each field',
     );
+    responses['431'] = errorResponse('the request line and headers together exceed 16 KB (a path or query string that long)');
   }
   if (BODY_METHODS.has(method)) {
     responses['413'] = errorResponse('the request body is larger than the configured BODY_LIMIT (measured after inflating)');
