@@ -80,6 +80,7 @@ beforeAll(async () => {
   await post(`/v1/actions/${String(action.id)}/states`, { items: [{ fid: 'f1', nonce: 'n1' }] }, 200);
   const run = await post(`/v1/actions/${String(action.id)}/runs`, { input: {} }, 202);
   const token = await post('/v1/tokens', { name: 'fixture viewer', role: 'viewer' });
+  await request(api.app).put('/v1/apply-sets/fixture').set(admin).send({ objects: [] }).expect(200);
   Object.assign(real, {
     tokens: { id: token.id },
     exchanges: { name: 'fixture.ex' },
@@ -91,6 +92,7 @@ beforeAll(async () => {
     actions: { id: action.id, subscriptionId: subscription.id },
     runs: { id: run.id },
     hooks: { secret: String(action.webhook_path).split('/').pop() },
+    'apply-sets': { name: 'fixture' },
   });
   server = api.app.listen(0, '127.0.0.1');
   answerUnparsableRequests(server, api.deps.logger);

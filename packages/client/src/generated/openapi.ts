@@ -1006,6 +1006,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1Tokens: {
@@ -1098,6 +1107,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1TokensByid: {
@@ -1168,6 +1186,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -1247,6 +1274,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1Exchanges: {
@@ -1301,6 +1337,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1421,6 +1466,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1ExchangesByname: {
@@ -1485,6 +1539,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ExchangesByname: {
@@ -1540,6 +1603,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -1692,6 +1764,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1Queues: {
@@ -1758,6 +1839,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1907,6 +1997,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1QueuesByname: {
@@ -1983,6 +2082,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1QueuesByname: {
@@ -2047,6 +2155,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2127,6 +2244,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1QueuesBynameStats: {
@@ -2198,6 +2324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2283,6 +2418,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1QueuesBynameRedrive: {
@@ -2361,6 +2505,15 @@ export interface operations {
             };
             /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2504,6 +2657,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1Bindings: {
@@ -2564,6 +2726,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2670,6 +2841,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1BindingsByid: {
@@ -2738,6 +2918,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1BindingsByid: {
@@ -2793,6 +2982,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2855,6 +3053,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2969,6 +3176,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3187,6 +3403,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1SchedulesPreview: {
@@ -3285,6 +3510,15 @@ export interface operations {
             };
             /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3409,6 +3643,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1SchedulesByid: {
@@ -3464,6 +3707,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3671,6 +3923,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1SchedulesByidNextFires: {
@@ -3732,6 +3993,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3802,6 +4072,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3878,6 +4157,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4018,6 +4306,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1ServicesByid: {
@@ -4103,6 +4400,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ServicesByid: {
@@ -4165,6 +4471,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4304,6 +4619,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1ServicesByidSigningSecret: {
@@ -4382,6 +4706,15 @@ export interface operations {
             };
             /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4481,6 +4814,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4660,6 +5002,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1DeploymentsByid: {
@@ -4763,6 +5114,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1DeploymentsByid: {
@@ -4835,6 +5195,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5013,6 +5382,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1Actions: {
@@ -5089,6 +5467,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5236,6 +5623,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1ActionsByid: {
@@ -5321,6 +5717,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ActionsByid: {
@@ -5376,6 +5781,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5515,6 +5929,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1ActionsByidWebhook: {
@@ -5595,6 +6018,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ActionsByidWebhook: {
@@ -5650,6 +6082,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5721,6 +6162,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5816,6 +6266,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ActionsByidStates: {
@@ -5877,6 +6336,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -5957,6 +6425,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -6074,6 +6551,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1ActionsByidSubscriptionsBysubscriptionId: {
@@ -6149,6 +6635,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteV1ActionsByidSubscriptionsBysubscriptionId: {
@@ -6205,6 +6700,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -6309,6 +6813,15 @@ export interface operations {
             };
             /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6481,6 +6994,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postV1HooksBysecret: {
@@ -6616,6 +7138,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1Runs: {
@@ -6694,6 +7225,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6794,6 +7334,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getV1ApplySets: {
@@ -6830,9 +7379,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6841,6 +7401,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6886,7 +7455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6898,6 +7467,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6919,6 +7490,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -6976,7 +7556,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6988,6 +7568,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7009,6 +7591,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -7033,7 +7642,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7045,6 +7654,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7073,6 +7684,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
