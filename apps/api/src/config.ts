@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { baseConfigShape, intVar, secretKeyConfigShape } from '@interflow/core';
+import { outboundConfigShape } from '@interflow/outbound';
 
 /** The api's environment: the shared base plus its own variables. */
 export const apiConfigSchema = z.object({
   ...baseConfigShape,
   ...secretKeyConfigShape,
+  /** Private, loopback or link-local addresses connectors may be reached at (none by default). */
+  ...outboundConfigShape,
   PORT: intVar(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
   /**

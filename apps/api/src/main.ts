@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { bootDaemon, keyringFromConfig, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
+import { outboundFetch } from '@interflow/outbound';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
 import { answerUnparsableRequests } from './http/unparsable-requests';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   // stops the broker's consumers and timers, before the pool closes.
   const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });
   shutdown.add('broker', () => broker.close());
+  const fetch = outboundFetch(config.INTERFLOW_OUTBOUND_ALLOW);
+  shutdown.add('outbound connections', () => fetch.close());
   const replies = new RunReplies(broker, logger);
   shutdown.add('reply queue', () => replies.stop());
   const app = createServer({
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     keyring,
     broker,
     replies,
+    fetch,
   });
   const stopped = () => shutdown.draining;
   void whenMigrated('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {

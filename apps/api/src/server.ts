@@ -1,3 +1,4 @@
+import type { OutboundFetch } from '@interflow/outbound';
 import express from 'express';
 import type { Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, SecretKeyring, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
@@ -48,6 +49,8 @@ export interface ApiDependencies {
   keyring: SecretKeyring;
   /** This instance's reply queue, started by the caller (`?wait=` on triggers). */
   replies: RunReplies;
+  /** fetch under the outbound policy: how the api reaches connectors (methods import). */
+  fetch: OutboundFetch;
 }
 
 /**

@@ -46,6 +46,8 @@ describe('api → runner → connector', () => {
         DATABASE_POOL_SIZE: '4',
         HEALTH_PORT: String(healthPort),
         INTERFLOW_SECRET_KEY: `${key.id}:${key.key.toString('base64')}`,
+        // The test's connector listens on loopback: allowed explicitly.
+        INTERFLOW_OUTBOUND_ALLOW: '127.0.0.1',
         LOG_LEVEL: 'info',
       },
       readyUrl: `http://127.0.0.1:${healthPort}/readyz`,

@@ -32,7 +32,12 @@ describe('api → schedule → producer → runner → connector', () => {
     const runnerPort = await freePort();
     runner = await startDaemon({
       script: RUNNER_SCRIPT,
-      env: { ...env, HEALTH_PORT: String(runnerPort), INTERFLOW_SECRET_KEY: `${key.id}:${key.key.toString('base64')}` },
+      env: {
+        ...env,
+        HEALTH_PORT: String(runnerPort),
+        INTERFLOW_SECRET_KEY: `${key.id}:${key.key.toString('base64')}`,
+        INTERFLOW_OUTBOUND_ALLOW: '127.0.0.1',
+      },
       readyUrl: `http://127.0.0.1:${runnerPort}/readyz`,
     });
     const producerPort = await freePort();

@@ -68,6 +68,8 @@ describe('example connector through api and runner', () => {
       DATABASE_SCHEMA: db.schema,
       DATABASE_POOL_SIZE: '5',
       INTERFLOW_SECRET_KEY: `e2e:${crypto.randomBytes(32).toString('base64')}`,
+      // The connector listens on loopback: allowed explicitly.
+      INTERFLOW_OUTBOUND_ALLOW: '127.0.0.1',
       LOG_LEVEL: 'warn',
     };
     apiUrl = `http://127.0.0.1:${apiPort}`;

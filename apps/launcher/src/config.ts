@@ -15,6 +15,12 @@ export const launcherConfigSchema = z.object({
   DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
   /** Passed to api and runner; generated into DATA_DIR/secret-key when unset. */
   INTERFLOW_SECRET_KEY: z.string().optional(),
+  /**
+   * Passed to the daemons that call out. `npm start` runs every connector on this
+   * machine, so it allows loopback (and only loopback) unless told otherwise; a daemon
+   * started alone allows nothing private.
+   */
+  INTERFLOW_OUTBOUND_ALLOW: z.string().default('127.0.0.1,::1'),
   DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
   EMBEDDED_POSTGRES_PORT: intVar(54329, 1, 65535),
   PORT: intVar(3000, 0, 65535),

@@ -32,6 +32,7 @@ export function daemonSpecs(
     DATABASE_SCHEMA: config.DATABASE_SCHEMA,
     LOG_LEVEL: config.LOG_LEVEL,
     INTERFLOW_SECRET_KEY: secretKey,
+    INTERFLOW_OUTBOUND_ALLOW: config.INTERFLOW_OUTBOUND_ALLOW,
   };
   const app = (name: string) => path.join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js');
   const daemons: DaemonSpec[] = [

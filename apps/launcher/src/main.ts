@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     logger.info('Interflow is starting', {
       api: `http://127.0.0.1:${config.PORT}`,
       readyz: `http://127.0.0.1:${config.PORT}/readyz`,
+      outboundAllowed: config.INTERFLOW_OUTBOUND_ALLOW,
       database: database.embedded ? `embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}` : 'DATABASE_URL',
     });
     const signal = new Promise<string>((resolve) => {

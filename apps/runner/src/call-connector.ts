@@ -1,6 +1,7 @@
 import { buildConnectorCall, type CallEnvelope, type HttpVerb } from '@interflow/connector-sdk';
+import { outboundRefusal, type OutboundFetch } from '@interflow/outbound';
 import { readCappedBody, type CappedBody } from './capped-body';
-import { classifyResponse, transportFailure, type CallOutcome } from './call-outcome';
+import { classifyResponse, refusedDestination, transportFailure, type CallOutcome } from './call-outcome';
 
 export interface ConnectorCallInput {
   baseUrl: string;
@@ -14,6 +15,8 @@ export interface ConnectorCallInput {
   /** Aborted when the runner gives up on the call (shutdown grace over, lease lost). */
   signal: AbortSignal;
   now: () => Date;
+  /** Checks every connection against the operator's outbound policy. */
+  fetch: OutboundFetch;
 }
 
 /** Thrown when `signal` aborted the call: the outcome is unknown, so it is not an attempt result. */
@@ -43,10 +46,12 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
   });
   const timeout = AbortSignal.timeout(input.timeoutMs);
   try {
-    const response = await fetch(call.url, {
+    const response = await input.fetch(call.url, {
       method: call.method,
       headers: call.headers,
       body: call.body,
+      // A connector has no reason to redirect; following would send the signed call elsewhere.
+      redirect: 'manual',
       signal: AbortSignal.any([input.signal, timeout]),
     });
     const read = await readCappedBody(response, input.maxResponseBytes);
@@ -59,6 +64,8 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
     return { outcome, durationMs: Date.now() - started };
   } catch (error) {
     if (input.signal.aborted) throw new CallInterrupted(input.signal.reason);
+    const refusal = outboundRefusal(error);
+    if (refusal) return { outcome: refusedDestination(refusal.message), durationMs: Date.now() - started };
     return { outcome: transportFailure(error, timeout.aborted, input.timeoutMs), durationMs: Date.now() - started };
   }
 }

@@ -8,8 +8,9 @@ import { parseRetryAfter } from './retry-after';
  * - transient: other 5xx, timeouts, refused connections — retry with backoff up to
  *   the action's policy, then dead-letter;
  * - permanent: any other status (4xx, 3xx, 1xx), or a request that cannot be made
- *   at all (no status: e.g. the input lacks a path parameter) — dead-letter at once
- *   with the response or the problem as reason.
+ *   at all (no status: e.g. the input lacks a path parameter, or the outbound policy
+ *   refuses the destination) — dead-letter at once with the response or the problem
+ *   as reason.
  */
 export type CallOutcome =
   | { kind: 'succeeded'; status: number; body: unknown }
@@ -40,6 +41,11 @@ export function transportFailure(error: unknown, timedOut: boolean, timeoutMs: n
     ? `the connector did not answer within ${timeoutMs} ms`
     : `the connector could not be reached: ${describeError(error)}`;
   return { kind: 'transient', status: null, body: null, error: reason };
+}
+
+/** The outbound policy refused the connector's address: retrying cannot help until an operator allows it. */
+export function refusedDestination(reason: string): CallOutcome {
+  return { kind: 'permanent', status: null, body: null, error: reason };
 }
 
 function describeBody(body: unknown): string {

@@ -8,7 +8,13 @@ export type CappedBody =
   | { complete: true; text: string; bytesRead: number }
   | { complete: false; text: string; bytesRead: number; declaredBytes: number | null };
 
-export async function readCappedBody(response: Response, maxBytes: number): Promise<CappedBody> {
+/** What is read of an answer: the global fetch's Response and undici's both fit. */
+export interface StreamedAnswer {
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | null;
+}
+
+export async function readCappedBody(response: StreamedAnswer, maxBytes: number): Promise<CappedBody> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigShape, boolVar, intVar, secretKeyConfigShape } from '@interflow/core';
+import { outboundConfigShape } from '@interflow/outbound';
 
 const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -20,6 +21,8 @@ export const runnerConfigSchema = z
     ...baseConfigShape,
     /** Decrypts deployment credentials and service signing secrets (shared with the api). */
     ...secretKeyConfigShape,
+    /** Private, loopback or link-local destinations connectors may be reached at (none by default). */
+    ...outboundConfigShape,
     /** Port of the small health/metrics server. */
     HEALTH_PORT: intVar(3002, 0, 65535),
     /** Action queues this runner consumes. */

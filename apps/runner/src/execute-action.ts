@@ -1,4 +1,5 @@
 import type { Clock, Delivery, DeliveryControl, Logger } from '@interflow/core';
+import type { OutboundFetch } from '@interflow/outbound';
 import { isUnrunnable, type ActionPlan, type ActionPlans } from './action-plan';
 import type { OutcomeAnnouncer } from './announce-run-end';
 import { callConnector, CallInterrupted } from './call-connector';
@@ -22,6 +23,8 @@ export interface ExecutorDependencies {
   metrics: RunnerMetrics;
   logger: Logger;
   clock: Clock;
+  /** fetch under the outbound policy (allowed destinations only). */
+  fetch: OutboundFetch;
   leaseMs: number;
   /** Largest connector answer read (RUNNER_MAX_RESPONSE_BYTES). */
   maxResponseBytes: number;
@@ -135,6 +138,7 @@ async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: 
       maxResponseBytes: deps.maxResponseBytes,
       signal: abort,
       now: () => deps.clock.now(),
+      fetch: deps.fetch,
     });
   } catch (error) {
     if (error instanceof CallInterrupted) throw error;

@@ -8,6 +8,7 @@ import {
   systemClock,
 } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
+import { describeAllowList, outboundFetch } from '@interflow/outbound';
 import { ensureActionQueues, queueMaxAttemptsLookup } from './action-queues';
 import { OutcomeAnnouncer } from './announce-run-end';
 import { runnerConfigSchema } from './config';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
   shutdown.add('health server', () => health.close());
 
   const clock = systemClock;
+  const fetch = outboundFetch(config.INTERFLOW_OUTBOUND_ALLOW);
+  shutdown.add('outbound connections', () => fetch.close());
+  logger.info('outbound policy: public addresses, plus the allowed ones', { allowed: describeAllowList(config.INTERFLOW_OUTBOUND_ALLOW) });
   const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock });
   shutdown.add('broker', () => broker.close());
   const consumerName = `runner@${os.hostname()}:${process.pid}`;
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       metrics: runnerMetrics,
       logger,
       clock,
+      fetch,
       leaseMs: config.RUNNER_LEASE_MS,
       maxResponseBytes: config.RUNNER_MAX_RESPONSE_BYTES,
       queueMaxAttempts: queueMaxAttemptsLookup(broker),

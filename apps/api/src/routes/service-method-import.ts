@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { getService, InterflowError, updateService, type Sql } from '@interflow/core';
+import { outboundRefusal, readLimited, type OutboundFetch } from '@interflow/outbound';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { idParams, parseParams } from '../http/validate';
 import { methodJson, serviceToJson } from '../schemas/services';
@@ -9,6 +10,8 @@ import { methodJson, serviceToJson } from '../schemas/services';
 const methodsDescription = z.object({ methods: z.array(methodJson).max(500) });
 
 const IMPORT_TIMEOUT_MS = 10_000;
+/** A methods description is small; a connector answering more is not one. */
+const MAX_DESCRIPTION_BYTES = 2 * 1024 * 1024;
 
 /** The connector could not be asked, or answered something that is not a methods description. */
 class ConnectorDescriptionError extends InterflowError {
@@ -23,7 +26,7 @@ class ConnectorDescriptionError extends InterflowError {
  * connector's methods are declared once, in its code. Removing a method that actions use
  * is refused (409) like any other change of methods.
  */
-export function serviceMethodImportRoutes(deps: { sql: Sql }): Router {
+export function serviceMethodImportRoutes(deps: { sql: Sql; fetch: OutboundFetch }): Router {
   const router = Router();
 
   router.post('/v1/services/:id/methods/import', async (req, res) => {
@@ -31,14 +34,27 @@ export function serviceMethodImportRoutes(deps: { sql: Sql }): Router {
     const { id } = parseParams(idParams, req);
     const service = await getService(deps.sql, id);
     const url = `${service.baseUrl.replace(/\/+$/, '')}/methods`;
-    let response: Response;
+    let text: string;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(IMPORT_TIMEOUT_MS), headers: { accept: 'application/json' } });
+      const response = await deps.fetch(url, {
+        signal: AbortSignal.timeout(IMPORT_TIMEOUT_MS),
+        headers: { accept: 'application/json' },
+        redirect: 'manual',
+      });
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new ConnectorDescriptionError(`${url} answered ${response.status}`);
+      }
+      const body = await readLimited(response.body, MAX_DESCRIPTION_BYTES, response.headers.get('content-length'));
+      if (body.truncated) throw new ConnectorDescriptionError(`${url} answered more than ${MAX_DESCRIPTION_BYTES} bytes`);
+      text = body.bytes.toString('utf8');
     } catch (error) {
+      if (error instanceof ConnectorDescriptionError) throw error;
+      const refusal = outboundRefusal(error);
+      if (refusal) throw new ConnectorDescriptionError(refusal.message);
       throw new ConnectorDescriptionError(`could not reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (!response.ok) throw new ConnectorDescriptionError(`${url} answered ${response.status}`);
-    const parsed = methodsDescription.safeParse(await response.json().catch(() => null));
+    const parsed = methodsDescription.safeParse(parseJson(text));
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
       throw new ConnectorDescriptionError(`${url} did not answer with a methods description`, problems);
@@ -49,4 +65,12 @@ export function serviceMethodImportRoutes(deps: { sql: Sql }): Router {
   });
 
   return router;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }

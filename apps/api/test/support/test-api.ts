@@ -14,6 +14,7 @@ import {
   type SecretKeyring,
 } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
+import { outboundFetch, parseAllowList } from '@interflow/outbound';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { createServer, type ApiDependencies } from '../../src/server';
 import { RunReplies } from '../../src/triggering/run-replies';
@@ -40,6 +41,8 @@ export interface TestApiOptions {
   bodyLimit?: string;
   /** Default: a fresh random key with id `test-key`. */
   keyring?: SecretKeyring;
+  /** The outbound allow-list (INTERFLOW_OUTBOUND_ALLOW); default loopback. */
+  outboundAllow?: string;
 }
 
 /**
@@ -53,6 +56,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const broker = new PostgresBroker({ sql: db.sql, logger, schema: db.schema, clock });
   const replies = new RunReplies(broker, logger, `test-${crypto.randomBytes(4).toString('hex')}`);
   await replies.start();
+  // The tests' connectors listen on loopback: allowed here, explicitly.
+  const fetch = outboundFetch(parseAllowList(options.outboundAllow ?? '127.0.0.1'));
   const deps: ApiDependencies = {
     sql: db.sql,
     logger,
@@ -63,6 +68,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     bodyLimit: options.bodyLimit ?? '1mb',
     keyring: options.keyring ?? createKeyring({ id: 'test-key', key: crypto.randomBytes(32) }),
     replies,
+    fetch,
   };
   const app = createServer(deps);
   const mintToken: TestApi['mintToken'] = async (role, mintOptions = {}) => {
@@ -84,6 +90,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     auth: (token) => ({ Authorization: `Bearer ${token}` }),
     async close() {
       await replies.stop();
+      await fetch.close();
       await broker.close();
       await db.drop();
     },

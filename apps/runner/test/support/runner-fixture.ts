@@ -130,6 +130,8 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
           DATABASE_POOL_SIZE: '6',
           HEALTH_PORT: String(port),
           INTERFLOW_SECRET_KEY: secretKeySpec,
+          // The scripted connector listens on loopback: allowed explicitly.
+          INTERFLOW_OUTBOUND_ALLOW: '127.0.0.1',
           LOG_LEVEL: 'info',
           ...env,
         },
