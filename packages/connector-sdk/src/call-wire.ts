@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+import { signStandardWebhook } from './standard-webhooks';
 
 /**
  * The wire format of one call from the runner to a connector, in one place for both
@@ -11,6 +12,11 @@ import { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
  * Verbs with a body carry it as the body. GET and HEAD cannot, so there it travels
  * base64url-encoded in the `x-interflow-context` header. Either way the signature covers
  * exactly those bytes.
+ *
+ * Each call carries two signatures over the same bytes during the transition: Standard
+ * Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`; standard-webhooks.ts)
+ * and the original `x-interflow-timestamp` / `x-interflow-signature` (signature.ts), so
+ * connectors verifying either keep working. See docs/connectors.md.
  */
 
 export const CONTEXT_HEADER = 'x-interflow-context';
@@ -64,17 +70,24 @@ export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/** The Standard Webhooks message id of a call: one per attempt of a run. */
+export function callMessageId(envelope: CallEnvelope): string {
+  return `msg_${envelope.run.id}_${envelope.attempt}`;
+}
+
 /** What the runner sends: the URL, verb, signed headers and body of one call. */
 export function buildConnectorCall(input: BuildConnectorCallInput): ConnectorCall {
   const url = joinUrl(input.baseUrl, fillPathParameters(input.path, input.envelope.input));
   const json = JSON.stringify(input.envelope);
+  const signatures = (payload: string) => ({
+    ...signStandardWebhook(input.signingSecret, callMessageId(input.envelope), payload, input.now),
+    ...signPayload(input.signingSecret, payload, input.now),
+  });
   if (input.verb === 'GET') {
     const encoded = Buffer.from(json, 'utf8').toString('base64url');
-    const signature = signPayload(input.signingSecret, encoded, input.now);
-    return { url, method: input.verb, headers: { ...signature, [CONTEXT_HEADER]: encoded } };
+    return { url, method: input.verb, headers: { ...signatures(encoded), [CONTEXT_HEADER]: encoded } };
   }
-  const signature = signPayload(input.signingSecret, json, input.now);
-  return { url, method: input.verb, headers: { ...signature, 'content-type': 'application/json' }, body: json };
+  return { url, method: input.verb, headers: { ...signatures(json), 'content-type': 'application/json' }, body: json };
 }
 
 /** The bytes a connector must verify for a request of this verb. */

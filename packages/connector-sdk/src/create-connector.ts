@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CONTEXT_HEADER, decodeCallEnvelope, signedPayloadOf } from './call-wire';
 import { ConnectorError, RateLimitedError } from './errors';
 import { describeMethod, type ResolvedMethod } from './method';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature, DEFAULT_SIGNATURE_TOLERANCE_MS } from './signature';
+import { verifyCallSignature } from './verify-call';
 
 export interface ConnectorOptions {
   /** The service's name, shown by GET /methods. */
@@ -13,6 +13,11 @@ export interface ConnectorOptions {
   methods: ResolvedMethod[];
   /** Accepted clock difference between runner and connector. Default 5 minutes. */
   signatureToleranceMs?: number;
+  /**
+   * Also accept calls signed only with the original `x-interflow-signature` scheme
+   * (runners from before Standard Webhooks). Default true during the transition.
+   */
+  acceptLegacySignature?: boolean;
   /** Largest accepted request, e.g. '1mb' (default). */
   bodyLimit?: string;
   /** Tests drive the clock; default the system clock. */
@@ -60,13 +65,13 @@ async function handleCall(options: ConnectorOptions, method: ResolvedMethod, req
   const rawBody = typeof req.body === 'string' ? req.body : '';
   const contextHeader = req.header(CONTEXT_HEADER);
   const payload = signedPayloadOf(req.method, rawBody, contextHeader);
-  const verdict = verifySignature({
+  const verdict = verifyCallSignature({
     secret: options.signingSecret,
     payload,
-    timestampHeader: req.header(TIMESTAMP_HEADER),
-    signatureHeader: req.header(SIGNATURE_HEADER),
+    header: (name) => req.header(name),
     now: options.now?.(),
-    toleranceMs: options.signatureToleranceMs ?? DEFAULT_SIGNATURE_TOLERANCE_MS,
+    toleranceMs: options.signatureToleranceMs,
+    acceptLegacy: options.acceptLegacySignature ?? true,
   });
   if (!verdict.valid) return sendError(res, 401, `signature_${verdict.reason}`, verdict.message);
 

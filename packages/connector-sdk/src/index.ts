@@ -21,7 +21,20 @@ export {
   type VerifySignatureInput,
 } from './signature';
 export {
+  signStandardWebhook,
+  verifyStandardWebhook,
+  standardWebhookKey,
+  generateStandardWebhookSecret,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  type StandardWebhookHeaders,
+  type VerifyStandardWebhookInput,
+} from './standard-webhooks';
+export { verifyCallSignature, type VerifyCallInput } from './verify-call';
+export {
   buildConnectorCall,
+  callMessageId,
   decodeCallEnvelope,
   fillPathParameters,
   joinUrl,
