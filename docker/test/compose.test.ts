@@ -6,6 +6,7 @@ import { apiConfigSchema } from '../../apps/api/src/config';
 import { producerConfigSchema } from '../../apps/producer/src/config';
 import { runnerConfigSchema } from '../../apps/runner/src/config';
 import { launcherConfigSchema } from '../../apps/launcher/src/config';
+import { httpConnectorConfigSchema } from '../../apps/http-connector/src/config';
 
 /**
  * No Docker engine runs here, so the compose file and the Dockerfile are checked
@@ -26,7 +27,10 @@ interface ComposeService {
 }
 
 /** What an operator exports before `docker compose up`: the variables compose interpolates. */
-const operatorEnvironment: Record<string, string> = { INTERFLOW_SECRET_KEY: generateSecretKeySpec('k1') };
+const operatorEnvironment: Record<string, string> = {
+  INTERFLOW_SECRET_KEY: generateSecretKeySpec('k1'),
+  HTTP_CONNECTOR_SIGNING_SECRET: 'a-signing-secret-of-enough-length',
+};
 
 /** Compose's `${NAME}` / `${NAME:?message}` / `${NAME:-default}` interpolation. */
 function interpolate(text: string): string {
@@ -48,6 +52,7 @@ const configSchemas = {
   producer: producerConfigSchema,
   runner: runnerConfigSchema,
   launcher: launcherConfigSchema,
+  'http-connector': httpConnectorConfigSchema,
 } as const;
 
 /** `apps/x/dist/y.js` → `apps/x/src/y.ts`, the source the build turns into it. */
@@ -56,8 +61,8 @@ function sourceOf(distPath: string): string {
 }
 
 describe('docker/compose.yaml', () => {
-  it('has postgres, a one-shot migrate job, api, producer and several runners', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'migrate', 'api', 'producer', 'runner']));
+  it('has postgres, a one-shot migrate job, api, producer, several runners and the HTTP connector', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'migrate', 'api', 'producer', 'runner', 'http-connector']));
     expect(compose.services.migrate?.restart).toBe('no');
     expect(compose.services.runner?.deploy?.replicas).toBeGreaterThan(1);
   });

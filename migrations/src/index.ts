@@ -9,6 +9,7 @@ import { ScheduleFiresBrin1764274000001 } from './1764274000001-ScheduleFiresBri
 import { ScheduleFiresWithoutForeignKey1764274000002 } from './1764274000002-ScheduleFiresWithoutForeignKey';
 import { ApplySets1764275000000 } from './1764275000000-ApplySets';
 import { MessageHandOver1764275000100 } from './1764275000100-MessageHandOver';
+import { DeploymentPauses1764275000200 } from './1764275000200-DeploymentPauses';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -26,6 +27,7 @@ export const migrations = [
   ScheduleFiresWithoutForeignKey1764274000002,
   ApplySets1764275000000,
   MessageHandOver1764275000100,
+  DeploymentPauses1764275000200,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

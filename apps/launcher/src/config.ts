@@ -26,6 +26,9 @@ export const launcherConfigSchema = z.object({
   PORT: intVar(3000, 0, 65535),
   PRODUCER_HEALTH_PORT: intVar(3001, 0, 65535),
   RUNNER_HEALTH_PORT: intVar(3002, 0, 65535),
+  /** Run the built-in HTTP connector and register it as the service `http`. */
+  HTTP_CONNECTOR: boolVar(true),
+  HTTP_CONNECTOR_PORT: intVar(4200, 1, 65535),
   /** Also run the example connector and its fake orders API, and register them (service, deployment, action, schedule). */
   EXAMPLE: boolVar(true),
   EXAMPLE_CONNECTOR_PORT: intVar(4000, 1, 65535),

@@ -17,15 +17,24 @@ export interface ExampleSetup {
   fakeOrdersApiUrl: string;
 }
 
+/** The built-in HTTP connector's settings for this start. */
+export interface HttpConnectorSetup {
+  signingSecret: string;
+  connectorUrl: string;
+  port: number;
+}
+
 /**
- * The daemons `npm start` runs, each exactly as a container would run it; with the
- * example, also the example connector and the fake orders API it talks to.
+ * The daemons `npm start` runs, each exactly as a container would run it: api,
+ * producer, runner and the built-in HTTP connector; with the example, also the example
+ * connector and the fake orders API it talks to.
  */
 export function daemonSpecs(
   config: LauncherConfig,
   databaseUrl: string,
   secretKey: string,
   example: ExampleSetup | null,
+  http: HttpConnectorSetup | null = null,
 ): DaemonSpec[] {
   const shared = {
     DATABASE_URL: databaseUrl,
@@ -40,6 +49,18 @@ export function daemonSpecs(
     { name: 'producer', script: app('producer'), env: { ...shared, HEALTH_PORT: String(config.PRODUCER_HEALTH_PORT) } },
     { name: 'runner', script: app('runner'), env: { ...shared, HEALTH_PORT: String(config.RUNNER_HEALTH_PORT) } },
   ];
+  if (http) {
+    daemons.push({
+      name: 'http-connector',
+      script: app('http-connector'),
+      env: {
+        LOG_LEVEL: config.LOG_LEVEL,
+        HTTP_CONNECTOR_PORT: String(http.port),
+        CONNECTOR_SIGNING_SECRET: http.signingSecret,
+        INTERFLOW_OUTBOUND_ALLOW: config.INTERFLOW_OUTBOUND_ALLOW,
+      },
+    });
+  }
   if (!example) return daemons;
   const exampleApp = path.join(REPOSITORY_ROOT, 'apps', 'example-connector', 'dist');
   return [

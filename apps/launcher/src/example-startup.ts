@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { createSqlClient, type Logger } from '@interflow/core';
 import type { LauncherConfig } from './config';
-import type { ExampleSetup } from './daemons';
+import type { ExampleSetup, HttpConnectorSetup } from './daemons';
 import { registerExample } from './register-example';
+import { registerHttpConnector } from './register-http-connector';
 
 /** The example's settings for this start: a fresh signing secret, local URLs. */
 export function exampleSetup(config: LauncherConfig): ExampleSetup | null {
@@ -15,27 +16,45 @@ export function exampleSetup(config: LauncherConfig): ExampleSetup | null {
   };
 }
 
+/** The HTTP connector's settings for this start: a fresh signing secret, a local URL. */
+export function httpConnectorSetup(config: LauncherConfig): HttpConnectorSetup | null {
+  if (!config.HTTP_CONNECTOR) return null;
+  return {
+    signingSecret: crypto.randomBytes(32).toString('base64url'),
+    connectorUrl: `http://127.0.0.1:${config.HTTP_CONNECTOR_PORT}`,
+    port: config.HTTP_CONNECTOR_PORT,
+  };
+}
+
 /**
- * Once the api and the connector answer, registers the example and says where to look.
- * Runs beside the daemons: a failure is logged and leaves Interflow running.
+ * Once the api and the connectors answer, registers the HTTP connector and the example,
+ * and says where to look. Runs beside the daemons: a failure is logged and leaves
+ * Interflow running.
  */
 export async function registerExampleWhenUp(options: {
   config: LauncherConfig;
   databaseUrl: string;
-  example: ExampleSetup;
+  example: ExampleSetup | null;
+  http: HttpConnectorSetup | null;
   logger: Logger;
   stopped: () => boolean;
 }): Promise<void> {
-  const { config, example, logger } = options;
+  const { config, example, http, logger } = options;
   const apiUrl = `http://127.0.0.1:${config.PORT}`;
   const sql = createSqlClient({ url: options.databaseUrl, schema: config.DATABASE_SCHEMA, max: 1, applicationName: 'interflow-launcher' });
   try {
     const deadline = Date.now() + 120_000;
-    while (!(await answers(`${apiUrl}/readyz`)) || !(await answers(`${example.connectorUrl}/healthz`))) {
+    const urls = [`${apiUrl}/readyz`, ...(example ? [`${example.connectorUrl}/healthz`] : []), ...(http ? [`${http.connectorUrl}/healthz`] : [])];
+    while (!(await allAnswer(urls))) {
       if (options.stopped()) return;
-      if (Date.now() > deadline) throw new Error('the api or the example connector did not come up within 2 minutes');
+      if (Date.now() > deadline) throw new Error('the api or a connector did not come up within 2 minutes');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    if (http) {
+      const registered = await registerHttpConnector({ sql, logger, apiUrl, http, example });
+      logger.info('http connector registered as the service `http`', { serviceId: registered.serviceId, exampleActionId: registered.actionId });
+    }
+    if (!example) return;
     const { actionId } = await registerExample({ sql, logger, apiUrl, example, scheduleEveryMs: config.EXAMPLE_SCHEDULE_EVERY_MS });
     logger.info('example registered: the schedule runs it every few seconds', {
       actionId,
@@ -47,6 +66,11 @@ export async function registerExampleWhenUp(options: {
   } finally {
     await sql.end({ timeout: 2 });
   }
+}
+
+async function allAnswer(urls: string[]): Promise<boolean> {
+  for (const url of urls) if (!(await answers(url))) return false;
+  return true;
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import { migrations } from '@interflow/migrations';
 import { launcherConfigSchema } from './config';
 import { provideDatabase } from './database';
 import { daemonSpecs } from './daemons';
-import { exampleSetup, registerExampleWhenUp } from './example-startup';
+import { exampleSetup, httpConnectorSetup, registerExampleWhenUp } from './example-startup';
 import { provideSecretKey } from './secret-key-file';
 import { superviseDaemons } from './supervisor';
 
@@ -21,12 +21,14 @@ async function main(): Promise<void> {
   try {
     await migrate({ url: database.url, schema: config.DATABASE_SCHEMA, migrations, logger });
     const example = exampleSetup(config);
+    const http = httpConnectorSetup(config);
     const secretKey = provideSecretKey(config.INTERFLOW_SECRET_KEY, config.DATA_DIR, logger);
-    const supervisor = superviseDaemons(daemonSpecs(config, database.url, secretKey, example), logger);
+    const supervisor = superviseDaemons(daemonSpecs(config, database.url, secretKey, example, http), logger);
     let stopping = false;
-    const registration = example
-      ? registerExampleWhenUp({ config, databaseUrl: database.url, example, logger, stopped: () => stopping })
-      : Promise.resolve();
+    const registration =
+      example || http
+        ? registerExampleWhenUp({ config, databaseUrl: database.url, example, http, logger, stopped: () => stopping })
+        : Promise.resolve();
     logger.info('Interflow is starting', {
       api: `http://127.0.0.1:${config.PORT}`,
       readyz: `http://127.0.0.1:${config.PORT}/readyz`,

@@ -17,7 +17,7 @@ export interface RegisterExampleOptions {
   scheduleEveryMs: number;
 }
 
-interface Named {
+export interface Named {
   id: string;
   name: string;
 }
@@ -96,7 +96,8 @@ export async function registerExample(options: RegisterExampleOptions): Promise<
   }
 }
 
-function apiClient(apiUrl: string, token: string) {
+/** A small client of the api for registration (names are unique, so lookup by name). */
+export function apiClient(apiUrl: string, token: string) {
   const send = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${apiUrl}${path}`, {
       method,

@@ -36,6 +36,7 @@ describe('every daemon through a database restart', () => {
         RUNNER_HEALTH_PORT: String(runnerPort),
         EXAMPLE_CONNECTOR_PORT: String(connectorPort),
         FAKE_ORDERS_API_PORT: String(fakeApiPort),
+        HTTP_CONNECTOR_PORT: String(await freePort()),
         EXAMPLE_SCHEDULE_EVERY_MS: '1000',
       },
       readyUrl: `http://127.0.0.1:${apiPort}/readyz`,

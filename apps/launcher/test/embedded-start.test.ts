@@ -37,6 +37,7 @@ describe('launcher without DATABASE_URL', () => {
       RUNNER_HEALTH_PORT: String(runnerPort),
       EXAMPLE_CONNECTOR_PORT: String(connectorPort),
       FAKE_ORDERS_API_PORT: String(fakeApiPort),
+      HTTP_CONNECTOR_PORT: String(await freePort()),
     };
     const daemon = await startDaemon({
       script: launcher,

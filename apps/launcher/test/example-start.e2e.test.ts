@@ -33,6 +33,7 @@ describe('launcher with the example', () => {
         RUNNER_HEALTH_PORT: String(runnerPort),
         EXAMPLE_CONNECTOR_PORT: String(connectorPort),
         FAKE_ORDERS_API_PORT: String(fakeApiPort),
+        HTTP_CONNECTOR_PORT: String(await freePort()),
         EXAMPLE_SCHEDULE_EVERY_MS: '2000',
       },
       readyUrl: `http://127.0.0.1:${apiPort}/readyz`,
@@ -52,6 +53,14 @@ describe('launcher with the example', () => {
       expect(Array.isArray(run.response.new_orders)).toBe(true);
       expect(Date.now() - started).toBeLessThan(120_000);
       expect(daemon.logs.some((line) => line.message === 'example registered: the schedule runs it every few seconds')).toBe(true);
+      // The built-in HTTP connector came up beside it and is registered, with its example deployment and action.
+      await waitFor(() => daemon.logs.some((line) => line.message === 'http connector registered as the service `http`'), {
+        description: 'the http connector to be registered',
+      });
+      const [service] = await db.sql<{ methods: { name: string }[] }[]>`select methods from services where name = 'http'`;
+      expect(service?.methods.map((m) => m.name)).toEqual(['call']);
+      const [action] = await db.sql`select id from actions where name = 'example-http-list-orders'`;
+      expect(action).toBeDefined();
     } finally {
       expect(await daemon.stop('SIGTERM')).toBe(0);
     }

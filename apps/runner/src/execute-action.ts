@@ -118,7 +118,7 @@ async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: 
   deps.metrics.callsInFlight.inc();
   const started = Date.now();
   try {
-    return await callConnector({
+    const result = await callConnector({
       baseUrl: plan.service.baseUrl,
       verb: plan.method.verb,
       path: plan.method.path,
@@ -140,6 +140,12 @@ async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: 
       now: () => deps.clock.now(),
       fetch: deps.fetch,
     });
+    if (result.outcome.kind === 'come_back_later') {
+      // Every runner holds off the deployment, not just this message (the slot is still held, so no call slips in).
+      // Best effort: this message waits its Retry-After anyway; a failed write must not turn the outcome into another.
+      await deps.permits.pause(plan.deployment.id, result.outcome.retryAfterMs).catch(() => undefined);
+    }
+    return result;
   } catch (error) {
     if (error instanceof CallInterrupted) throw error;
     // callConnector throws for nothing the connector or the network did: the request itself could not be made from this input.

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAction, createDeployment, registerService } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
+import { outboundFetch, parseAllowList } from '@interflow/outbound';
 import { callConnector } from '../src/call-connector';
 import { readCappedBody } from '../src/capped-body';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
@@ -57,6 +58,10 @@ async function startFlood(options: { offerBytes: number; status?: number; declar
   };
 }
 
+/** The flood listens on loopback: allowed here, explicitly. */
+const loopbackFetch = outboundFetch(parseAllowList('127.0.0.1'));
+afterAll(() => loopbackFetch.close());
+
 function call(baseUrl: string, maxResponseBytes: number) {
   return callConnector({
     baseUrl,
@@ -73,6 +78,7 @@ function call(baseUrl: string, maxResponseBytes: number) {
     maxResponseBytes,
     signal: new AbortController().signal,
     now: () => new Date(),
+    fetch: loopbackFetch,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Sql } from '@interflow/core';
 import { releaseCallSlot, takeCallSlot } from './call-slots';
+import { deploymentPauseLeftMs, pauseDeployment } from './deployment-pause';
 import { takeRateToken } from './take-rate-token';
 import { assertValidPolicy, type RateLimitPolicy } from './token-bucket';
 
@@ -18,9 +19,13 @@ export interface CallPermit {
 export class LimitWaitExceeded extends Error {
   constructor(
     readonly retryInMs: number,
-    readonly limit: 'rate' | 'concurrency',
+    readonly limit: 'rate' | 'concurrency' | 'pause',
   ) {
-    super(`the deployment's ${limit} limit did not let the call through in time`);
+    super(
+      limit === 'pause'
+        ? 'the deployment asked to be left alone (Retry-After) for longer than the wait budget'
+        : `the deployment's ${limit} limit did not let the call through in time`,
+    );
     this.name = 'LimitWaitExceeded';
   }
 }
@@ -42,8 +47,9 @@ export interface CallPermitsOptions {
 const SLOT_POLL_MS = 100;
 
 /**
- * Applies a deployment's concurrency limit (a call slot) then its rate limit (a token)
- * before each call. Waits in process while the wait is short, so a burst of messages
+ * Before each call: takes a call slot (concurrency limit), waits out a pause the
+ * deployment asked for (Retry-After, shared by every runner), then takes a token (rate
+ * limit). Waits in process while the wait is short, so a burst of messages
  * flows at the limit's pace; gives up with LimitWaitExceeded beyond `maxWaitMs`, and the
  * runner returns the message to its queue without using an attempt.
  */
@@ -59,6 +65,8 @@ export class CallPermits {
       if (slot !== null) await releaseCallSlot(this.options.sql, deploymentId, slot, this.options.holderId);
     };
     try {
+      // After the slot: a call that waited for the slot must still see a pause its predecessor just recorded.
+      await this.waitOutPause(deploymentId, deadline, signal);
       const rate = limits.rate;
       if (rate) await this.measured('rate', (refused) => this.takeToken(deploymentId, rate, deadline, signal, refused));
     } catch (error) {
@@ -82,6 +90,20 @@ export class CallPermits {
     } catch (error) {
       report(error instanceof LimitWaitExceeded ? 'gave_up' : 'aborted');
       throw error;
+    }
+  }
+
+  /** Records a connector's "come back later" for every runner: no call to the deployment before then. */
+  async pause(deploymentId: string, ms: number): Promise<void> {
+    if (ms > 0) await pauseDeployment(this.options.sql, deploymentId, ms);
+  }
+
+  private async waitOutPause(deploymentId: string, deadline: number, signal: AbortSignal) {
+    for (;;) {
+      const leftMs = await deploymentPauseLeftMs(this.options.sql, deploymentId);
+      if (leftMs <= 0) return;
+      if (Date.now() + leftMs > deadline) throw new LimitWaitExceeded(leftMs, 'pause');
+      await sleep(leftMs + Math.random() * Math.min(50, leftMs), signal);
     }
   }
 
