@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { bootDaemon, keyringFromConfig, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
+import { bootDaemon, checkSecretsReadable, failureLine, keyringFromConfig, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { outboundFetch } from '@interflow/outbound';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
+import { ConnectionDrain } from './http/connection-drain';
 import { answerUnparsableRequests } from './http/unparsable-requests';
 import { createServer } from './server';
 import { RunReplies } from './triggering/run-replies';
@@ -12,12 +13,13 @@ import { whenMigrated } from './when-migrated';
 /** The api daemon: parses config once, builds dependencies, listens, owns shutdown. */
 async function main(): Promise<void> {
   const config = parseConfigOrExit('api', apiConfigSchema, process.env);
+  const keyring = keyringFromConfig(config);
   const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
     service: 'api',
     config,
     expectedMigrations: migrationNames,
+    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring) }],
   });
-  const keyring = keyringFromConfig(config);
   // Registered before the http server, so shutdown closes the server first and then
   // stops the broker's consumers and timers, before the pool closes.
   const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   shutdown.add('outbound connections', () => fetch.close());
   const replies = new RunReplies(broker, logger);
   shutdown.add('reply queue', () => replies.stop());
+  const drain = new ConnectionDrain();
   const app = createServer({
     sql,
     logger,
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     broker,
     replies,
     fetch,
+    drain,
   });
   const stopped = () => shutdown.draining;
   void whenMigrated('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
@@ -50,19 +54,19 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  shutdown.add('http server', async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
-  });
-  // Runs first on SIGTERM: requests waiting for a run answer 202 so the server can close.
+  // Connections still open this far into the grace period are cut, so the steps after
+  // (reply queue, broker, pool) still fit in it and the daemon exits 0.
+  shutdown.add('http server', () => drain.finish(Math.floor(config.SHUTDOWN_GRACE_MS * 0.6)));
+  // Requests waiting for a run answer 202 so their connections can close.
   shutdown.add('waiting requests', async () => replies.releaseWaiters());
+  // Runs first on SIGTERM: no new work, idle keep-alive connections closed, in-progress
+  // responses sent with `Connection: close`.
+  shutdown.add('stop taking requests', async () => drain.begin(server));
   const { port } = server.address() as AddressInfo;
   logger.info('api listening', { port, url: `http://127.0.0.1:${port}` });
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'api', message: 'failed to start', error: String(error) })}\n`);
+  process.stderr.write(failureLine('api', 'failed to start', error));
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, createLogger, createSqlClient, keyringFromConfig, parseConfigOrExit, rotateSecretKeys, sealedValuesByKey, secretKeyConfigShape } from '@interflow/core';
+import { baseConfigShape, createLogger, createSqlClient, failureLine, keyringFromConfig, parseConfigOrExit, rotateSecretKeys, sealedValuesByKey, secretKeyConfigShape } from '@interflow/core';
 
 /**
  * `npm run rotate-keys -w apps/api`: re-encrypts every deployment credential and service
@@ -21,6 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'rotate-keys', message: 'failed', error: String(error) })}\n`);
+  process.stderr.write(failureLine('rotate-keys', 'failed', error));
   process.exit(1);
 });

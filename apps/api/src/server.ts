@@ -2,6 +2,7 @@ import type { OutboundFetch } from '@interflow/outbound';
 import express from 'express';
 import type { Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, SecretKeyring, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
+import type { ConnectionDrain } from './http/connection-drain';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
 import { requestContext } from './middleware/request-context';
@@ -51,6 +52,8 @@ export interface ApiDependencies {
   replies: RunReplies;
   /** fetch under the outbound policy: how the api reaches connectors (methods import). */
   fetch: OutboundFetch;
+  /** Ends keep-alive connections and refuses new work once shutdown begins (main.ts; tests may omit it). */
+  drain?: ConnectionDrain;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.drain) app.use(deps.drain.middleware);
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());

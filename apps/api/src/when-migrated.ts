@@ -1,3 +1,4 @@
+import { describeError } from '@interflow/core';
 import type { Logger } from '@interflow/core';
 
 const RETRY_MS = 2000;
@@ -14,7 +15,7 @@ export async function whenMigrated(name: string, task: () => Promise<void>, opti
       return;
     } catch (error) {
       if (options.stopped()) return;
-      options.logger.warn(`${name} not possible yet; retrying`, { error: String(error), retryMs: RETRY_MS });
+      options.logger.warn(`${name} not possible yet; retrying`, { error: describeError(error), retryMs: RETRY_MS });
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());
     }
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { LauncherConfig } from './config';
 import { REPOSITORY_ROOT } from './config';
+import { shutdownBudget } from './shutdown-budget';
 
 export interface DaemonSpec {
   name: string;
@@ -36,18 +37,26 @@ export function daemonSpecs(
   example: ExampleSetup | null,
   http: HttpConnectorSetup | null = null,
 ): DaemonSpec[] {
+  const budget = shutdownBudget(config.SHUTDOWN_GRACE_MS);
   const shared = {
     DATABASE_URL: databaseUrl,
     DATABASE_SCHEMA: config.DATABASE_SCHEMA,
     LOG_LEVEL: config.LOG_LEVEL,
     INTERFLOW_SECRET_KEY: secretKey,
     INTERFLOW_OUTBOUND_ALLOW: config.INTERFLOW_OUTBOUND_ALLOW,
+    // each daemon drains within its share, so that the database still stops in the launcher's grace
+    SHUTDOWN_GRACE_MS: String(budget.daemonGraceMs),
   };
+  const runnerDrain = config.RUNNER_DRAIN_GRACE_MS ?? budget.runnerDrainMs;
   const app = (name: string) => path.join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js');
   const daemons: DaemonSpec[] = [
     { name: 'api', script: app('api'), env: { ...shared, PORT: String(config.PORT) } },
     { name: 'producer', script: app('producer'), env: { ...shared, HEALTH_PORT: String(config.PRODUCER_HEALTH_PORT) } },
-    { name: 'runner', script: app('runner'), env: { ...shared, HEALTH_PORT: String(config.RUNNER_HEALTH_PORT) } },
+    {
+      name: 'runner',
+      script: app('runner'),
+      env: { ...shared, HEALTH_PORT: String(config.RUNNER_HEALTH_PORT), RUNNER_DRAIN_GRACE_MS: String(runnerDrain) },
+    },
   ];
   if (http) {
     daemons.push({

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { createSqlClient, type Logger } from '@interflow/core';
+import { createSqlClient, describeError, type Logger } from '@interflow/core';
 import type { LauncherConfig } from './config';
 import type { ExampleSetup, HttpConnectorSetup } from './daemons';
 import { registerExample } from './register-example';
@@ -62,7 +62,7 @@ export async function registerExampleWhenUp(options: {
       everyMs: config.EXAMPLE_SCHEDULE_EVERY_MS,
     });
   } catch (error) {
-    logger.error('registering the example failed; Interflow keeps running without it', { error: String(error) });
+    logger.error('registering the example failed; Interflow keeps running without it', { error: describeError(error) });
   } finally {
     await sql.end({ timeout: 2 });
   }

@@ -1,10 +1,11 @@
-import { createLogger, migrate, parseConfigOrExit } from '@interflow/core';
+import { createLogger, failureLine, migrate, parseConfigOrExit } from '@interflow/core';
 import { migrations } from '@interflow/migrations';
 import { launcherConfigSchema } from './config';
 import { provideDatabase } from './database';
 import { daemonSpecs } from './daemons';
 import { exampleSetup, httpConnectorSetup, registerExampleWhenUp } from './example-startup';
 import { provideSecretKey } from './secret-key-file';
+import { shutdownBudget } from './shutdown-budget';
 import { superviseDaemons } from './supervisor';
 
 /**
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     if (!reason.startsWith('SIG')) exitCode = 1;
     logger.info('stopping', { reason });
     stopping = true;
-    await supervisor.stopAll(config.SHUTDOWN_GRACE_MS);
+    const unclean = await supervisor.stopAll(shutdownBudget(config.SHUTDOWN_GRACE_MS).killAfterMs);
+    if (unclean.length > 0) exitCode = 1;
     await registration;
   } finally {
     await database.stop();
@@ -53,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'launcher', message: 'failed', error: String(error) })}\n`);
+  process.stderr.write(failureLine('launcher', 'failed', error));
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { createLogger, migrate, parseConfigOrExit } from '@interflow/core';
+import { createLogger, failureLine, migrate, parseConfigOrExit } from '@interflow/core';
 import { migrations } from '@interflow/migrations';
 import { launcherConfigSchema } from './config';
 import { provideDatabase } from './database';
@@ -20,6 +20,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'migrate', message: 'failed', error: String(error) })}\n`);
+  process.stderr.write(failureLine('migrate', 'failed', error));
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { createApiToken, revokeApiToken, systemClock, type Logger, type Sql } from '@interflow/core';
+import { createApiToken, describeError, type Logger, revokeApiToken, type Sql, systemClock } from '@interflow/core';
 import type { ExampleSetup } from './daemons';
 
 export const EXAMPLE_NAMES = {
@@ -91,7 +91,7 @@ export async function registerExample(options: RegisterExampleOptions): Promise<
     return { actionId: action.id };
   } finally {
     await revokeApiToken(options.sql, token.id, systemClock).catch((error: unknown) =>
-      options.logger.warn('could not revoke the registration token; it expires in 10 minutes', { error: String(error) }),
+      options.logger.warn('could not revoke the registration token; it expires in 10 minutes', { error: describeError(error) }),
     );
   }
 }

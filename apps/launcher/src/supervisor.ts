@@ -5,8 +5,11 @@ import type { DaemonSpec } from './daemons';
 export interface Supervisor {
   /** Resolves when any child exits on its own (the launcher then stops the rest). */
   firstExit: Promise<{ name: string; code: number | null }>;
-  /** SIGTERM to every child, then waits for all of them (SIGKILL after the grace period). */
-  stopAll(graceMs: number): Promise<void>;
+  /**
+   * SIGTERM to every child, then waits for all of them (SIGKILL after `killAfterMs`).
+   * Resolves with the daemons that did not exit 0 (overran their grace, were killed, failed).
+   */
+  stopAll(killAfterMs: number): Promise<{ name: string; code: number | null }[]>;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface Supervisor {
  */
 export function superviseDaemons(specs: DaemonSpec[], logger: Logger): Supervisor {
   const children = new Map<string, ChildProcess>();
-  const exits: Promise<{ name: string; code: number | null }>[] = [];
+  const exits: Promise<{ name: string; code: number | null; whileStopping: boolean }>[] = [];
   let stopping = false;
   for (const spec of specs) {
     // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
@@ -31,14 +34,14 @@ export function superviseDaemons(specs: DaemonSpec[], logger: Logger): Superviso
         child.once('exit', (code) => {
           children.delete(spec.name);
           if (!stopping) logger.error('daemon exited', { daemon: spec.name, code });
-          resolve({ name: spec.name, code });
+          resolve({ name: spec.name, code, whileStopping: stopping });
         }),
       ),
     );
   }
   return {
     firstExit: Promise.race(exits),
-    async stopAll(graceMs) {
+    async stopAll(killAfterMs) {
       stopping = true;
       const running = [...children.entries()];
       for (const [, child] of running) child.kill('SIGTERM');
@@ -47,9 +50,12 @@ export function superviseDaemons(specs: DaemonSpec[], logger: Logger): Superviso
           logger.warn('daemon did not stop in time; killing it', { daemon: name });
           child.kill('SIGKILL');
         }
-      }, graceMs);
-      await Promise.all(exits);
+      }, killAfterMs);
+      const results = await Promise.all(exits);
       clearTimeout(killer);
+      const unclean = results.filter((result) => result.whileStopping && result.code !== 0).map(({ name, code }) => ({ name, code }));
+      for (const { name, code } of unclean) logger.error('daemon did not stop cleanly', { daemon: name, code });
+      return unclean;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Counter } from 'prom-client';
-import { expireMessages, pruneHistory, returnLapsedLeases, type Logger, type MetricsRegistry, type Sql } from '@interflow/core';
+import { describeError, expireMessages, type Logger, type MetricsRegistry, pruneHistory, returnLapsedLeases, type Sql } from '@interflow/core';
 import { endOrphanedRuns } from './sql/orphaned-runs';
 import { pruneFireKeys } from './sql/prune-fire-keys';
 
@@ -113,7 +113,7 @@ export class Housekeeping {
       try {
         await this.runOnce();
       } catch (error) {
-        this.deps.logger.error('housekeeping round failed', { error: String(error) });
+        this.deps.logger.error('housekeeping round failed', { error: describeError(error) });
       }
       if (!this.running) break;
       await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { AdvisoryLeadership, bootDaemon, parseConfigOrExit, PostgresBroker, startHealthServer, systemClock } from '@interflow/core';
+import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, PostgresBroker, startHealthServer, systemClock } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { producerConfigSchema } from './config';
 import { Housekeeping } from './housekeeping';
@@ -74,6 +74,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'producer', message: 'failed to start', error: String(error) })}\n`);
+  process.stderr.write(failureLine('producer', 'failed to start', error));
   process.exit(1);
 });

@@ -1,14 +1,5 @@
 import { Gauge } from 'prom-client';
-import {
-  OTHER_LABEL_VALUE,
-  isPlainLabelValue,
-  readQueueGauges,
-  type AdvisoryLeadership,
-  type Logger,
-  type MetricsRegistry,
-  type QueueGaugeRow,
-  type SqlExecutor,
-} from '@interflow/core';
+import { type AdvisoryLeadership, describeError, isPlainLabelValue, type Logger, type MetricsRegistry, OTHER_LABEL_VALUE, type QueueGaugeRow, readQueueGauges, type SqlExecutor } from '@interflow/core';
 
 export interface QueueGaugesOptions {
   sql: SqlExecutor;
@@ -99,7 +90,7 @@ export class QueueGauges {
     } catch (error) {
       // A stale number is worse than none: alerts on absent series are the operator's choice.
       this.clear();
-      this.options.logger.warn('could not read the queue gauges', { error: String(error) });
+      this.options.logger.warn('could not read the queue gauges', { error: describeError(error) });
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Clock, Logger, Sql } from '@interflow/core';
-import { InterflowError, scheduleChangesChannel } from '@interflow/core';
+import { describeError, InterflowError, scheduleChangesChannel } from '@interflow/core';
 import { fireBatch, type FireBatchResult } from './fire-due-schedules';
 import type { FirePublisher } from './fire-publisher';
 import type { SchedulerMetrics } from './scheduler-metrics';
@@ -76,7 +76,7 @@ export class Scheduler {
       // One schedule's target (a missing exchange, an unroutable message) failed the
       // whole batch: fire them one by one so the others publish, and park the failing
       // ones until their retry time.
-      this.deps.logger.warn('schedule batch failed; firing one schedule per transaction', { error: String(error) });
+      this.deps.logger.warn('schedule batch failed; firing one schedule per transaction', { error: describeError(error) });
       return this.firePassOneByOne(now);
     }
   }
@@ -131,7 +131,7 @@ export class Scheduler {
           full ||= pass.value.full;
           claimed += pass.value.claimed;
         } else {
-          logger.error('scheduler pass failed', { error: String(pass.reason) });
+          logger.error('scheduler pass failed', { error: describeError(pass.reason) });
         }
       }
       if (!this.running) break;

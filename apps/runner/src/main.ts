@@ -1,11 +1,14 @@
 import os from 'node:os';
 import {
   bootDaemon,
+  checkSecretsReadable,
+  failureLine,
   keyringFromConfig,
   parseConfigOrExit,
   PostgresBroker,
   startHealthServer,
   systemClock,
+  type ReadinessReport,
 } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { describeAllowList, outboundFetch } from '@interflow/outbound';
@@ -23,12 +26,13 @@ import { SubscriptionTable } from './subscriptions/subscription-table';
 /** The runner daemon: parses config once, builds dependencies, owns shutdown. */
 async function main(): Promise<void> {
   const config = parseConfigOrExit('runner', runnerConfigSchema, process.env);
+  const keyring = keyringFromConfig(config);
   const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
     service: 'runner',
     config,
     expectedMigrations: migrationNames,
+    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring) }],
   });
-  const keyring = keyringFromConfig(config);
   const health = await startHealthServer({ port: config.HEALTH_PORT, readiness, metrics });
   shutdown.add('health server', () => health.close());
 
@@ -67,21 +71,32 @@ async function main(): Promise<void> {
   });
   await waitUntilMigrated(readiness, logger, () => shutdown.draining);
   if (shutdown.draining) return;
-  await ensureActionQueues(broker, config.RUNNER_QUEUES);
-  await runner.start();
+  try {
+    await ensureActionQueues(broker, config.RUNNER_QUEUES);
+    await runner.start();
+  } catch (error) {
+    // SIGTERM while starting closes the pool under these steps: that is a stop, not a failure
+    if (shutdown.draining) return;
+    throw error;
+  }
   shutdown.add('runner (drain in-flight calls)', () => runner.stop(config.RUNNER_DRAIN_GRACE_MS));
+  if (shutdown.draining) await runner.stop(0);
 }
 
-/** The runner may start before `npm run migrate` finished: it consumes once the schema is there. */
+/**
+ * The runner may start before `npm run migrate` finished: it consumes once the schema is
+ * there. Only the database and the migrations count here: unreadable secrets make the
+ * runner unready (and loud) but runs of other deployments still go on.
+ */
 async function waitUntilMigrated(
-  readiness: () => Promise<{ ready: boolean; checks: unknown }>,
+  readiness: () => Promise<ReadinessReport>,
   logger: { info(message: string, meta?: unknown): unknown },
   stopped: () => boolean,
 ): Promise<void> {
   let logged = false;
   while (!stopped()) {
     const report = await readiness();
-    if (report.ready) return;
+    if (report.checks.database === 'ok' && report.checks.migrations === 'ok') return;
     if (!logged) logger.info('waiting for the database and migrations before consuming', { checks: report.checks });
     logged = true;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -89,6 +104,6 @@ async function waitUntilMigrated(
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'runner', message: 'failed to start', error: String(error) })}\n`);
+  process.stderr.write(failureLine('runner', 'failed to start', error));
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { describeError } from '@interflow/core';
 import type { Broker, Consumer, Delivery, DeliveryControl, Logger } from '@interflow/core';
 import { executeAction, type ExecutorDependencies } from './execute-action';
 import { MalformedRunRequest, parseActionMessage, subscriptionInput, type RunRequest } from './run-request';
@@ -40,7 +41,7 @@ export class ActionRunner {
       await this.refreshSubscriptions();
       this.refreshTimer = setInterval(() => {
         this.refreshSubscriptions().catch((error: unknown) =>
-          this.options.logger.warn('could not refresh action subscriptions', { error: String(error) }),
+          this.options.logger.warn('could not refresh action subscriptions', { error: describeError(error) }),
         );
       }, this.options.subscriptionRefreshMs);
       this.refreshTimer.unref();

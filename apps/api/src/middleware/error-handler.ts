@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { InterflowError, UnauthorizedError, type Logger } from '@interflow/core';
+import { describeError, InterflowError, isDatabaseUnavailable, UnauthorizedError, type Logger } from '@interflow/core';
 import { bearerChallenge } from '../http/bearer-challenge';
 import { loggablePath } from './request-context';
 
@@ -32,13 +32,16 @@ function truncated(text: string): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
+/** What a client is told to wait while the database is down or restarting. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /**
  * Maps every thrown error to the error shape, once. InterflowErrors say their own status
  * (a 401 gets its Bearer challenge); a PostgreSQL data exception (SQLSTATE class 22: a
  * value the database cannot hold) is the client's 400, a second wall behind the edge
  * checks; other client errors of express's own parts keep their 4xx. Refused input is
  * logged as one warn line without a stack, so hostile clients cannot flood the logs with
- * stacks. Anything else is a 500, logged in full and answered without internals.
+ * stacks. A lost database connection is a 503 with Retry-After. Anything else is a 500, logged in full and answered without internals.
  */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -65,6 +68,14 @@ export function errorHandler(logger: Logger) {
       const message = 'the request is malformed';
       refused(clientStatus, 'bad_request', message);
       return sendError(res, clientStatus, 'bad_request', message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Down or restarting: the same request may well succeed in a moment, so say when to retry.
+      log.warn('database unavailable', { error: describeError(error), method: req.method, path: loggablePath(req.path) });
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendError(res, 503, 'database_unavailable', 'the database is unavailable right now; retry the request', {
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
     }
     log.error('unhandled error', { error, method: req.method, path: loggablePath(req.path) });
     return sendError(res, 500, 'internal', 'internal error; see the api logs with this request id', {

@@ -115,6 +115,10 @@ function operationObject(components: SchemaComponents, spec: OperationSpec, oper
       'WWW-Authenticate': 'the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent',
     });
     responses['403'] ??= errorResponse(`the token's role is weaker than ${spec.auth}`);
+    responses['503'] ??= {
+      ...errorResponse('the database is unavailable (down or restarting) or this instance is shutting down: retry'),
+      headers: { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'string' } } },
+    };
   }
   return {
     operationId,

@@ -1,3 +1,4 @@
+import { describeError } from '@interflow/core';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { replyQueueName, type Broker, type Consumer, type Logger } from '@interflow/core';
@@ -94,7 +95,7 @@ export class RunReplies {
     this.releaseWaiters();
     await this.consumer?.stop();
     await this.broker.deleteQueue(this.queue).catch((error: unknown) => {
-      this.logger.warn('could not delete the reply queue', { queue: this.queue, error: String(error) });
+      this.logger.warn('could not delete the reply queue', { queue: this.queue, error: describeError(error) });
     });
   }
 }

@@ -3,9 +3,11 @@ import { MIGRATIONS_TABLE } from './data-source';
 
 export interface ReadinessReport {
   ready: boolean;
+  /** 'ok' or why not, per check: database, migrations, then the daemon's own (e.g. secrets). */
   checks: {
     database: 'ok' | string;
     migrations: 'ok' | string;
+    [check: string]: 'ok' | string;
   };
   /** Set while the daemon shuts down: it takes no new work. */
   draining?: boolean;

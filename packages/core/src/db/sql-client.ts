@@ -12,6 +12,10 @@ export interface SqlClientOptions {
   applicationName?: string;
   /** Idle connections are closed after this many seconds (0 keeps them). */
   idleTimeoutSeconds?: number;
+  /** How long a connection attempt may take (default 10 s). */
+  connectTimeoutSeconds?: number;
+  /** Wait before reconnecting after a failed attempt; default: the client's growing backoff (up to 20 s). */
+  reconnectBackoffSeconds?: number;
 }
 
 /**
@@ -23,13 +27,18 @@ export function createSqlClient(options: SqlClientOptions): Sql {
   return postgres(options.url, {
     max: options.max ?? 10,
     idle_timeout: options.idleTimeoutSeconds ?? 0,
-    connect_timeout: 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    ...(options.reconnectBackoffSeconds === undefined ? {} : { backoff: constantBackoff(options.reconnectBackoffSeconds) }),
     onnotice: () => undefined,
     connection: {
       search_path: options.schema,
       application_name: options.applicationName ?? 'interflow',
     },
   }) as unknown as Sql;
+}
+
+function constantBackoff(seconds: number): () => number {
+  return () => seconds;
 }
 
 /** `"name"` quoted as an SQL identifier (for the few statements that must spell a schema). */

@@ -105,3 +105,4 @@ export {
   type StateVerdict,
 } from './action-states';
 export { rotateSecretKeys, sealedValuesByKey, type RotationReport } from './rotate-secret-keys';
+export { checkSecretsReadable } from './secrets-readable';

@@ -9,7 +9,7 @@ export const healthPaths: PathSpecs = {
   },
   '/readyz': {
     get: {
-      summary: 'Readiness: database reachable and every migration applied',
+      summary: 'Readiness: database reachable, every migration applied, stored secrets open with the configured keys; answers within 1.5 s',
       tags,
       auth: 'none',
       responses: { 200: { description: 'ready' }, 503: { description: 'not ready; the body says why' } },
