@@ -7,6 +7,7 @@ import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
 import { requestContext } from './middleware/request-context';
 import { requestLineGuard } from './middleware/request-line-guard';
+import { requestTrace } from './middleware/request-trace';
 import { actionRoutes } from './routes/actions';
 import { actionRunRoutes } from './routes/action-runs';
 import { actionStateRoutes } from './routes/action-states';
@@ -72,6 +73,8 @@ export function createServer(deps: ApiDependencies): express.Express {
   // The edge: what no route could read faithfully is refused here, before any route runs.
   app.use(requestLineGuard());
   app.use(jsonBody({ limit: deps.bodyLimit }));
+  // After the body is read: stream callbacks would otherwise run outside the request's trace context.
+  app.use(requestTrace());
   const triggerDeps = { ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) };
   // Before authentication: a webhook's credential is its URL (see webhooks.ts).
   app.use(webhookRoutes(triggerDeps));

@@ -1,6 +1,7 @@
-import { planDueFires, scheduleFromRow, scheduleTiming, type Publication, type Schedule } from '@interflow/core';
+import { planDueFires, scheduleFromRow, scheduleTiming, type PublishReceipt, type Schedule } from '@interflow/core';
 import { decideFires, type FireDecision } from './fire-decisions';
 import { firePublication } from './fire-publication';
+import { traceFires } from './fire-trace';
 import type { FirePublisher } from './fire-publisher';
 import type { SchedulerSettings } from './scheduler-settings';
 import { actionQueues } from './sql/action-queues';
@@ -82,10 +83,21 @@ export async function fireBatch(
   );
   const actionIds = [...new Set(toPublish.flatMap(({ schedule: s }) => (s.target.type === 'action' ? [s.target.actionId] : [])))];
   const queues = await actionQueues(tx, actionIds);
-  const publications: Publication[] = toPublish.map(({ schedule, decision }) =>
-    firePublication(schedule, decision, schedule.target.type === 'action' ? (queues.get(schedule.target.actionId) ?? null) : null),
+  const fires = traceFires(
+    toPublish.map(({ schedule, decision }) => ({
+      publication: firePublication(schedule, decision, schedule.target.type === 'action' ? (queues.get(schedule.target.actionId) ?? null) : null),
+      scheduleId: schedule.id,
+      fireTime: decision.fireTime,
+    })),
   );
-  const receipts = publications.length > 0 ? await publisher.publishWithin(tx, publications) : [];
+  let receipts: PublishReceipt[] = [];
+  try {
+    receipts = fires.publications.length > 0 ? await publisher.publishWithin(tx, fires.publications) : [];
+    fires.end();
+  } catch (error) {
+    fires.end(true);
+    throw error;
+  }
 
   const lastPublished = new Map<string, { fireTime: Date; messageIds: string[] }>();
   toPublish.forEach(({ schedule, decision }, index) => {

@@ -1,5 +1,6 @@
 import { buildConnectorCall, type CallEnvelope, type HttpVerb } from '@interflow/connector-sdk';
 import { outboundRefusal, type OutboundFetch } from '@interflow/outbound';
+import { traceHeaders } from '@interflow/core';
 import { readCappedBody, type CappedBody } from './capped-body';
 import { classifyResponse, refusedDestination, transportFailure, type CallOutcome } from './call-outcome';
 
@@ -48,7 +49,7 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
   try {
     const response = await input.fetch(call.url, {
       method: call.method,
-      headers: call.headers,
+      headers: { ...call.headers, ...traceHeaders() },
       body: call.body,
       // A connector has no reason to redirect; following would send the signed call elsewhere.
       redirect: 'manual',

@@ -1,4 +1,4 @@
-import type { Clock, Delivery, DeliveryControl, Logger } from '@interflow/core';
+import { inSpan, SpanKind, type Clock, type Delivery, type DeliveryControl, type Logger } from '@interflow/core';
 import type { OutboundFetch } from '@interflow/outbound';
 import { isUnrunnable, type ActionPlan, type ActionPlans } from './action-plan';
 import type { OutcomeAnnouncer } from './announce-run-end';
@@ -13,6 +13,8 @@ import { mergeInput, type RunRequest } from './run-request';
 import type { RunnerMetrics } from './runner-metrics';
 import { settleCall } from './settle-call';
 import { decideBeforeCall } from './settlement';
+
+const TRACER = 'interflow-runner';
 
 export interface ExecutorDependencies {
   plans: ActionPlans;
@@ -110,7 +112,10 @@ async function runAction(deps: ExecutorDependencies, delivery: Delivery, control
   } finally {
     await permit.release().catch((error: unknown) => log.warn('could not release the call slot', { error: String(error) }));
   }
-  await settleCall(deps, delivery, control, { plan, runId: run.runId, attempt, input, maxAttempts }, result, log);
+  const ran = result;
+  await inSpan(TRACER, 'run end', { attributes: { 'interflow.run.id': run.runId, 'interflow.call.outcome': ran.outcome.kind } }, () =>
+    settleCall(deps, delivery, control, { plan, runId: run.runId, attempt, input, maxAttempts }, ran, log),
+  );
 }
 
 async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: OpenedRun, input: Record<string, unknown>, attempt: number, abort: AbortSignal) {
@@ -118,7 +123,9 @@ async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: 
   deps.metrics.callsInFlight.inc();
   const started = Date.now();
   try {
-    const result = await callConnector({
+    // A client span around the call; callConnector passes its context on as `traceparent`.
+    const span = { kind: SpanKind.CLIENT, attributes: { 'interflow.service': plan.service.name, 'interflow.method': plan.method.name, 'interflow.run.id': run.runId } };
+    const result = await inSpan(TRACER, `connector call ${plan.service.name}.${plan.method.name}`, span, () => callConnector({
       baseUrl: plan.service.baseUrl,
       verb: plan.method.verb,
       path: plan.method.path,
@@ -139,7 +146,7 @@ async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: 
       signal: abort,
       now: () => deps.clock.now(),
       fetch: deps.fetch,
-    });
+    }));
     if (result.outcome.kind === 'come_back_later') {
       // Every runner holds off the deployment, not just this message (the slot is still held, so no call slips in).
       // Best effort: this message waits its Retry-After anyway; a failed write must not turn the outcome into another.

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
+import { inCallSpan } from './call-trace';
 import { CONTEXT_HEADER, decodeCallEnvelope, signedPayloadOf } from './call-wire';
 import { ConnectorError, RateLimitedError } from './errors';
 import { describeMethod, type ResolvedMethod } from './method';
@@ -91,13 +92,16 @@ async function handleCall(options: ConnectorOptions, method: ResolvedMethod, req
     if (!res.writableFinished) aborted.abort();
   });
   try {
-    const result = await method.handler({
-      deployment: envelope.deployment,
-      input: input.data,
-      run: { id: envelope.run.id, actionId: envelope.run.action_id },
-      attempt: envelope.attempt,
-      signal: aborted.signal,
-    });
+    const call = envelope;
+    const result = await inCallSpan(req.headers, options.name, method.name, async () =>
+      method.handler({
+        deployment: call.deployment,
+        input: input.data,
+        run: { id: call.run.id, actionId: call.run.action_id },
+        attempt: call.attempt,
+        signal: aborted.signal,
+      }),
+    );
     res.status(200).json(result ?? null);
   } catch (error) {
     if (error instanceof RateLimitedError) {

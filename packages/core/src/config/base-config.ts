@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tracingConfigShape } from '../tracing/tracing-config';
 
 /** A whole number from an environment variable, with bounds. */
 export function intVar(defaultValue: number, min = 0, max = Number.MAX_SAFE_INTEGER) {
@@ -28,6 +29,8 @@ export const baseConfigShape = {
   DATABASE_POOL_SIZE: intVar(10, 1, 500),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
   SHUTDOWN_GRACE_MS: intVar(30_000, 0, 3_600_000),
+  /** OpenTelemetry tracing, off unless these ask for it (docs/observability.md). */
+  ...tracingConfigShape,
 };
 
 export const baseConfigSchema = z.object(baseConfigShape);

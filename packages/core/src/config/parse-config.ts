@@ -22,5 +22,5 @@ export function parseConfig<Shape extends z.ZodRawShape>(
 }
 
 function looksSecret(variable: string): boolean {
-  return /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL/i.test(variable);
+  return /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL|HEADERS/i.test(variable);
 }

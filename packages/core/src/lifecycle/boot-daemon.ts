@@ -8,6 +8,7 @@ import { describeError } from '../logger/describe-error';
 import { createMetricsRegistry, type MetricsRegistry } from '../metrics/metrics-registry';
 import { parseConfig } from '../config/parse-config';
 import type { BaseConfig } from '../config/base-config';
+import { startTracing } from '../tracing/start-tracing';
 import { installShutdown, type Shutdown } from './shutdown';
 
 /**
@@ -58,11 +59,13 @@ const READINESS_TIMEOUT_MS = 1500;
 const READINESS_WATCH_MS = 15_000;
 
 /**
- * What every daemon starts with: a scoped JSON logger, the SQL pool, a metrics registry,
+ * What every daemon starts with: tracing when the OTEL_* variables ask for it, a scoped JSON logger, the SQL pool, a metrics registry,
  * readiness, and signal handling whose last step closes the pool.
  */
 export function bootDaemon(options: BootDaemonOptions): DaemonBase {
   const { config } = options;
+  // First, so every span of the daemon has a provider; its shutdown step runs last and exports what is left.
+  const tracing = startTracing({ service: options.service, config });
   const logger = createLogger({ service: options.service, level: config.LOG_LEVEL });
   const sql = createSqlClient({
     url: config.DATABASE_URL,
@@ -82,6 +85,7 @@ export function bootDaemon(options: BootDaemonOptions): DaemonBase {
   });
   const metrics = createMetricsRegistry(options.service);
   const shutdown = installShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
+  shutdown.add('tracing', () => tracing.shutdown());
   shutdown.add('database pool', async () => {
     await Promise.all([sql.end({ timeout: 5 }), readinessSql.end({ timeout: 1 })]);
   });

@@ -1,4 +1,5 @@
 import winston from 'winston';
+import { activeTraceIds } from '../tracing/trace-context';
 
 export type Logger = winston.Logger;
 
@@ -36,6 +37,9 @@ const redactFormat = winston.format((info) => {
   return info;
 });
 
+/** `trace_id` and `span_id` of the span in progress, when tracing is on. */
+const stampTraceIds = winston.format((info) => Object.assign(info, activeTraceIds()));
+
 const stampTime = winston.format((info) => {
   info.time = new Date().toISOString();
   return info;
@@ -55,6 +59,7 @@ export function createLogger(options: LoggerOptions): Logger {
     format: winston.format.combine(
       winston.format.errors({ stack: true }),
       redactFormat(),
+      stampTraceIds(),
       stampTime(),
       winston.format.json(),
     ),

@@ -4,6 +4,7 @@ import { PermanentError, RateLimitedError } from '../errors';
 import type { Logger } from '../logger/create-logger';
 import type { Consumer, ConsumeOptions, Delivery, DeliveryHandler, DeliveryRef } from './broker';
 import type { ClaimRequest, ConsumerStatement, ConsumerStatementResult } from './claim-sql';
+import { inDeliverySpan, traceClaims } from './consume-tracing';
 import { DeliveryControlImpl, type Settler } from './delivery-control';
 import { StaleDeliveryError } from './errors';
 import { decideHandOver } from './hand-over';
@@ -251,11 +252,13 @@ export class QueueConsumer implements Consumer {
 
   private async settleAndClaim(acks: PendingAck[], handOver: Delivery | null, claim: ClaimRequest | null): Promise<void> {
     try {
+      const started = new Date();
       const { ackedIds, handedOver, deliveries } = await this.backend.settleAndClaim(this.queue, {
         acks: acks.map((a) => a.ref),
         handOvers: handOver ? [handOver] : [],
         claim,
       });
+      if (deliveries.length > 0) traceClaims(this.queue, deliveries, started, new Date());
       if (this.failures > 0) this.logger.info('the database answers again', { failures: this.failures });
       this.failures = 0;
       for (const ack of acks) {
@@ -384,7 +387,7 @@ export class QueueConsumer implements Consumer {
     const control = new DeliveryControlImpl(this.settler, delivery);
     this.controls.set(delivery.messageId, control);
     try {
-      await this.handler(delivery, control);
+      await inDeliverySpan(this.queue, delivery, () => this.handler(delivery, control));
       if (control.settled) return;
       if (control.leaseLost || control.leaseExpiresAt.getTime() <= this.clock.now().getTime()) {
         // The handler gave up on a lapsed lease: the message is someone else's now; an ack would be refused.

@@ -1,5 +1,6 @@
 import type { Delivery, DeliveryControl, DeliveryRef, NackOptions } from './broker';
 import { StaleDeliveryError } from './errors';
+import { inSettleSpan } from './consume-tracing';
 import type { TransactionSql } from './sql-types';
 
 /** How a control settles: the consume loop's batched acks, the broker for the rest. */
@@ -42,32 +43,32 @@ export class DeliveryControlImpl implements DeliveryControl {
 
   ack(): Promise<void> {
     this.settled = true;
-    return this.backend.ack(this.ref());
+    return inSettleSpan('ack', this.delivery.queue, () => this.backend.ack(this.ref()));
   }
 
   nack(options?: NackOptions): Promise<void> {
     this.settled = true;
-    return this.backend.nack(this.ref(), options);
+    return inSettleSpan('nack', this.delivery.queue, () => this.backend.nack(this.ref(), options));
   }
 
   reject(reason: string): Promise<void> {
     this.settled = true;
-    return this.backend.reject(this.ref(), reason);
+    return inSettleSpan('reject', this.delivery.queue, () => this.backend.reject(this.ref(), reason));
   }
 
   ackWithin(tx: TransactionSql): Promise<void> {
     this.settled = true;
-    return this.backend.ackWithin(tx, this.ref());
+    return inSettleSpan('ack', this.delivery.queue, () => this.backend.ackWithin(tx, this.ref()));
   }
 
   nackWithin(tx: TransactionSql, options?: NackOptions): Promise<void> {
     this.settled = true;
-    return this.backend.nackWithin(tx, this.ref(), options);
+    return inSettleSpan('nack', this.delivery.queue, () => this.backend.nackWithin(tx, this.ref(), options));
   }
 
   rejectWithin(tx: TransactionSql, reason: string): Promise<void> {
     this.settled = true;
-    return this.backend.rejectWithin(tx, this.ref(), reason);
+    return inSettleSpan('reject', this.delivery.queue, () => this.backend.rejectWithin(tx, this.ref(), reason));
   }
 
   /** The lease was lost (an extension was refused, or it lapsed): nothing may be settled any more. */

@@ -25,6 +25,7 @@ import { ackMessages, ackWithin, extendLeaseOf, extendLeases, isWellFormedRef, l
 import type { Queryable, TransactionSql } from './sql-types';
 import { queueStatistics } from './stats-sql';
 import { WakeUp } from './wake-up';
+import { tracedPublish } from './publish-tracing';
 
 export interface PostgresBrokerOptions {
   /** Pool with `search_path` set to `schema` (createSqlClient). Size it for publishers + consumers: 8–20. */
@@ -130,14 +131,16 @@ export class PostgresBroker implements Broker {
   /** Resolves once committed; concurrent calls share a statement and a commit (group commit). */
   async publish(publication: Publication): Promise<PublishReceipt> {
     this.assertOpen();
-    return this.publishing.publish(publicationRow(publication, 0));
+    return tracedPublish([publication], ([traced]) => this.publishing.publish(publicationRow(traced!, 0)));
   }
 
   async publishBatch(publications: Publication[]): Promise<PublishReceipt[]> {
     this.assertOpen();
     if (!Array.isArray(publications)) throw new ValidationError('publications must be an array', [{ field: 'publications', message: 'must be an array' }]);
     if (publications.length === 0) return [];
-    return this.publishing.publishBatch(publications.map((publication, index) => publicationRow(publication, index, `[${index}].`)));
+    return tracedPublish(publications, (traced) =>
+      this.publishing.publishBatch(traced.map((publication, index) => publicationRow(publication, index, `[${index}].`))),
+    );
   }
 
   /**
@@ -148,7 +151,9 @@ export class PostgresBroker implements Broker {
   async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]> {
     this.assertOpen();
     if (publications.length === 0) return [];
-    return this.publishing.publishWithin(tx, publications.map((publication, index) => publicationRow(publication, index, `[${index}].`)));
+    return tracedPublish(publications, (traced) =>
+      this.publishing.publishWithin(tx, traced.map((publication, index) => publicationRow(publication, index, `[${index}].`))),
+    );
   }
 
   // ---- consuming ----
