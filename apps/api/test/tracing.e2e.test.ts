@@ -89,6 +89,7 @@ describe('tracing a run end to end', () => {
         HEALTH_PORT: String(healthPort),
         INTERFLOW_SECRET_KEY: `${key.id}:${key.key.toString('base64')}`,
         LOG_LEVEL: 'info',
+        INTERFLOW_OUTBOUND_ALLOW: '127.0.0.1',
         OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.url,
         OTEL_BSP_SCHEDULE_DELAY: '100',
       },
