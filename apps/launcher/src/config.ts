@@ -23,6 +23,8 @@ export const launcherConfigSchema = z.object({
   INTERFLOW_OUTBOUND_ALLOW: z.string().default('127.0.0.1,::1'),
   DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
   EMBEDDED_POSTGRES_PORT: intVar(54329, 1, 65535),
+  /** How long a start waits for a PostgreSQL still running on DATA_DIR/postgres (a previous start stopping). */
+  EMBEDDED_POSTGRES_WAIT_MS: intVar(30_000, 0, 600_000),
   PORT: intVar(3000, 0, 65535),
   PRODUCER_HEALTH_PORT: intVar(3001, 0, 65535),
   RUNNER_HEALTH_PORT: intVar(3002, 0, 65535),

@@ -23,6 +23,13 @@ export async function provideDatabase(config: LauncherConfig, logger: Logger): P
     dataDir,
     port: config.EMBEDDED_POSTGRES_PORT,
     persistent: true,
+    waitForDataDirMs: config.EMBEDDED_POSTGRES_WAIT_MS,
+    onWaiting: (pid) =>
+      logger.warn('the data directory is still in use by PostgreSQL; waiting for it to stop', {
+        dataDir,
+        pid,
+        waitMs: config.EMBEDDED_POSTGRES_WAIT_MS,
+      }),
     onLog: (line) => logger.debug('postgres', { line: line.trim() }),
   });
   const url = await ensureDatabase(server.url, EMBEDDED_DATABASE_NAME);

