@@ -1,5 +1,6 @@
 import type { OutboundFetch } from '@interflow/outbound';
 import express from 'express';
+import { runRequestKeys } from '@interflow/core';
 import type { Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, SecretKeyring, Sql } from '@interflow/core';
 import { authenticate } from './http/authenticate';
 import type { ConnectionDrain } from './http/connection-drain';
@@ -75,7 +76,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(jsonBody({ limit: deps.bodyLimit }));
   // After the body is read: stream callbacks would otherwise run outside the request's trace context.
   app.use(requestTrace());
-  const triggerDeps = { ...deps, triggerMetrics: createTriggerMetrics(deps.metrics) };
+  const triggerDeps = { ...deps, triggerMetrics: createTriggerMetrics(deps.metrics), runRequestKeys: runRequestKeys(deps.keyring) };
   // Before authentication: a webhook's credential is its URL (see webhooks.ts).
   app.use(webhookRoutes(triggerDeps));
   app.use('/v1', authenticate(deps));

@@ -41,7 +41,11 @@ describe('api → schedule → producer → runner → connector', () => {
       readyUrl: `http://127.0.0.1:${runnerPort}/readyz`,
     });
     const producerPort = await freePort();
-    producer = await startDaemon({ script: PRODUCER_SCRIPT, env: { ...env, HEALTH_PORT: String(producerPort) }, readyUrl: `http://127.0.0.1:${producerPort}/readyz` });
+    producer = await startDaemon({
+      script: PRODUCER_SCRIPT,
+      env: { ...env, HEALTH_PORT: String(producerPort), INTERFLOW_SECRET_KEY: `${key.id}:${key.key.toString('base64')}` },
+      readyUrl: `http://127.0.0.1:${producerPort}/readyz`,
+    });
   });
 
   afterAll(async () => {

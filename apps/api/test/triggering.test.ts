@@ -4,6 +4,8 @@ import {
   DEFAULT_EXCHANGE,
   finishRunAttempt,
   hashRunInput,
+  parseRunRequest,
+  runRequestKeys,
   startRunAttempt,
   storeCachedResponse,
   type Consumer,
@@ -55,8 +57,16 @@ describe('POST /v1/actions/:id/runs', () => {
     expect(response.body).toMatchObject({ status: 'queued', action_id: action.id, deployment_id: deployment.id, trigger: 'api', input: { name: 'Ada', times: 2 } });
     expect(response.headers.location).toBe(`/v1/runs/${response.body.id}`);
     const [message] = await ctx.api.broker.peek(queue);
-    expect(message?.payload).toEqual({ action_id: action.id, run_id: response.body.id, input: { name: 'Ada', times: 2 } });
-    expect(message?.headers['x-action-id']).toBe(action.id);
+    if (!message) throw new Error('nothing was published');
+    // the run request contract: signed, so the runner accepts it, and its trigger named
+    expect(parseRunRequest(message, runRequestKeys(ctx.api.deps.keyring))).toEqual({
+      actionId: action.id,
+      runId: response.body.id,
+      input: { name: 'Ada', times: 2 },
+      trigger: 'api',
+      requestId: expect.any(String),
+    });
+    expect(message.headers['x-action-id']).toBe(action.id);
     expect(message?.correlationId).toBe(response.body.id);
     const run = await request(ctx.api.app).get(`/v1/runs/${response.body.id}`).set(ctx.api.auth(ctx.api.adminToken)).expect(200);
     expect(run.body).toMatchObject({ status: 'queued', attempts: [] });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { baseConfigShape, intVar } from '@interflow/core';
+import { baseConfigShape, intVar, secretKeyConfigShape } from '@interflow/core';
 
 /** The producer's environment: the shared base plus the scheduler's and housekeeping's tunables. */
 export const producerConfigSchema = z.object({
   ...baseConfigShape,
+  /** The installation key: the producer signs the run requests of schedule fires with a key derived from it. */
+  ...secretKeyConfigShape,
   /** Port of the small health/metrics server. */
   HEALTH_PORT: intVar(3001, 0, 65535),
   /** Most schedules one transaction claims. */

@@ -1,4 +1,4 @@
-import { planDueFires, scheduleFromRow, scheduleTiming, type PublishReceipt, type Schedule } from '@interflow/core';
+import { planDueFires, scheduleFromRow, scheduleTiming, type PublishReceipt, type RunRequestKeys, type Schedule } from '@interflow/core';
 import { decideFires, type FireDecision } from './fire-decisions';
 import { firePublication } from './fire-publication';
 import { traceFires } from './fire-trace';
@@ -39,6 +39,7 @@ const SCHEDULE_BATCH_MISSED_SCAN = 10_000;
 export async function fireBatch(
   tx: Transaction,
   publisher: FirePublisher,
+  runRequestKeys: RunRequestKeys,
   settings: SchedulerSettings,
   now: Date,
   onlyIds: string[] | null,
@@ -85,7 +86,7 @@ export async function fireBatch(
   const queues = await actionQueues(tx, actionIds);
   const fires = traceFires(
     toPublish.map(({ schedule, decision }) => ({
-      publication: firePublication(schedule, decision, schedule.target.type === 'action' ? (queues.get(schedule.target.actionId) ?? null) : null),
+      publication: firePublication(schedule, decision, schedule.target.type === 'action' ? (queues.get(schedule.target.actionId) ?? null) : null, runRequestKeys),
       scheduleId: schedule.id,
       fireTime: decision.fireTime,
     })),

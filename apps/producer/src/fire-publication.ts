@@ -1,19 +1,18 @@
-import { DEFAULT_EXCHANGE, NotFoundError, type Publication, type Schedule } from '@interflow/core';
+import { DEFAULT_EXCHANGE, NotFoundError, runRequestMessage, type Publication, type RunRequestKeys, type Schedule } from '@interflow/core';
 import type { FireDecision } from './fire-decisions';
 
 /** Headers every scheduled message carries, so a consumer can tell which fire it is. */
 export const SCHEDULE_ID_HEADER = 'x-schedule-id';
 export const FIRE_TIME_HEADER = 'x-fire-time';
-export const ACTION_ID_HEADER = 'x-action-id';
 
 /**
- * The message one fire publishes. An action target becomes a run request on the
- * action's queue (COORDINATION contract 3: payload `{action_id, input}`, no run id: the
+ * The message one fire publishes. An action target becomes a signed run request on the
+ * action's queue (core's run-request contract, trigger `schedule`, no run id: the
  * runner creates the run keyed by the message id); an exchange target is the schedule's
  * payload and headers to its exchange and routing key. Jitter delays visibility; the TTL
  * counts from that visible instant.
  */
-export function firePublication(schedule: Schedule, decision: FireDecision, actionQueue: string | null): Publication {
+export function firePublication(schedule: Schedule, decision: FireDecision, actionQueue: string | null, keys: RunRequestKeys): Publication {
   const fireHeaders = { [SCHEDULE_ID_HEADER]: schedule.id, [FIRE_TIME_HEADER]: decision.fireTime.toISOString() };
   const timing = {
     notBefore: decision.startAt,
@@ -25,13 +24,14 @@ export function firePublication(schedule: Schedule, decision: FireDecision, acti
   if (target.type === 'action') {
     // an InterflowError: the scheduler parks this schedule and fires the others
     if (!actionQueue) throw new NotFoundError('action', target.actionId);
+    const request = runRequestMessage(keys, { actionId: target.actionId, runId: null, input: target.input as Record<string, unknown>, trigger: 'schedule' });
     return {
       exchange: DEFAULT_EXCHANGE,
       routingKey: actionQueue,
       mandatory: true,
       message: {
-        payload: { action_id: target.actionId, input: target.input },
-        headers: { ...fireHeaders, [ACTION_ID_HEADER]: target.actionId },
+        payload: request.payload,
+        headers: { ...fireHeaders, ...request.headers },
         ...timing,
       },
     };

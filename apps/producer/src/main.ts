@@ -1,4 +1,14 @@
-import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, PostgresBroker, startHealthServer, systemClock } from '@interflow/core';
+import {
+  AdvisoryLeadership,
+  bootDaemon,
+  failureLine,
+  keyringFromConfig,
+  parseConfigOrExit,
+  PostgresBroker,
+  runRequestKeys,
+  startHealthServer,
+  systemClock,
+} from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { producerConfigSchema } from './config';
 import { Housekeeping } from './housekeeping';
@@ -45,6 +55,7 @@ async function main(): Promise<void> {
     sql,
     schema: config.DATABASE_SCHEMA,
     publisher: broker,
+    runRequestKeys: runRequestKeys(keyringFromConfig(config)),
     logger: logger.child({ component: 'scheduler' }),
     clock,
     metrics: createSchedulerMetrics(metrics),

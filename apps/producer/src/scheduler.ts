@@ -1,4 +1,4 @@
-import type { Clock, Logger, Sql } from '@interflow/core';
+import type { Clock, Logger, RunRequestKeys, Sql } from '@interflow/core';
 import { describeError, InterflowError, scheduleChangesChannel } from '@interflow/core';
 import { fireBatch, type FireBatchResult } from './fire-due-schedules';
 import type { FirePublisher } from './fire-publisher';
@@ -16,6 +16,8 @@ export interface SchedulerDependencies {
   /** The installation's schema: names the schedule-change channel. */
   schema: string;
   publisher: FirePublisher;
+  /** Signs the run requests of action fires. */
+  runRequestKeys: RunRequestKeys;
   logger: Logger;
   clock: Clock;
   metrics: SchedulerMetrics;
@@ -67,7 +69,7 @@ export class Scheduler {
   async firePass(): Promise<FireBatchResult> {
     const now = this.deps.clock.now();
     try {
-      const result = await this.deps.sql.begin((tx) => fireBatch(tx as Transaction, this.deps.publisher, this.deps.settings, now, null));
+      const result = await this.deps.sql.begin((tx) => fireBatch(tx as Transaction, this.deps.publisher, this.deps.runRequestKeys, this.deps.settings, now, null));
       this.observe(result, now);
       return result;
     } catch (error) {
@@ -82,12 +84,12 @@ export class Scheduler {
   }
 
   private async firePassOneByOne(now: Date): Promise<FireBatchResult> {
-    const { sql, logger, settings, publisher, metrics } = this.deps;
+    const { sql, logger, settings, publisher, metrics, runRequestKeys } = this.deps;
     const total: FireBatchResult = { claimed: 0, full: false, fires: [], missed: 0 };
     const ids = await sql.begin((tx) => dueScheduleIds(tx as Transaction, now, settings.batchSize));
     for (const id of ids) {
       try {
-        const result = await sql.begin((tx) => fireBatch(tx as Transaction, publisher, settings, now, [id]));
+        const result = await sql.begin((tx) => fireBatch(tx as Transaction, publisher, runRequestKeys, settings, now, [id]));
         this.observe(result, now);
         total.claimed += result.claimed;
         total.fires.push(...result.fires);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  parseRunRequest,
   createAction,
   createDeployment,
   createKeyring,
@@ -13,7 +14,7 @@ import {
 } from '@interflow/core';
 import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { Housekeeping } from '../src/housekeeping';
-import { addSchedule, exchangeSpec, isoSeconds, publishedFireTimes, startTestProducer, type TestProducer } from './support/producers';
+import { addSchedule, exchangeSpec, isoSeconds, publishedFireTimes, startTestProducer, TEST_RUN_REQUEST_KEYS, type TestProducer } from './support/producers';
 
 /**
  * Missed-fire and overlap policies, pausing, failing targets and action targets, each
@@ -214,8 +215,10 @@ describe('targets and TTL', () => {
     }));
     await producer.scheduler.firePass();
     const [delivery] = await producer.broker.claim('scheduled-actions', { max: 1 });
-    expect(delivery?.payload).toEqual({ action_id: action.id, input: { page: 1 } });
-    expect(delivery?.headers).toMatchObject({ 'x-action-id': action.id, 'x-schedule-id': schedule.id });
+    if (!delivery) throw new Error('the fire published nothing');
+    // a run request the runner accepts: signed, its trigger named
+    expect(parseRunRequest(delivery, TEST_RUN_REQUEST_KEYS)).toMatchObject({ actionId: action.id, runId: null, input: { page: 1 }, trigger: 'schedule' });
+    expect(delivery.headers).toMatchObject({ 'x-action-id': action.id, 'x-schedule-id': schedule.id });
   });
 
   it('a fire nobody starts expires by its TTL', async () => {

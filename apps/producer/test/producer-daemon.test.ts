@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSchedule, PostgresBroker, createSilentLogger, systemClock } from '@interflow/core';
+import { createSchedule, generateSecretKeySpec, PostgresBroker, createSilentLogger, systemClock } from '@interflow/core';
 import { createTestDatabase, freePort, startDaemon, waitFor, type DaemonProcess, type TestDatabase } from '@interflow/test-kit';
 import { exchangeSpec, publishedFireTimes } from './support/producers';
 
@@ -19,11 +19,20 @@ afterAll(async () => {
   await db.drop();
 });
 
+const SECRET_KEY = generateSecretKeySpec('test-key');
+
 async function startProducer(): Promise<{ daemon: DaemonProcess; port: number }> {
   const port = await freePort();
   const daemon = await startDaemon({
     script,
-    env: { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, HEALTH_PORT: String(port), LOG_LEVEL: 'info', HOUSEKEEPING_INTERVAL_MS: '200' },
+    env: {
+      DATABASE_URL: db.url,
+      DATABASE_SCHEMA: db.schema,
+      HEALTH_PORT: String(port),
+      LOG_LEVEL: 'info',
+      HOUSEKEEPING_INTERVAL_MS: '200',
+      INTERFLOW_SECRET_KEY: SECRET_KEY,
+    },
     readyUrl: `http://127.0.0.1:${port}/readyz`,
   });
   return { daemon, port };

@@ -1,19 +1,19 @@
-import { DEFAULT_EXCHANGE, type Delivery, type PostgresBroker, type Publication, type TransactionSql } from '@interflow/core';
+import {
+  ACTION_ID_HEADER,
+  DEFAULT_EXCHANGE,
+  RUN_ID_HEADER,
+  runReplyPayload,
+  runResultPayload,
+  type Delivery,
+  type PostgresBroker,
+  type Publication,
+  type RunEnd,
+  type TransactionSql,
+} from '@interflow/core';
 import type { ActionPlan } from './action-plan';
-import type { FinalRunStatus } from './run-ledger';
-import { ACTION_ID_HEADER } from './run-request';
-
-export interface RunEnd {
-  runId: string;
-  status: FinalRunStatus;
-  response: unknown;
-  error: string | null;
-}
-
-export const RUN_ID_HEADER = 'x-run-id';
 
 /**
- * Tells the world a run ended (contract 3): a reply to the message's reply-to queue
+ * Tells the world a run ended (core's run-reply contract): a reply to the message's reply-to queue
  * (default exchange, correlation id = run id, `{run_id, status, response | error}`), and,
  * for a success, the result on the action's result route, which is how actions chain.
  * Both in one publish; deduplicated by run so saying it again after a crash is harmless.
@@ -27,10 +27,7 @@ export class OutcomeAnnouncer {
     const headers = { [ACTION_ID_HEADER]: plan.actionId, [RUN_ID_HEADER]: end.runId };
     const publications: Publication[] = [];
     if (delivery.replyTo) {
-      const payload =
-        end.status === 'succeeded'
-          ? { run_id: end.runId, status: end.status, response: end.response }
-          : { run_id: end.runId, status: end.status, error: end.error, response: end.response ?? null };
+      const payload = runReplyPayload(end);
       publications.push({
         exchange: DEFAULT_EXCHANGE,
         routingKey: delivery.replyTo,
@@ -42,7 +39,7 @@ export class OutcomeAnnouncer {
         exchange: plan.resultRoute.exchange,
         routingKey: plan.resultRoute.routingKey,
         message: {
-          payload: { run_id: end.runId, action_id: plan.actionId, status: end.status, response: end.response },
+          payload: runResultPayload(plan.actionId, { ...end, status: end.status }),
           headers,
           correlationId: end.runId,
           dedupeKey: `result:${end.runId}`,

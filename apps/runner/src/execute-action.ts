@@ -65,7 +65,14 @@ async function runAction(deps: ExecutorDependencies, delivery: Delivery, control
   }
   inHand.plan = plan;
   const input = mergeInput(plan.defaultInput, request.input);
-  const run = await deps.ledger.open({ runId: request.runId, actionId: plan.actionId, messageId: delivery.messageId, input, sender: delivery.sender });
+  const run = await deps.ledger.open({
+    runId: request.runId,
+    actionId: plan.actionId,
+    messageId: delivery.messageId,
+    input,
+    trigger: request.trigger,
+    sender: delivery.sender,
+  });
   inHand.runId = run.runId;
   log = log.child({ runId: run.runId, deploymentId: plan.deployment.id });
 

@@ -6,6 +6,7 @@ import {
   keyringFromConfig,
   parseConfigOrExit,
   PostgresBroker,
+  runRequestKeys,
   startHealthServer,
   systemClock,
   type ReadinessReport,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     consumerName,
     subscriptions: config.RUNNER_SUBSCRIPTIONS ? new SubscriptionTable(sql) : null,
     subscriptionRefreshMs: config.RUNNER_SUBSCRIPTION_REFRESH_MS,
+    runRequestKeys: runRequestKeys(keyring),
     executor: {
       plans: new RegistryActionPlans(sql, keyring),
       ledger: new RegistryRunLedger(sql, clock),

@@ -1,4 +1,4 @@
-import type { TransactionSql } from '@interflow/core';
+import type { RunRequestTrigger, TransactionSql } from '@interflow/core';
 
 /**
  * The runner's view of run history (contract 3): the registry owns the tables, the
@@ -34,6 +34,8 @@ export interface RunRequestContext {
   actionId: string;
   messageId: string;
   input: Record<string, unknown>;
+  /** Why the run started, as the run request names it. */
+  trigger: RunRequestTrigger;
   /** Who published the message (`schedule:<id>`, `action:<id>`...). */
   sender: string | null;
 }

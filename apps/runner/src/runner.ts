@@ -1,7 +1,7 @@
 import { describeError } from '@interflow/core';
-import type { Broker, Consumer, Delivery, DeliveryControl, Logger } from '@interflow/core';
+import type { Broker, Consumer, Delivery, DeliveryControl, Logger, RunRequestKeys } from '@interflow/core';
 import { executeAction, type ExecutorDependencies } from './execute-action';
-import { MalformedRunRequest, parseActionMessage, subscriptionInput, type RunRequest } from './run-request';
+import { MalformedRunRequest, parseRunRequest, subscriptionRunRequest, UnauthorisedRunRequest, type RunRequest } from './run-request';
 import type { SubscriptionSource } from './subscriptions/subscription-source';
 
 export interface RunnerOptions {
@@ -17,6 +17,8 @@ export interface RunnerOptions {
   subscriptions: SubscriptionSource | null;
   subscriptionRefreshMs: number;
   executor: Omit<ExecutorDependencies, 'drainSignal'>;
+  /** Verifies run requests: an unsigned or forged one is dead-lettered, never run. */
+  runRequestKeys: RunRequestKeys;
 }
 
 /**
@@ -35,7 +37,7 @@ export class ActionRunner {
 
   async start(): Promise<void> {
     for (const queue of this.options.queues) {
-      this.consume(queue, (delivery) => parseActionMessage(delivery));
+      this.consume(queue, (delivery) => parseRunRequest(delivery, this.options.runRequestKeys));
     }
     if (this.options.subscriptions) {
       await this.refreshSubscriptions();
@@ -76,6 +78,17 @@ export class ActionRunner {
       try {
         request = toRequest(delivery);
       } catch (error) {
+        if (error instanceof UnauthorisedRunRequest) {
+          // nothing is recorded as a run: the request may name another deployment's run
+          this.options.logger.error('unauthorised run request; dead-lettering it without running anything', {
+            messageId: delivery.messageId,
+            queue,
+            sender: delivery.sender,
+            reason: error.message,
+          });
+          deps.metrics.deliveries.inc({ outcome: 'unauthorised' });
+          return control.reject(error.message);
+        }
         if (!(error instanceof MalformedRunRequest)) throw error;
         this.options.logger.warn('malformed run request; dead-lettering it', { messageId: delivery.messageId, queue, reason: error.message });
         deps.metrics.deliveries.inc({ outcome: 'malformed' });
@@ -98,7 +111,8 @@ export class ActionRunner {
     const wanted = new Map(subscriptions.map((s) => [s.queue, s.actionId]));
     for (const [queue, actionId] of wanted) {
       if (this.consumers.has(queue) || this.stopping) continue;
-      this.consume(queue, (delivery) => ({ actionId, runId: null, input: subscriptionInput(delivery.payload) }));
+      // the subscription names the action; the message only brings the input
+      this.consume(queue, (delivery) => subscriptionRunRequest(actionId, delivery));
       this.options.logger.info('consuming action subscription', { queue, actionId });
     }
     for (const [queue, consumer] of this.consumers) {

@@ -1,3 +1,4 @@
+import { runRequestMessage } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 
@@ -29,7 +30,7 @@ describe('per-deployment limits across runners', () => {
       Array.from({ length: total }, (_, i) => ({
         exchange: '',
         routingKey: 'interflow.actions',
-        message: { payload: { action_id: actionId, input: { n: i } }, headers: { 'x-action-id': actionId } },
+        message: runRequestMessage(world.runRequestKeys, { actionId, runId: null, input: { n: i }, trigger: 'schedule' }),
       })),
     );
     await waitFor(async () => (await world.runsOf(actionId)).filter((r) => r.status === 'succeeded').length === total, {
@@ -68,7 +69,7 @@ describe('per-deployment limits across runners', () => {
       Array.from({ length: total }, () => ({
         exchange: '',
         routingKey: 'interflow.actions',
-        message: { payload: { action_id: actionId, input: { ms: 300 } }, headers: { 'x-action-id': actionId } },
+        message: runRequestMessage(world.runRequestKeys, { actionId, runId: null, input: { ms: 300 }, trigger: 'schedule' }),
       })),
     );
     await waitFor(async () => (await world.runsOf(actionId)).filter((r) => r.status === 'succeeded').length === total, {

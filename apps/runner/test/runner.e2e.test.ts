@@ -1,3 +1,4 @@
+import { runRequestMessage } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 
@@ -30,7 +31,7 @@ describe('runner executing actions', () => {
     const [run] = await world.runsOf(actionId);
     expect(reply?.correlationId).toBe(run?.id);
     expect(reply?.payload).toEqual({ run_id: run?.id, status: 'succeeded', response: { echoed: { word: 'hello' }, calls: 1 } });
-    expect(run).toMatchObject({ status: 'succeeded', attempts: 1, trigger: 'message' });
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1, trigger: 'schedule' });
     const call = world.connector.calls.find((c) => c.runId === run?.id);
     expect(call).toMatchObject({ method: 'echo', attempt: 1, deploymentName: 'deployment-1', credentials: { api_key: 'secret-1' } });
   });
@@ -73,7 +74,7 @@ describe('runner executing actions', () => {
     const unknown = await world.broker.publish({
       exchange: '',
       routingKey: 'interflow.actions',
-      message: { payload: { action_id: '00000000-0000-4000-8000-000000000000' } },
+      message: runRequestMessage(world.runRequestKeys, { actionId: '00000000-0000-4000-8000-000000000000', runId: null, input: {}, trigger: 'schedule' }),
     });
     const ids = [garbage.messageIds[0], unknown.messageIds[0]];
     const dead = await waitFor(async () => {

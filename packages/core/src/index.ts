@@ -39,6 +39,7 @@ export {
 export { ensureBootstrapAdmin, BOOTSTRAP_ISSUED_SETTING, type BootstrapAdminOptions, type BootstrapOutcome } from './access/bootstrap-admin';
 export { jsonParam } from './db/json-param';
 export * from './integrations';
+export * from './run-request';
 export { PostgresBroker, type PostgresBrokerOptions } from './mq/postgres-broker';
 export { UnroutableError, StaleDeliveryError, QueueFullError } from './mq/errors';
 export {

@@ -27,7 +27,7 @@ export const runJson = z.object({
   action_id: z.uuid(),
   deployment_id: z.uuid(),
   status: z.enum(RUN_STATUSES),
-  trigger: z.enum(['api', 'webhook', 'schedule', 'message']),
+  trigger: z.enum(['api', 'webhook', 'schedule', 'subscription', 'retry', 'message']),
   triggered_by: z.string().nullable(),
   input: z.record(z.string(), z.unknown()),
   idempotency_key: z.string().nullable(),

@@ -1,15 +1,7 @@
 import { describeError } from '@interflow/core';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { replyQueueName, type Broker, type Consumer, type Logger } from '@interflow/core';
-
-/** The reply a runner publishes when a run ends (COORDINATION contract 3). */
-export interface RunReply {
-  run_id: string;
-  status: string;
-  response?: unknown;
-  error?: unknown;
-}
+import { parseRunReply, replyQueueName, type Broker, type Consumer, type Logger, type RunReply } from '@interflow/core';
 
 export interface ReplyWaiter {
   /** Resolves with the reply, or null when `timeoutMs` passes first. */
@@ -48,12 +40,13 @@ export class RunReplies {
 
   async start(): Promise<void> {
     await this.broker.declareQueue({ name: this.queue, policy: { messageTtlMs: REPLY_TTL_MS, maxAttempts: 3 } });
-    this.consumer = this.broker.consume<RunReply>(
+    this.consumer = this.broker.consume(
       this.queue,
       async (delivery) => {
-        const runId = delivery.correlationId ?? delivery.payload?.run_id;
+        const reply = parseRunReply(delivery.payload);
+        const runId = delivery.correlationId ?? reply?.run_id;
         const resolve = runId ? this.waiters.get(runId) : undefined;
-        if (resolve && delivery.payload) resolve(delivery.payload);
+        if (resolve && reply) resolve(reply);
       },
       { concurrency: 4, consumerName: 'api run replies' },
     );

@@ -12,11 +12,13 @@ import {
   recordRunMessage,
   mergeRunInput,
   resolveMethod,
+  runRequestMessage,
   type Action,
   type Clock,
   type Logger,
   type NewRun,
   type Run,
+  type RunRequestKeys,
   type Sql,
 } from '@interflow/core';
 import type { RunReplies } from './run-replies';
@@ -29,6 +31,8 @@ export interface TriggerDependencies {
   replies: RunReplies;
   clock: Clock;
   triggerMetrics: TriggerMetrics;
+  /** Signs the run requests (the runner executes nothing else). */
+  runRequestKeys: RunRequestKeys;
 }
 
 export interface TriggerRequest {
@@ -119,17 +123,19 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
     run = await deps.sql.begin(async (tx) => {
       const inserted = await insertQueuedRun(tx, newRun);
       if (!inserted) return null;
+      const replyTo = waiter ? deps.replies.queue : null;
+      const runRequest = runRequestMessage(deps.runRequestKeys, { actionId: action.id, runId: newRun.id, input, trigger: request.trigger }, replyTo);
       const [receipt] = await deps.broker.publishWithin(tx, [
         {
           exchange: DEFAULT_EXCHANGE,
           routingKey: action.queue,
           mandatory: true,
           message: {
-            payload: { action_id: action.id, run_id: newRun.id, input },
-            headers: { 'x-action-id': action.id },
+            payload: runRequest.payload,
+            headers: runRequest.headers,
             correlationId: newRun.id,
             sender: request.triggeredBy,
-            ...(waiter ? { replyTo: deps.replies.queue } : {}),
+            ...(replyTo ? { replyTo } : {}),
           },
         },
       ]);

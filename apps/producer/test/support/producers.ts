@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
 import {
+  createKeyring,
+  runRequestKeys,
   createMetricsRegistry,
   createSchedule,
   createSilentLogger,
@@ -24,6 +27,9 @@ export interface TestProducer {
   close(): Promise<void>;
 }
 
+/** The keys test producers sign run requests with (a fresh installation key per test run). */
+export const TEST_RUN_REQUEST_KEYS = runRequestKeys(createKeyring({ id: 'test-key', key: crypto.randomBytes(32) }));
+
 export function startTestProducer(
   db: TestDatabase,
   clock: Clock,
@@ -37,6 +43,7 @@ export function startTestProducer(
     sql,
     schema: db.schema,
     publisher: wrapPublisher(broker, sql),
+    runRequestKeys: TEST_RUN_REQUEST_KEYS,
     logger,
     clock,
     metrics: createSchedulerMetrics(createMetricsRegistry('producer-test')),

@@ -9,7 +9,6 @@ import {
   startRunAttempt,
   type Clock,
   type Run,
-  type RunTrigger,
   type Sql,
   type TransactionSql,
 } from '@interflow/core';
@@ -30,7 +29,7 @@ export class RegistryRunLedger implements RunLedger {
       messageId: request.messageId,
       actionId: request.actionId,
       input: request.input,
-      trigger: triggerOf(request.sender),
+      trigger: request.trigger,
       triggeredBy: request.sender,
     });
     if (run.status === 'running') await this.closeAbandonedAttempts(run.id);
@@ -80,10 +79,6 @@ export class RegistryRunLedger implements RunLedger {
       });
     }
   }
-}
-
-function triggerOf(sender: string | null): RunTrigger {
-  return sender?.startsWith('schedule:') ? 'schedule' : 'message';
 }
 
 function ignoreNotFound(error: unknown): null {

@@ -13,8 +13,11 @@ import {
   parseKeySpec,
   PostgresBroker,
   registerService,
+  runRequestKeys,
+  runRequestMessage,
   type RateLimit,
   type RetryPolicy,
+  type RunRequestKeys,
   type Run,
   type RunAttempt,
   type SecretKeyring,
@@ -33,12 +36,14 @@ export interface RunnerWorld {
   db: TestDatabase;
   broker: PostgresBroker;
   keyring: SecretKeyring;
+  /** Signs run requests as the api and the producer do (derived from the installation key). */
+  runRequestKeys: RunRequestKeys;
   secretKeySpec: string;
   connector: ScriptedConnector;
   serviceId: string;
   createDeployment(options?: { rateLimit?: RateLimit | null; maxConcurrency?: number | null }): Promise<string>;
   createAction(options: { deploymentId: string; method: string; retryPolicy?: RetryPolicy; name?: string; timeoutMs?: number; cacheTtlMs?: number }): Promise<string>;
-  /** Publishes a run request (contract 3) for the action, without a run id. */
+  /** Publishes a signed run request for the action, without a run id, as a schedule's fire does. */
   requestRun(actionId: string, input: Record<string, unknown>, options?: { replyTo?: string }): Promise<string>;
   /** As the api triggers: a queued run and its request (with `run_id`) in one transaction. Answers the run id. */
   triggerRun(actionId: string, input: Record<string, unknown>): Promise<string>;
@@ -70,6 +75,7 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
     db,
     broker,
     keyring,
+    runRequestKeys: runRequestKeys(keyring),
     secretKeySpec,
     connector,
     serviceId: service.id,
@@ -96,11 +102,12 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
       return action.id;
     },
     async requestRun(actionId, input, options = {}) {
+      const request = runRequestMessage(runRequestKeys(keyring), { actionId, runId: null, input, trigger: 'schedule' }, options.replyTo ?? null);
       const receipt = await broker.publish({
         exchange: '',
         routingKey: 'interflow.actions',
         mandatory: true,
-        message: { payload: { action_id: actionId, input }, headers: { 'x-action-id': actionId }, replyTo: options.replyTo },
+        message: { ...request, replyTo: options.replyTo },
       });
       const id = receipt.messageIds[0];
       if (!id) throw new Error('publish stored nothing');

@@ -7506,7 +7506,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "retrying" | "succeeded" | "failed";
                         /** @enum {string} */
-                        trigger: "api" | "webhook" | "schedule" | "message";
+                        trigger: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                         triggered_by: string | null;
                         input: {
                             [key: string]: unknown;
@@ -7542,7 +7542,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "retrying" | "succeeded" | "failed";
                         /** @enum {string} */
-                        trigger: "api" | "webhook" | "schedule" | "message";
+                        trigger: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                         triggered_by: string | null;
                         input: {
                             [key: string]: unknown;
@@ -7681,7 +7681,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "retrying" | "succeeded" | "failed";
                         /** @enum {string} */
-                        trigger: "api" | "webhook" | "schedule" | "message";
+                        trigger: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                         triggered_by: string | null;
                         input: {
                             [key: string]: unknown;
@@ -7717,7 +7717,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "retrying" | "succeeded" | "failed";
                         /** @enum {string} */
-                        trigger: "api" | "webhook" | "schedule" | "message";
+                        trigger: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                         triggered_by: string | null;
                         input: {
                             [key: string]: unknown;
@@ -7821,7 +7821,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "queued" | "running" | "retrying" | "succeeded" | "failed";
                             /** @enum {string} */
-                            trigger: "api" | "webhook" | "schedule" | "message";
+                            trigger: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                             triggered_by: string | null;
                             input: {
                                 [key: string]: unknown;
@@ -7919,7 +7919,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "retrying" | "succeeded" | "failed";
                         /** @enum {string} */
-                        trigger: "api" | "webhook" | "schedule" | "message";
+                        trigger: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                         triggered_by: string | null;
                         input: {
                             [key: string]: unknown;

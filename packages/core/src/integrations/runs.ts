@@ -9,7 +9,8 @@ import { deploymentVisibleSql } from './access-rules';
 export const RUN_STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** How a run came about. */
-export type RunTrigger = 'api' | 'webhook' | 'schedule' | 'message';
+/** Why a run started (`message`: runs started by subscriptions before triggers were named explicitly). */
+export type RunTrigger = 'api' | 'webhook' | 'schedule' | 'subscription' | 'retry' | 'message';
 
 export interface RunAttempt {
   attempt: number;
