@@ -1,3 +1,4 @@
+import { runRequestMessage } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 
@@ -60,7 +61,7 @@ describe('a run succeeds once', () => {
       exchange: '',
       routingKey: 'interflow.actions',
       mandatory: true,
-      message: { payload: { action_id: actionId, run_id: runId, input: {} }, headers: { 'x-action-id': actionId } },
+      message: runRequestMessage(world.runRequestKeys, { actionId, runId, input: {}, trigger: 'api' }),
     });
     await waitFor(() => survivor.logs.some((line) => line.message === 'run already ended; re-announcing and acking without a call' && line.runId === runId), {
       description: 'the duplicate to be acked',

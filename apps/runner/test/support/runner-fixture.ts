@@ -120,7 +120,12 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
       await db.sql.begin(async (tx) => {
         await insertQueuedRun(tx, { id: runId, actionId, deploymentId: action.deployment_id, trigger: 'api', triggeredBy: 'test', input, inputHash: hashRunInput(input) });
         const [receipt] = await broker.publishWithin(tx, [
-          { exchange: '', routingKey: 'interflow.actions', mandatory: true, message: { payload: { action_id: actionId, run_id: runId, input }, headers: { 'x-action-id': actionId } } },
+          {
+            exchange: '',
+            routingKey: 'interflow.actions',
+            mandatory: true,
+            message: runRequestMessage(runRequestKeys(keyring), { actionId, runId, input, trigger: 'api' }),
+          },
         ]);
         const messageId = receipt?.messageIds[0];
         if (messageId) await recordRunMessage(tx, runId, messageId);
