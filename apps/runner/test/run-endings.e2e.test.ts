@@ -45,7 +45,8 @@ describe('runs that fail before the HTTP call', () => {
     const otherKey = `other-key:${crypto.randomBytes(32).toString('base64')}`;
     const runner = await world.startRunner({ INTERFLOW_SECRET_KEY: otherKey });
     const actionId = await world.createAction({ deploymentId, method: 'echo', retryPolicy: twoAttempts });
-    const runId = await world.triggerRun(actionId, { word: 'locked' });
+    // the api holds the runner's key (it signs with it); the credentials were sealed under a key both lost
+    const runId = await world.triggerRun(actionId, { word: 'locked' }, { signedWith: otherKey });
     const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.id === runId && r.status === 'failed'), {
       description: 'the run to fail',
     });

@@ -46,7 +46,7 @@ export interface RunnerWorld {
   /** Publishes a signed run request for the action, without a run id, as a schedule's fire does. */
   requestRun(actionId: string, input: Record<string, unknown>, options?: { replyTo?: string }): Promise<string>;
   /** As the api triggers: a queued run and its request (with `run_id`) in one transaction. Answers the run id. */
-  triggerRun(actionId: string, input: Record<string, unknown>): Promise<string>;
+  triggerRun(actionId: string, input: Record<string, unknown>, options?: { signedWith?: string }): Promise<string>;
   startRunner(env?: Record<string, string>): Promise<DaemonProcess & { healthUrl: string }>;
   runsOf(actionId: string): Promise<Run[]>;
   attemptsOf(runId: string): Promise<RunAttempt[]>;
@@ -113,7 +113,9 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
       if (!id) throw new Error('publish stored nothing');
       return id;
     },
-    async triggerRun(actionId, input) {
+    async triggerRun(actionId, input, options = {}) {
+      const signingKey = options.signedWith === undefined ? key : parseKeySpec(options.signedWith);
+      if (typeof signingKey === 'string') throw new Error(signingKey);
       const runId = crypto.randomUUID();
       const [action] = await db.sql<{ deployment_id: string }[]>`select deployment_id from actions where id = ${actionId}`;
       if (!action) throw new Error(`no action ${actionId}`);
@@ -124,7 +126,7 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
             exchange: '',
             routingKey: 'interflow.actions',
             mandatory: true,
-            message: runRequestMessage(runRequestKeys(keyring), { actionId, runId, input, trigger: 'api' }),
+            message: runRequestMessage(runRequestKeys(createKeyring(signingKey)), { actionId, runId, input, trigger: 'api' }),
           },
         ]);
         const messageId = receipt?.messageIds[0];
