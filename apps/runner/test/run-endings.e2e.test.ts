@@ -43,7 +43,13 @@ describe('runs that fail before the HTTP call', () => {
 
   it('secrets the runner cannot open fail the run with the reason (not queued forever)', async () => {
     const otherKey = `other-key:${crypto.randomBytes(32).toString('base64')}`;
-    const runner = await world.startRunner({ INTERFLOW_SECRET_KEY: otherKey });
+    // Such a runner is alive but not ready: its readiness names the key it lacks.
+    const runner = await world.startRunner({ INTERFLOW_SECRET_KEY: otherKey }, '/healthz');
+    const readiness = await waitFor(async () => {
+      const answer = await fetch(`${runner.healthUrl}/readyz`).catch(() => undefined);
+      return answer?.status === 503 ? await answer.text() : undefined;
+    }, { description: 'readiness to refuse the unreadable secrets' });
+    expect(readiness).toContain('test-key');
     const actionId = await world.createAction({ deploymentId, method: 'echo', retryPolicy: twoAttempts });
     // the api holds the runner's key (it signs with it); the credentials were sealed under a key both lost
     const runId = await world.triggerRun(actionId, { word: 'locked' }, { signedWith: otherKey });

@@ -47,7 +47,8 @@ export interface RunnerWorld {
   requestRun(actionId: string, input: Record<string, unknown>, options?: { replyTo?: string }): Promise<string>;
   /** As the api triggers: a queued run and its request (with `run_id`) in one transaction. Answers the run id. */
   triggerRun(actionId: string, input: Record<string, unknown>, options?: { signedWith?: string }): Promise<string>;
-  startRunner(env?: Record<string, string>): Promise<DaemonProcess & { healthUrl: string }>;
+  /** Starts a built runner; it counts as started once `startedWhen` (default `/readyz`) answers 200. */
+  startRunner(env?: Record<string, string>, startedWhen?: '/readyz' | '/healthz'): Promise<DaemonProcess & { healthUrl: string }>;
   runsOf(actionId: string): Promise<Run[]>;
   attemptsOf(runId: string): Promise<RunAttempt[]>;
   close(): Promise<void>;
@@ -134,7 +135,7 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
       });
       return runId;
     },
-    async startRunner(env = {}) {
+    async startRunner(env = {}, startedWhen = '/readyz') {
       const port = await freePort();
       const runner = await startDaemon({
         script: RUNNER_SCRIPT,
@@ -149,7 +150,7 @@ export async function createRunnerWorld(): Promise<RunnerWorld> {
           LOG_LEVEL: 'info',
           ...env,
         },
-        readyUrl: `http://127.0.0.1:${port}/readyz`,
+        readyUrl: `http://127.0.0.1:${port}${startedWhen}`,
       });
       runners.push(runner);
       // Ready means migrated; consuming starts right after: wait for the consumer to say so.
