@@ -10,6 +10,7 @@ import { ScheduleFiresWithoutForeignKey1764274000002 } from './1764274000002-Sch
 import { ApplySets1764275000000 } from './1764275000000-ApplySets';
 import { MessageHandOver1764275000100 } from './1764275000100-MessageHandOver';
 import { DeploymentPauses1764275000200 } from './1764275000200-DeploymentPauses';
+import { Events1764276000000 } from './1764276000000-Events';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -28,6 +29,7 @@ export const migrations = [
   ApplySets1764275000000,
   MessageHandOver1764275000100,
   DeploymentPauses1764275000200,
+  Events1764276000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -17,6 +17,12 @@ export const apiConfigSchema = z.object({
   INTERFLOW_ADMIN_TOKEN: z.string().min(32, { message: 'expected at least 32 characters' }).optional(),
   /** Largest accepted request body, in the `bytes` notation express uses (e.g. 1mb). */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size like 512kb or 1mb' }).default('1mb'),
+  /** Pause between heartbeat comments on an idle event stream (`GET /v1/events`). */
+  EVENTS_HEARTBEAT_MS: intVar(15_000, 1000, 300_000),
+  /** How often each api instance reads the event log while a stream is open. */
+  EVENTS_POLL_INTERVAL_MS: intVar(250, 20, 60_000),
+  /** Queue depth events are sent at most this often. */
+  EVENTS_DEPTH_INTERVAL_MS: intVar(2000, 100, 600_000),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -6,6 +6,7 @@ import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
 import { ConnectionDrain } from './http/connection-drain';
 import { answerUnparsableRequests } from './http/unparsable-requests';
+import { EventHub } from './events/event-hub';
 import { createServer } from './server';
 import { RunReplies } from './triggering/run-replies';
 import { whenMigrated } from './when-migrated';
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
   const replies = new RunReplies(broker, logger);
   shutdown.add('reply queue', () => replies.stop());
   const drain = new ConnectionDrain();
+  const events = new EventHub({
+    sql,
+    logger: logger.child({ component: 'events' }),
+    clock: systemClock,
+    settings: { pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, depthIntervalMs: config.EVENTS_DEPTH_INTERVAL_MS },
+  });
   const app = createServer({
     sql,
     logger,
@@ -41,6 +48,8 @@ async function main(): Promise<void> {
     replies,
     fetch,
     drain,
+    events,
+    eventHeartbeatMs: config.EVENTS_HEARTBEAT_MS,
   });
   const stopped = () => shutdown.draining;
   void whenMigrated('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
@@ -57,6 +66,9 @@ async function main(): Promise<void> {
   // Connections still open this far into the grace period are cut, so the steps after
   // (reply queue, broker, pool) still fit in it and the daemon exits 0.
   shutdown.add('http server', () => drain.finish(Math.floor(config.SHUTDOWN_GRACE_MS * 0.6)));
+  // Before the server closes: open event streams would keep it open; clients reconnect
+  // to another instance with their Last-Event-ID.
+  shutdown.add('event streams', () => events.close());
   // Requests waiting for a run answer 202 so their connections can close.
   shutdown.add('waiting requests', async () => replies.releaseWaiters());
   // Runs first on SIGTERM: no new work, idle keep-alive connections closed, in-progress

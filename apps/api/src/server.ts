@@ -27,6 +27,8 @@ import { queueRoutes } from './routes/queues';
 import { consumerRoutes } from './routes/consumers';
 import { applySetRoutes } from './routes/apply-sets';
 import { webhookRoutes } from './routes/webhooks';
+import { eventRoutes } from './routes/events';
+import type { EventHub } from './events/event-hub';
 import type { RunReplies } from './triggering/run-replies';
 import { createTriggerMetrics } from './triggering/trigger-metrics';
 import type { TriggerBroker } from './triggering/trigger-broker';
@@ -56,6 +58,10 @@ export interface ApiDependencies {
   fetch: OutboundFetch;
   /** Ends keep-alive connections and refuses new work once shutdown begins (main.ts; tests may omit it). */
   drain?: ConnectionDrain;
+  /** The event streams of this instance (`GET /v1/events`). */
+  events: EventHub;
+  /** Pause between heartbeat comments on an idle event stream. */
+  eventHeartbeatMs: number;
 }
 
 /**
@@ -101,6 +107,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(applySetRoutes(deps));
   app.use(actionRunRoutes(triggerDeps));
   app.use(runRoutes(deps));
+  app.use(eventRoutes({ events: deps.events, heartbeatMs: deps.eventHeartbeatMs }));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

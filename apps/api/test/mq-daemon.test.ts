@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('the api daemon with its broker', () => {
-  it('publishes through the built daemon and still exits 0 on SIGTERM, closing the broker cleanly', async () => {
+  it('publishes through the built daemon and still exits 0 on SIGTERM, closing the broker and open event streams cleanly', async () => {
     const { secret } = await createApiToken(db.sql, { name: 'daemon test', role: 'operator', deploymentScopes: null });
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -30,6 +30,7 @@ describe('the api daemon with its broker', () => {
       },
       readyUrl: `${base}/readyz`,
     });
+    let streamEnded: Promise<boolean> = Promise.resolve(false);
     const headers = { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' };
     try {
       const declared = await fetch(`${base}/v1/queues`, { method: 'POST', headers, body: JSON.stringify({ name: 'daemon.work' }) });
@@ -42,9 +43,14 @@ describe('the api daemon with its broker', () => {
       expect(published.status).toBe(201);
       const stats = await fetch(`${base}/v1/queues/daemon.work/stats`, { headers });
       expect(await stats.json()).toMatchObject({ queue: 'daemon.work', ready: 1 });
+      // An open event stream must not keep the server from closing on SIGTERM.
+      const stream = await fetch(`${base}/v1/events`, { headers: { Authorization: `Bearer ${secret}` } });
+      expect(stream.headers.get('content-type')).toContain('text/event-stream');
+      streamEnded = stream.body ? stream.text().then(() => true, () => true) : Promise.resolve(true);
     } finally {
       expect(await daemon.stop('SIGTERM')).toBe(0);
     }
+    expect(await streamEnded).toBe(true);
     expect(daemon.logs.some((line) => line.message === 'shutdown step failed')).toBe(false);
     expect(daemon.logs.some((line) => line.message === 'stopped')).toBe(true);
     const [row] = await db.sql<{ count: number }[]>`select count(*)::int as count from mq_messages where queue = 'daemon.work'`;

@@ -24,6 +24,8 @@ export const producerConfigSchema = z.object({
   HOUSEKEEPING_PRUNE_INTERVAL_MS: intVar(60_000, 100, 86_400_000),
   /** Fire keys (the exactly-once guard and fire history) are kept this long. */
   FIRE_KEY_RETENTION_MS: intVar(86_400_000, 60_000, 366 * 86_400_000),
+  /** Events of the event stream are kept this long: the replay window of `Last-Event-ID`. */
+  EVENT_REPLAY_WINDOW_MS: intVar(3_600_000, 60_000, 7 * 86_400_000),
   RATE_HISTORY_RETENTION_MS: intVar(86_400_000, 60_000, 366 * 86_400_000),
   CONSUMER_SILENCE_MS: intVar(600_000, 1000, 86_400_000),
   /** How often the producer holding the queue-gauge lock reads queue depths for /metrics. */

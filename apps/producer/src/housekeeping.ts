@@ -1,5 +1,5 @@
 import { Counter } from 'prom-client';
-import { describeError, expireMessages, type Logger, type MetricsRegistry, pruneHistory, returnLapsedLeases, type Sql } from '@interflow/core';
+import { describeError, expireMessages, type Logger, type MetricsRegistry, pruneEvents, pruneHistory, returnLapsedLeases, type Sql } from '@interflow/core';
 import { endOrphanedRuns } from './sql/orphaned-runs';
 import { pruneFireKeys } from './sql/prune-fire-keys';
 
@@ -10,6 +10,8 @@ export interface HousekeepingSettings {
   pruneIntervalMs: number;
   /** Fire keys older than this are deleted. */
   fireKeyRetentionMs: number;
+  /** Events older than this leave the event stream's log (its replay window). */
+  eventReplayWindowMs: number;
   /** Queue rate buckets older than this are deleted. */
   rateRetentionMs: number;
   /** Consumers silent for longer than this leave the registry. */
@@ -26,8 +28,8 @@ const MAX_BATCHES_PER_ROUND = 20;
  * The producer's housekeeping loop around the broker's chores: expire messages past
  * their TTL, return lapsed leases, end runs whose message is gone from every queue (a
  * slice of the unfinished runs per round), prune history (rate buckets, silent
- * consumers, old fire keys). Every chore skips rows another producer holds, so each
- * producer runs it.
+ * consumers, old fire keys, events past the replay window). Every chore skips rows
+ * another producer holds, so each producer runs it.
  */
 export class Housekeeping {
   private running = false;
@@ -74,6 +76,7 @@ export class Housekeeping {
       this.lastPruneAt = now;
       pruned += await pruneHistory(sql, { rateRetentionMs: settings.rateRetentionMs, consumerSilenceMs: settings.consumerSilenceMs });
       pruned += await this.repeat(() => pruneFireKeys(sql, settings.fireKeyRetentionMs, CHORE_LIMIT));
+      pruned += await this.repeat(() => pruneEvents(sql, settings.eventReplayWindowMs, CHORE_LIMIT));
     }
     this.handled.inc({ chore: 'expired' }, expired);
     this.handled.inc({ chore: 'lapsed_leases' }, returned);

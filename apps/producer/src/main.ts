@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
       pruneIntervalMs: config.HOUSEKEEPING_PRUNE_INTERVAL_MS,
       fireKeyRetentionMs: config.FIRE_KEY_RETENTION_MS,
+      eventReplayWindowMs: config.EVENT_REPLAY_WINDOW_MS,
       rateRetentionMs: config.RATE_HISTORY_RETENTION_MS,
       consumerSilenceMs: config.CONSUMER_SILENCE_MS,
     },

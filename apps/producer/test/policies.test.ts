@@ -230,7 +230,7 @@ describe('targets and TTL', () => {
       sql: db.sql,
       logger: createSilentLogger(),
       metrics: createMetricsRegistry('housekeeping-test'),
-      settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },
+      settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, eventReplayWindowMs: 3_600_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },
     });
     try {
       const schedule = await addSchedule(db.sql, realTime, exchangeSpec('expiring', {

@@ -90,3 +90,5 @@ export {
   type ManagedObject,
   type WriteCondition,
 } from './apply-sets/apply-sets';
+export * from './events';
+export { queueDepths, type QueueDepth } from './mq/queue-depth-sql';

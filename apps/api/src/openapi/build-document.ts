@@ -99,6 +99,7 @@ function operationObject(components: SchemaComponents, spec: OperationSpec, oper
     responses[status] = {
       description: response.description,
       ...(response.schema ? { content: { 'application/json': { schema: jsonSchemaOf(components, response.schema, 'output') } } } : {}),
+      ...(response.content ? { content: { [response.content.mediaType]: { schema: response.content.schema } } } : {}),
       ...(response.headers
         ? {
             headers: Object.fromEntries(

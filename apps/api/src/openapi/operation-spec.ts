@@ -8,6 +8,8 @@ export interface ResponseSpec {
   description: string;
   /** The JSON body, as the same kind of zod schema the handler answers with. */
   schema?: z.ZodType;
+  /** The body's media type when it is not JSON (e.g. text/event-stream), with a schema of what it carries. */
+  content?: { mediaType: string; schema: Record<string, unknown> };
   /** Response headers worth knowing (ETag, Location), name → description. */
   headers?: Record<string, string>;
 }

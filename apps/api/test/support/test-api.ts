@@ -18,6 +18,7 @@ import { outboundFetch, parseAllowList } from '@interflow/outbound';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { createServer, type ApiDependencies } from '../../src/server';
 import { RunReplies } from '../../src/triggering/run-replies';
+import { EventHub } from '../../src/events/event-hub';
 
 export interface TestApi {
   app: express.Express;
@@ -43,6 +44,7 @@ export interface TestApiOptions {
   keyring?: SecretKeyring;
   /** The outbound allow-list (INTERFLOW_OUTBOUND_ALLOW); default loopback. */
   outboundAllow?: string;
+  eventHeartbeatMs?: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   await replies.start();
   // The tests' connectors listen on loopback: allowed here, explicitly.
   const fetch = outboundFetch(parseAllowList(options.outboundAllow ?? '127.0.0.1'));
+  const events = new EventHub({ sql: db.sql, logger, clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
   const deps: ApiDependencies = {
     sql: db.sql,
     logger,
@@ -69,6 +72,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     keyring: options.keyring ?? createKeyring({ id: 'test-key', key: crypto.randomBytes(32) }),
     replies,
     fetch,
+    events,
+    eventHeartbeatMs: options.eventHeartbeatMs ?? 15_000,
   };
   const app = createServer(deps);
   const mintToken: TestApi['mintToken'] = async (role, mintOptions = {}) => {
@@ -89,6 +94,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     mintToken,
     auth: (token) => ({ Authorization: `Bearer ${token}` }),
     async close() {
+      await events.close();
       await replies.stop();
       await fetch.close();
       await broker.close();

@@ -13,6 +13,7 @@ import { exchangePaths } from './exchanges';
 import { queuePaths } from './queues';
 import { consumerPaths } from './consumers';
 import { applySetPaths } from './apply-sets';
+import { eventPaths } from './events';
 
 /** Every documented resource; each route file has its path file here (one line each). */
 export const allPathSpecs: PathSpecs[] = [
@@ -30,4 +31,5 @@ export const allPathSpecs: PathSpecs[] = [
   serviceMethodImportPaths,
   runPaths,
   applySetPaths,
+  eventPaths,
 ];
