@@ -31,6 +31,8 @@ export class Events1764276000000 implements MigrationInterface {
         primary key (tx, id)
       )`);
     await queryRunner.query(`create index events_created on events using brin (created_at)`);
+    // The dashboard's runs-per-minute chart reads recent runs by creation time.
+    await queryRunner.query(`create index runs_created on runs using brin (created_at)`);
 
     await queryRunner.query(`
       create function interflow_run_event_data(r runs) returns jsonb language sql immutable as $$
@@ -118,6 +120,7 @@ export class Events1764276000000 implements MigrationInterface {
     await queryRunner.query(`drop trigger runs_event_on_insert on runs`);
     await queryRunner.query(`drop function interflow_run_event()`);
     await queryRunner.query(`drop function interflow_run_event_data(runs)`);
+    await queryRunner.query(`drop index runs_created`);
     await queryRunner.query(`drop table events`);
   }
 }

@@ -28,6 +28,7 @@ import { consumerRoutes } from './routes/consumers';
 import { applySetRoutes } from './routes/apply-sets';
 import { webhookRoutes } from './routes/webhooks';
 import { eventRoutes } from './routes/events';
+import { overviewRoutes } from './routes/overview';
 import type { EventHub } from './events/event-hub';
 import type { RunReplies } from './triggering/run-replies';
 import { createTriggerMetrics } from './triggering/trigger-metrics';
@@ -107,6 +108,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(applySetRoutes(deps));
   app.use(actionRunRoutes(triggerDeps));
   app.use(runRoutes(deps));
+  app.use(overviewRoutes(deps));
   app.use(eventRoutes({ events: deps.events, heartbeatMs: deps.eventHeartbeatMs }));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

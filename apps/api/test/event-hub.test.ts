@@ -1,5 +1,5 @@
 import { createSilentLogger, pruneEvents, systemClock, type Principal } from '@interflow/core';
-import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
+import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { EventHub } from '../src/events/event-hub';
 
 /**
@@ -40,12 +40,18 @@ describe('EventHub', () => {
 
     await hub.pollOnce();
     await hub.pollOnce();
-    expect(received).toEqual([]);
+    expect(received).not.toContain('test.fast');
 
     releaseSlow();
     await slow;
-    await hub.pollOnce();
-    expect(received).toEqual(['test.slow', 'test.fast']);
+    // Other test files' transactions may hold the horizon back a little longer.
+    await waitFor(
+      async () => {
+        await hub.pollOnce();
+        return received.length >= 2;
+      },
+      { description: 'both events', timeoutMs: 100_000 },
+    );
     await hub.pollOnce();
     expect(received).toEqual(['test.slow', 'test.fast']);
   });

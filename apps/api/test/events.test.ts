@@ -10,6 +10,11 @@ import { createTestApi, type TestApi } from './support/test-api';
 let api: TestApi;
 let server: { url: string; close(): Promise<void> };
 const streams: EventStreamClient[] = [];
+/**
+ * Events are read once every transaction older than them has ended; in the whole suite,
+ * other test files' transactions on the same server can hold them back for a while.
+ */
+const EVENT_WAIT_MS = 100_000;
 
 beforeAll(async () => {
   api = await createTestApi({ eventHeartbeatMs: 1000 });
@@ -62,17 +67,17 @@ describe('GET /v1/events', () => {
     expect(stream.status).toBe(200);
     const runId = await trigger(action.id, 'Ada');
     await runToSuccess(runId);
-    await waitFor(() => runEvents(stream, runId).length === 3, { description: 'three run events' });
+    await waitFor(() => runEvents(stream, runId).length === 3, { timeoutMs: EVENT_WAIT_MS, description: 'three run events' });
     expect(runEvents(stream, runId)).toEqual(['run.created:queued', 'run.started:running', 'run.finished:succeeded']);
     expect(stream.events.find((event) => event.data.run_id === runId)?.data).toMatchObject({ action_id: action.id, trigger: 'api' });
-    await waitFor(() => stream.comments > 0, { description: 'a heartbeat comment' });
+    await waitFor(() => stream.comments > 0, { timeoutMs: EVENT_WAIT_MS, description: 'a heartbeat comment' });
   });
 
   it('resumes after Last-Event-ID with exactly the missed events, then goes on live', async () => {
     const { action } = await createActionChain(api);
     const first = await open(api.adminToken);
     const firstRun = await trigger(action.id, 'one');
-    await waitFor(() => runEvents(first, firstRun).length === 1, { description: 'the first run created' });
+    await waitFor(() => runEvents(first, firstRun).length === 1, { timeoutMs: EVENT_WAIT_MS, description: 'the first run created' });
     const lastSeen = first.events[first.events.length - 1];
     first.close();
 
@@ -81,7 +86,7 @@ describe('GET /v1/events', () => {
 
     const resumed = await open(api.adminToken, lastSeen?.id);
     const fourth = await trigger(action.id, 'four');
-    await waitFor(() => runEvents(resumed, fourth).length === 1, { description: 'the live run after the replay' });
+    await waitFor(() => runEvents(resumed, fourth).length === 1, { timeoutMs: EVENT_WAIT_MS, description: 'the live run after the replay' });
     const logged = resumed.events.filter((event) => event.kind !== 'queue.depth');
     expect(resumed.events.filter((event) => event.kind === 'queue.depth' && event.id !== undefined)).toEqual([]);
     expect(logged.map((event) => `${event.kind}:${String(event.data.run_id)}`)).toEqual([
@@ -96,7 +101,7 @@ describe('GET /v1/events', () => {
 
   it('starts a stream resumed from outside the replay window with a reset event', async () => {
     const stream = await open(api.adminToken, '1-1');
-    await waitFor(() => stream.events.some((event) => event.kind === 'reset'), { description: 'a reset event' });
+    await waitFor(() => stream.events.some((event) => event.kind === 'reset'), { timeoutMs: EVENT_WAIT_MS, description: 'a reset event' });
   });
 
   it("shows a scoped token its deployments' events and nothing of another deployment", async () => {
@@ -125,7 +130,7 @@ describe('GET /v1/events', () => {
       const stream = await openEventStream(second.url, api.adminToken);
       streams.push(stream);
       const runId = await trigger(action.id, 'elsewhere');
-      await waitFor(() => runEvents(stream, runId).length === 1, { description: 'the other instance to see the run' });
+      await waitFor(() => runEvents(stream, runId).length === 1, { timeoutMs: EVENT_WAIT_MS, description: 'the other instance to see the run' });
     } finally {
       await secondHub.close();
       await second.close();
@@ -139,12 +144,12 @@ describe('GET /v1/events', () => {
     await api.broker.publish({ exchange: '', routingKey: 'ev.work', message: { payload: { n: 1 } } });
     await waitFor(
       () => stream.events.some((event) => event.kind === 'queue.depth' && JSON.stringify(event.data).includes('"queue":"ev.work","ready":1')),
-      { description: 'the depth of ev.work' },
+      { timeoutMs: EVENT_WAIT_MS, description: 'the depth of ev.work' },
     );
     const [delivery] = await api.broker.claim('ev.work', { max: 1, leaseMs: 30_000, consumerId: 'events-test' });
     if (!delivery) throw new Error('nothing claimed');
     await api.broker.reject(delivery, 'bad message');
-    await waitFor(() => stream.events.some((event) => event.kind === 'message.dead_lettered'), { description: 'the dead letter event' });
+    await waitFor(() => stream.events.some((event) => event.kind === 'message.dead_lettered'), { timeoutMs: EVENT_WAIT_MS, description: 'the dead letter event' });
     expect(stream.events.find((event) => event.kind === 'message.dead_lettered')?.data).toMatchObject({
       queue: 'ev.dead',
       from_queue: 'ev.work',
@@ -162,7 +167,7 @@ describe('GET /v1/events', () => {
       .expect(201);
     // What the producer writes when it fires (apps/producer records fires in its own transaction).
     await api.db.sql`insert into schedule_fires (schedule_id, fire_time, outcome) values (${schedule.body.id}, now(), 'published')`;
-    await waitFor(() => scoped.events.some((event) => event.kind === 'schedule.fired'), { description: 'the fire event' });
+    await waitFor(() => scoped.events.some((event) => event.kind === 'schedule.fired'), { timeoutMs: EVENT_WAIT_MS, description: 'the fire event' });
     expect(scoped.events.find((event) => event.kind === 'schedule.fired')?.data).toMatchObject({
       count: 1,
       fires: [{ schedule_id: schedule.body.id, name: 'ev-every-minute', outcome: 'published' }],

@@ -116,7 +116,10 @@ export function queueRoutes(deps: { broker: Broker }): Router {
     requireTopologyAccess(principal, 'queue', name, 'redrive');
     const body = parseBody(redriveBody, req);
     await existingQueue(name);
-    const redriven = await broker.redrive(name, body.max === undefined ? {} : { max: body.max });
+    const redriven = await broker.redrive(name, {
+      ...(body.max === undefined ? {} : { max: body.max }),
+      ...(body.message_ids === undefined ? {} : { messageIds: body.message_ids }),
+    });
     req.log.info('dead letters redriven', { queue: name, redriven });
     res.json({ redriven });
   });

@@ -19,6 +19,7 @@ export function runRoutes(deps: { sql: Sql }): Router {
       actionId: query.action_id,
       deploymentId: query.deployment_id,
       status: query.status,
+      trigger: query.trigger,
       since: query.since ? new Date(query.since) : undefined,
       until: query.until ? new Date(query.until) : undefined,
     });

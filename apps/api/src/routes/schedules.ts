@@ -8,6 +8,7 @@ import {
   NotFoundError,
   resolveMethod,
   deleteSchedule,
+  fireScheduleNow,
   getSchedule,
   listScheduleFires,
   listSchedules,
@@ -174,6 +175,14 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
     const schedule = await updateSchedule(deps.sql, id, spec, deps.clock.now());
     req.log.info('schedule updated', { scheduleId: id, enabled: schedule.enabled });
     res.json(scheduleToJson(schedule));
+  });
+
+  router.post('/v1/schedules/:id/fire', async (req, res) => {
+    requireRole(req, 'operator');
+    const { id } = parseParams(idParams, req);
+    const schedule = await fireScheduleNow(deps.sql, id, deps.clock.now());
+    req.log.info('schedule fired by hand', { scheduleId: id });
+    res.status(202).json(scheduleToJson(schedule));
   });
 
   router.delete('/v1/schedules/:id', async (req, res) => {

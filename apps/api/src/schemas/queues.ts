@@ -38,6 +38,8 @@ export const deleteQueueQuery = z.strictObject({
 export const redriveBody = z.strictObject({
   /** Most messages moved by this call (1000 when absent: call again for more). */
   max: z.number().int().min(1).max(1_000_000).optional(),
+  /** Only these dead letters (ids from peek); the others stay. */
+  message_ids: z.array(z.string().regex(/^\d{1,19}$/, { message: 'expected a message id (digits)' })).min(1).max(1000).optional(),
 });
 
 /** The broker's camelCase partial policy from a validated body; absent fields stay absent. */

@@ -7,6 +7,7 @@ export const listRunsQuery = z.strictObject({
   action_id: z.uuid().optional(),
   deployment_id: z.uuid().optional(),
   status: z.enum(RUN_STATUSES).optional(),
+  trigger: z.enum(['api', 'webhook', 'schedule', 'message']).optional(),
   since: z.iso.datetime({ offset: true }).optional().describe('created at or after'),
   until: z.iso.datetime({ offset: true }).optional().describe('created before'),
 });

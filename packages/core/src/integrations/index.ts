@@ -76,6 +76,8 @@ export {
   getRun,
   listRunAttempts,
   listRuns,
+  runsPerMinute,
+  type RunsInMinute,
   type NewRun,
   type Run,
   type RunAttempt,

@@ -179,6 +179,7 @@ export interface RunFilter {
   actionId?: string;
   deploymentId?: string;
   status?: RunStatus;
+  trigger?: RunTrigger;
   /** Created at or after. */
   since?: Date;
   /** Created before. */
@@ -194,10 +195,34 @@ export async function listRuns(sql: Sql, principal: Principal, request: KeysetRe
       and (${request.actionId ?? null}::uuid is null or r.action_id = ${request.actionId ?? null})
       and (${request.deploymentId ?? null}::uuid is null or r.deployment_id = ${request.deploymentId ?? null})
       and (${request.status ?? null}::text is null or r.status = ${request.status ?? null})
+      and (${request.trigger ?? null}::text is null or r.trigger = ${request.trigger ?? null})
       and (${request.since ?? null}::timestamptz is null or r.created_at >= ${request.since ?? null})
       and (${request.until ?? null}::timestamptz is null or r.created_at < ${request.until ?? null})
       and ${deploymentVisibleSql(sql, principal, 'd')}
     order by r.seq desc
     limit ${request.limit + 1}`;
   return keysetPage(rows, request.limit, presentRun);
+}
+
+/** Runs created in one minute with one status (the overview's chart). */
+export interface RunsInMinute {
+  minute: Date;
+  status: RunStatus;
+  count: number;
+}
+
+/**
+ * Runs of deployments the principal may read created in the last `minutes` minutes, by
+ * minute and current status. Served by `runs_created` (created_at); a minute without
+ * runs has no row.
+ */
+export async function runsPerMinute(sql: Sql, principal: Principal, minutes: number, now: Date): Promise<RunsInMinute[]> {
+  const rows = await sql<{ minute: Date; status: RunStatus; count: number }[]>`
+    select date_trunc('minute', r.created_at) as minute, r.status, count(*)::int as count
+    from runs r left join deployments d on d.id = r.deployment_id
+    where r.created_at >= date_trunc('minute', ${now}::timestamptz) - (${minutes - 1} * interval '1 minute')
+      and ${deploymentVisibleSql(sql, principal, 'd')}
+    group by 1, 2
+    order by 1, 2`;
+  return rows.map((row) => ({ minute: row.minute, status: row.status, count: row.count }));
 }

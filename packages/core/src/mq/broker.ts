@@ -268,8 +268,8 @@ export interface Broker {
 
   consume<Payload = unknown>(queue: string, handler: DeliveryHandler<Payload>, options?: ConsumeOptions): Consumer;
 
-  /** Moves up to `max` dead-lettered messages of `deadLetterQueue` back to where they died. */
-  redrive(deadLetterQueue: string, options?: { max?: number }): Promise<number>;
+  /** Moves up to `max` dead-lettered messages of `deadLetterQueue` (only `messageIds`, when given) back to where they died. */
+  redrive(deadLetterQueue: string, options?: { max?: number; messageIds?: string[] }): Promise<number>;
   /** Messages at the head of a queue, without claiming them. */
   peek(queue: string, options?: { limit?: number }): Promise<Delivery[]>;
 

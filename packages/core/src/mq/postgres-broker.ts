@@ -322,11 +322,11 @@ export class PostgresBroker implements Broker {
     return stats;
   }
 
-  async redrive(deadLetterQueue: string, options: { max?: number } = {}): Promise<number> {
+  async redrive(deadLetterQueue: string, options: { max?: number; messageIds?: string[] } = {}): Promise<number> {
     await this.requireQueue(deadLetterQueue);
     const max = options.max ?? 1000;
     if (!Number.isInteger(max) || max < 1) throw new ValidationError('max must be a positive integer', [{ field: 'max', message: 'must be a positive integer' }]);
-    const moved = await redriveMessages(this.sql, deadLetterQueue, max);
+    const moved = await redriveMessages(this.sql, deadLetterQueue, max, options.messageIds ?? null);
     if (moved.length > 0) this.wakeUp.announce(new Set(moved.map((row) => row.queue)));
     return moved.length;
   }

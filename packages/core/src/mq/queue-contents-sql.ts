@@ -22,14 +22,21 @@ export async function purgeMessages(sql: Queryable, queue: string): Promise<numb
 
 /**
  * Moves up to `max` unleased dead letters of a dead-letter queue back to the queue each
- * died in (oldest first), with a fresh attempt count; their death records stay. Dead
+ * died in (oldest first; only those named when `messageIds` is given), with a fresh
+ * attempt count; their death records stay. Dead
  * letters whose source queue no longer exists stay where they are.
  */
-export async function redriveMessages(sql: Queryable, deadLetterQueue: string, max: number): Promise<{ queue: string }[]> {
+export async function redriveMessages(
+  sql: Queryable,
+  deadLetterQueue: string,
+  max: number,
+  messageIds: string[] | null = null,
+): Promise<{ queue: string }[]> {
   return sql<{ queue: string }[]>`
     with chosen as (
       select m.id from mq_messages m join mq_queues q on q.name = m.dead_from
       where m.queue = ${deadLetterQueue} and m.dead_from is not null and m.lease_token is null
+        and (${messageIds}::bigint[] is null or m.id = any(${messageIds}::bigint[]))
       order by m.id limit ${max}
       for update of m skip locked
     )

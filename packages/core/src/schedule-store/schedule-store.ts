@@ -128,3 +128,32 @@ export async function deleteSchedule(sql: Sql, id: string): Promise<void> {
     await notifyScheduleChanged(tx, id);
   });
 }
+
+/**
+ * "Fire now": the schedule's next fire becomes `now`, so a producer fires it at once
+ * through the usual path (fire key, overlap policy, then the next fire after now from
+ * the rule: the regular fires that follow are unchanged). A paused schedule is refused.
+ */
+export async function fireScheduleNow(sql: Sql, id: string, now: Date): Promise<Schedule> {
+  return sql.begin(async (tx) => {
+    const [current] = await tx<ScheduleRow[]>`select * from schedules where id = ${id} for update`;
+    if (!current) throw new NotFoundError('schedule', id);
+    if (!current.enabled) throw new ConflictError('the schedule is paused; resume it before firing it', { field: 'enabled' });
+    const [row] = await tx<ScheduleRow[]>`
+      update schedules set next_fire_at = least(coalesce(next_fire_at, ${now}), ${now}), retry_at = null
+      where id = ${id} returning *`;
+    if (!row) throw new NotFoundError('schedule', id);
+    await notifyScheduleChanged(tx, id);
+    return scheduleFromRow(row);
+  });
+}
+
+/** How far the scheduler is behind: enabled schedules due before `now` and the oldest one's lateness. */
+export async function schedulerLag(sql: SqlExecutor, now: Date): Promise<{ enabled: number; due: number; lagMs: number }> {
+  const [row] = await sql<{ enabled: number; due: number; oldest: Date | null }[]>`
+    select count(*)::int as enabled,
+           count(*) filter (where next_fire_at <= ${now})::int as due,
+           min(next_fire_at) filter (where next_fire_at <= ${now}) as oldest
+    from schedules where enabled`;
+  return { enabled: row?.enabled ?? 0, due: row?.due ?? 0, lagMs: row?.oldest ? Math.max(0, now.getTime() - row.oldest.getTime()) : 0 };
+}

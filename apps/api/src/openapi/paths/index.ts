@@ -14,6 +14,7 @@ import { queuePaths } from './queues';
 import { consumerPaths } from './consumers';
 import { applySetPaths } from './apply-sets';
 import { eventPaths } from './events';
+import { overviewPaths } from './overview';
 
 /** Every documented resource; each route file has its path file here (one line each). */
 export const allPathSpecs: PathSpecs[] = [
@@ -32,4 +33,5 @@ export const allPathSpecs: PathSpecs[] = [
   runPaths,
   applySetPaths,
   eventPaths,
+  overviewPaths,
 ];

@@ -35,6 +35,21 @@ export const schedulePaths: PathSpecs = {
       responses: { 200: { description: 'the next `count` fire times (fewer when the rule ends)', schema: previewJson } },
     },
   },
+  '/v1/schedules/{id}/fire': {
+    post: {
+      summary: 'Fire a schedule now',
+      description:
+        'Its next fire becomes now: a producer fires it at once through the usual path (fire key, overlap policy), then goes on with the regular fires of its rule.',
+      tags,
+      auth: 'operator',
+      params: idParams,
+      responses: {
+        202: { description: 'due now; a producer fires it', schema: scheduleJson },
+        404: { description: 'no such schedule' },
+        409: { description: 'the schedule is paused' },
+      },
+    },
+  },
   '/v1/schedules/{id}': {
     get: {
       summary: 'Get a schedule',
