@@ -407,6 +407,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/schedules/{id}/fire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fire a schedule now
+         * @description Its next fire becomes now: a producer fires it at once through the usual path (fire key, overlap policy), then goes on with the regular fires of its rule.
+         */
+        post: operations["postV1SchedulesByidFire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/schedules/{id}": {
         parameters: {
             query?: never;
@@ -828,6 +848,60 @@ export interface paths {
         post?: never;
         /** Forget an apply set (its objects stay) */
         delete: operations["deleteV1ApplySetsByname"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow what happens, as Server-Sent Events
+         * @description Run created / started / retrying / finished, messages dead-lettered, schedules fired, and queue depth changes, filtered for the token: a deployment-scoped token sees only its deployments' events, installation-wide events (user queues, exchange schedules) need an unscoped token, and Interflow's own queues (interflow.*) an unscoped admin. Every logged event has an `id:`; a client that reconnects with `Last-Event-ID` gets exactly the events it missed, in order, as long as they are within the replay window (EVENT_REPLAY_WINDOW_MS of the producer, one hour by default); past it the stream starts with a `reset` event. Comment lines are heartbeats.
+         */
+        get: operations["getV1Events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling token's name, role and deployment scopes */
+        get: operations["getV1Whoami"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs per minute by status, and how far the scheduler is behind */
+        get: operations["getV1Overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2618,6 +2692,7 @@ export interface operations {
             content: {
                 "application/json": {
                     max?: number;
+                    message_ids?: string[];
                 };
             };
         };
@@ -3811,6 +3886,128 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    postV1SchedulesByidFire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description due now; a producer fires it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        enabled: boolean;
+                        target: {
+                            /** @constant */
+                            type: "action";
+                            /** Format: uuid */
+                            action_id: string;
+                            input: components["schemas"]["JsonValue"];
+                        } | {
+                            /** @constant */
+                            type: "exchange";
+                            exchange: string;
+                            routing_key: string;
+                            headers: {
+                                [key: string]: string | number | boolean;
+                            };
+                            payload: components["schemas"]["JsonValue"];
+                        };
+                        rule: {
+                            /** @constant */
+                            type: "cron";
+                            expression: string;
+                            timezone: string;
+                        } | {
+                            /** @constant */
+                            type: "interval";
+                            every_ms: number;
+                            /** @description fires are counted from here */
+                            anchor_at: string;
+                        } | {
+                            /** @constant */
+                            type: "once";
+                            at: string;
+                        };
+                        start_at: string | null;
+                        end_at: string | null;
+                        jitter_ms: number;
+                        ttl_ms: number | null;
+                        priority: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip" | "buffer_one";
+                        /** @enum {string} */
+                        missed_fire_policy: "skip" | "run_once" | "backfill";
+                        backfill_limit: number | null;
+                        /** @description the next fire not yet handled; null when no fire is left */
+                        next_fire_at: string | null;
+                        /** @description fire time of the latest published fire */
+                        last_fired_at: string | null;
+                        /** @description buffer_one: the fire waiting for the previous one to finish */
+                        buffered_fire_at: string | null;
+                        /** @description why the latest publish attempt failed (cleared by the next success) */
+                        last_error: string | null;
+                        version: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the schedule is paused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7795,6 +7992,7 @@ export interface operations {
                 action_id?: string;
                 deployment_id?: string;
                 status?: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                trigger?: "api" | "webhook" | "schedule" | "message";
                 since?: string;
                 until?: string;
             };
@@ -8392,6 +8590,157 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before retrying */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Events: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the id of the last event received, to resume after it */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an endless text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "operator" | "admin";
+                        /** @description null: every deployment */
+                        deployment_scopes: string[] | null;
+                    };
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Overview: {
+        parameters: {
+            query?: {
+                minutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description runs created per minute by current status, of deployments the token may read; minutes without runs are absent */
+                        runs_per_minute: {
+                            minute: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "retrying" | "succeeded" | "failed";
+                            count: number;
+                        }[];
+                        /** @description null for deployment-scoped tokens (schedules are installation-wide) */
+                        scheduler: {
+                            /** @description enabled schedules */
+                            enabled: number;
+                            /** @description enabled schedules whose next fire is due now */
+                            due: number;
+                            /** @description how late the oldest due fire is (0 when none is due) */
+                            lag_ms: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description the request is invalid; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
