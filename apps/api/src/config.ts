@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { baseConfigShape, intVar, secretKeyConfigShape } from '@interflow/core';
 import { outboundConfigShape } from '@interflow/outbound';
@@ -17,6 +18,8 @@ export const apiConfigSchema = z.object({
   INTERFLOW_ADMIN_TOKEN: z.string().min(32, { message: 'expected at least 32 characters' }).optional(),
   /** Largest accepted request body, in the `bytes` notation express uses (e.g. 1mb). */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size like 512kb or 1mb' }).default('1mb'),
+  /** The built dashboard (apps/dashboard/dist), served under /ui. */
+  DASHBOARD_DIR: z.string().min(1).default(path.resolve(__dirname, '..', '..', 'dashboard', 'dist')),
   /** Pause between heartbeat comments on an idle event stream (`GET /v1/events`). */
   EVENTS_HEARTBEAT_MS: intVar(15_000, 1000, 300_000),
   /** How often each api instance reads the event log while a stream is open. */

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     drain,
     events,
     eventHeartbeatMs: config.EVENTS_HEARTBEAT_MS,
+    dashboardDir: config.DASHBOARD_DIR,
   });
   const stopped = () => shutdown.draining;
   void whenMigrated('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   // responses sent with `Connection: close`.
   shutdown.add('stop taking requests', async () => drain.begin(server));
   const { port } = server.address() as AddressInfo;
-  logger.info('api listening', { port, url: `http://127.0.0.1:${port}` });
+  logger.info('api listening', { port, url: `http://127.0.0.1:${port}`, dashboard: `http://127.0.0.1:${port}/ui/` });
 }
 
 main().catch((error: unknown) => {

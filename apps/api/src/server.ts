@@ -28,6 +28,7 @@ import { consumerRoutes } from './routes/consumers';
 import { applySetRoutes } from './routes/apply-sets';
 import { webhookRoutes } from './routes/webhooks';
 import { eventRoutes } from './routes/events';
+import { dashboardRoutes } from './routes/dashboard';
 import { overviewRoutes } from './routes/overview';
 import type { EventHub } from './events/event-hub';
 import type { RunReplies } from './triggering/run-replies';
@@ -63,6 +64,8 @@ export interface ApiDependencies {
   events: EventHub;
   /** Pause between heartbeat comments on an idle event stream. */
   eventHeartbeatMs: number;
+  /** The built dashboard served under /ui; null: none. */
+  dashboardDir: string | null;
 }
 
 /**
@@ -86,6 +89,7 @@ export function createServer(deps: ApiDependencies): express.Express {
   const triggerDeps = { ...deps, triggerMetrics: createTriggerMetrics(deps.metrics), runRequestKeys: runRequestKeys(deps.keyring) };
   // Before authentication: a webhook's credential is its URL (see webhooks.ts).
   app.use(webhookRoutes(triggerDeps));
+  app.use(dashboardRoutes(deps.dashboardDir));
   app.use('/v1', authenticate(deps));
   app.use(tokenRoutes(deps));
   app.use(exchangeRoutes(deps));

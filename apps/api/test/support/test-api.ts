@@ -74,6 +74,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     fetch,
     events,
     eventHeartbeatMs: options.eventHeartbeatMs ?? 15_000,
+    dashboardDir: null,
   };
   const app = createServer(deps);
   const mintToken: TestApi['mintToken'] = async (role, mintOptions = {}) => {
