@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useLive } from '../live/live-updates';
+import { useMe } from '../me';
+
+const SECTIONS = [
+  ['/', 'Overview'],
+  ['/queues', 'Queues'],
+  ['/runs', 'Runs'],
+  ['/schedules', 'Schedules'],
+  ['/services', 'Services'],
+  ['/deployments', 'Deployments'],
+  ['/actions', 'Actions'],
+  ['/tokens', 'Tokens'],
+] as const;
+
+const STATUS_TEXT = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…' } as const;
+
+export function Layout({ onSignOut, children }: { onSignOut(): void; children: ReactNode }) {
+  const [location] = useLocation();
+  const me = useMe();
+  const live = useLive();
+  const current = (path: string) => (path === '/' ? location === '/' : location.startsWith(path));
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Interflow</span>
+        <span className={`live live-${live.status}`} role="status" aria-live="polite">
+          {STATUS_TEXT[live.status]}
+        </span>
+        <span className="who">
+          {me.name} · {me.role}
+          {me.unscoped ? '' : ' · scoped'}
+        </span>
+        <button type="button" className="link-button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <nav className="nav" aria-label="Sections">
+        {SECTIONS.filter(([path]) => path !== '/tokens' || me.isAdmin).map(([path, label]) => (
+          <Link key={path} href={path} aria-current={current(path) ? 'page' : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { createSilentLogger, PostgresBroker, systemClock } from '@interflow/core';
+import { waitFor } from '@interflow/test-kit';
+import { startSystem, type RunningSystem } from './support-system';
+
+/**
+ * The dashboard in a real browser (Debian's Chromium through playwright-core) against
+ * the real system: api serving /ui, producer, runner, a connector, PostgreSQL.
+ * DASHBOARD_SCREENSHOTS=1 also writes the README's screenshots to docs/screenshots/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === '1' ? path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots') : null;
+const LIVE_MS = 60_000;
+
+let system: RunningSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  system = await startSystem();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+async function signedIn(token: string, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${system.baseUrl}/ui/`);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'live' }).first().waitFor({ timeout: LIVE_MS });
+  return { context, page };
+}
+
+async function go(page: Page, section: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section, exact: true }).click();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+}
+
+/** Serious and critical accessibility violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+async function trigger(name: string): Promise<string> {
+  const run = await system.call<{ id: string }>('POST', `/v1/actions/${system.actionId}/runs`, { input: { name } });
+  return run.id;
+}
+
+describe('the dashboard', () => {
+  it('keeps the token out of the URL, signs in, and shows a run appear and finish live, without reload', async () => {
+    const { context, page } = await signedIn(system.adminToken);
+    expect(page.url()).not.toContain(system.adminToken);
+    expect(await page.evaluate('sessionStorage.getItem("interflow.token")')).toBe(system.adminToken);
+    await go(page, 'Runs');
+    let reloaded = false;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) reloaded = true;
+    });
+    const runId = await trigger('Ada');
+    const row = page.locator(`tr[data-run-id="${runId}"]`);
+    await row.waitFor({ timeout: LIVE_MS });
+    await row.getByText('succeeded').waitFor({ timeout: LIVE_MS });
+    expect(reloaded).toBe(false);
+    await row.getByRole('link').click();
+    await page.getByText('"greeting": "hello Ada"').first().waitFor();
+    await screenshot(page, 'run');
+    await context.close();
+  });
+
+  it('finds a failed run and shows its error', async () => {
+    const runId = await trigger('nobody');
+    await waitFor(async () => (await system.call<{ status: string }>('GET', `/v1/runs/${runId}`)).status === 'failed', {
+      description: 'the run to fail',
+      timeoutMs: LIVE_MS,
+    });
+    const { context, page } = await signedIn(system.adminToken);
+    await go(page, 'Runs');
+    await page.getByLabel('Status').selectOption('failed');
+    await page.locator(`tr[data-run-id="${runId}"]`).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Error' }).waitFor();
+    await page.getByLabel('run error').getByText('there is nobody to greet').waitFor();
+    await context.close();
+  });
+
+  it('redrives a dead letter after confirmation', async () => {
+    const broker = new PostgresBroker({ sql: system.db.sql, logger: createSilentLogger(), schema: system.db.schema, clock: systemClock });
+    try {
+      await system.call('POST', '/v1/queues', { name: 'orders.dead' });
+      await system.call('POST', '/v1/queues', { name: 'orders', policy: { max_attempts: 1, dead_letter_queue: 'orders.dead' } });
+      await system.call('POST', '/v1/queues/orders/publish', { payload: { order: 42 } });
+      const [delivery] = await broker.claim('orders', { max: 1, leaseMs: 60_000, consumerId: 'dashboard-test' });
+      if (!delivery) throw new Error('nothing to claim');
+      await broker.reject(delivery, 'malformed order');
+    } finally {
+      await broker.close();
+    }
+    const { context, page } = await signedIn(system.adminToken);
+    await go(page, 'Queues');
+    await page.getByRole('link', { name: 'orders.dead' }).click();
+    await page.getByText(/Died in orders: .*malformed order/).waitFor();
+    await screenshot(page, 'dead-letters');
+    await page.getByRole('button', { name: /^Redrive #/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Redrive' }).click();
+    await page.getByText('Redrove 1 dead letters.').waitFor();
+    const waiting = await system.call<{ items: { payload: unknown }[] }>('GET', '/v1/queues/orders/messages');
+    expect(waiting.items.map((message) => message.payload)).toEqual([{ order: 42 }]);
+    await context.close();
+  });
+
+  it('creates a schedule, shows its next fires in its time zone, and pauses it', async () => {
+    const { context, page } = await signedIn(system.adminToken);
+    await go(page, 'Schedules');
+    await page.getByLabel('Name').fill('nightly-greeting');
+    await page.getByLabel('Action').selectOption({ label: 'greet' });
+    await page.getByLabel('Input (JSON)').fill('{"name": "night"}');
+    await page.getByLabel(/Cron expression/).fill('0 30 2 * * *');
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    const card = page.locator('[data-schedule="nightly-greeting"]');
+    await card.getByText('Next fires (Europe/Berlin)').waitFor();
+    await card.getByText('active').waitFor();
+    await screenshot(page, 'schedules');
+    await card.getByRole('button', { name: 'Pause nightly-greeting' }).click();
+    await card.getByText('paused', { exact: true }).first().waitFor();
+    const schedules = await system.call<{ items: { name: string; enabled: boolean }[] }>('GET', '/v1/schedules');
+    expect(schedules.items.find((schedule) => schedule.name === 'nightly-greeting')?.enabled).toBe(false);
+    await context.close();
+  });
+
+  it('shows a viewer no write controls, in any view', async () => {
+    const { context, page } = await signedIn(system.viewerToken);
+    expect(await page.getByRole('link', { name: 'Tokens' }).count()).toBe(0);
+    const writeControl = /^(Run |Run again|Pause|Resume|Fire now|Purge|Redrive|Create|Edit|Revoke|Save)/;
+    for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions']) {
+      await go(page, section);
+      expect({ section, controls: await page.getByRole('button', { name: writeControl }).count() }).toEqual({ section, controls: 0 });
+    }
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Queues' }).click();
+    await page.getByRole('link', { name: 'orders.dead' }).click();
+    await page.getByRole('heading', { name: 'Queue orders.dead' }).waitFor();
+    expect(await page.getByRole('button', { name: writeControl }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violation on any view, on a laptop and on a phone', async () => {
+    const signInContext = await browser.newContext();
+    const signIn = await signInContext.newPage();
+    await signIn.goto(`${system.baseUrl}/ui/`);
+    await signIn.getByLabel('API token').waitFor();
+    expect({ view: 'sign-in', violations: await seriousViolations(signIn) }).toEqual({ view: 'sign-in', violations: [] });
+    await signInContext.close();
+    for (const viewport of [
+      { width: 1280, height: 860 },
+      { width: 390, height: 844 },
+    ]) {
+      const { context, page } = await signedIn(system.adminToken, viewport);
+      for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions', 'Tokens']) {
+        await go(page, section);
+        await page.locator('.panel').first().waitFor();
+        if (section === 'Overview' && viewport.width > 1000) await screenshot(page, 'overview');
+        expect({ view: section, width: viewport.width, violations: await seriousViolations(page) }).toEqual({
+          view: section,
+          width: viewport.width,
+          violations: [],
+        });
+      }
+      await context.close();
+    }
+  });
+});
