@@ -178,8 +178,9 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
   });
 
   router.post('/v1/schedules/:id/fire', async (req, res) => {
-    requireRole(req, 'operator');
+    const principal = requireRole(req, 'operator');
     const { id } = parseParams(idParams, req);
+    await changeableSchedule(req, principal, id);
     const schedule = await fireScheduleNow(deps.sql, id, deps.clock.now());
     req.log.info('schedule fired by hand', { scheduleId: id });
     res.status(202).json(scheduleToJson(schedule));
