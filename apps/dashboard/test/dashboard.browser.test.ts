@@ -14,6 +14,8 @@ import { startSystem, type RunningSystem } from './support-system';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === '1' ? path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots') : null;
 const LIVE_MS = 60_000;
+/** A browser on a busy two-core machine: generous per-test limits (waits are on conditions, not sleeps). */
+const TEST_MS = 300_000;
 
 let system: RunningSystem;
 let browser: Browser;
@@ -85,7 +87,7 @@ describe('the dashboard', () => {
     await page.getByText('"greeting": "hello Ada"').first().waitFor();
     await screenshot(page, 'run');
     await context.close();
-  });
+  }, TEST_MS);
 
   it('finds a failed run and shows its error', async () => {
     const runId = await trigger('nobody');
@@ -100,7 +102,7 @@ describe('the dashboard', () => {
     await page.getByRole('heading', { name: 'Error' }).waitFor();
     await page.getByLabel('run error').getByText('there is nobody to greet').waitFor();
     await context.close();
-  });
+  }, TEST_MS);
 
   it('redrives a dead letter after confirmation', async () => {
     const broker = new PostgresBroker({ sql: system.db.sql, logger: createSilentLogger(), schema: system.db.schema, clock: systemClock });
@@ -126,7 +128,7 @@ describe('the dashboard', () => {
     const waiting = await system.call<{ items: { payload: unknown }[] }>('GET', '/v1/queues/orders/messages');
     expect(waiting.items.map((message) => message.payload)).toEqual([{ order: 42 }]);
     await context.close();
-  });
+  }, TEST_MS);
 
   it('creates a schedule, shows its next fires in its time zone, and pauses it', async () => {
     const { context, page } = await signedIn(system.adminToken);
@@ -146,7 +148,7 @@ describe('the dashboard', () => {
     const schedules = await system.call<{ items: { name: string; enabled: boolean }[] }>('GET', '/v1/schedules');
     expect(schedules.items.find((schedule) => schedule.name === 'nightly-greeting')?.enabled).toBe(false);
     await context.close();
-  });
+  }, TEST_MS);
 
   it('shows a viewer no write controls, in any view', async () => {
     const { context, page } = await signedIn(system.viewerToken);
@@ -161,7 +163,7 @@ describe('the dashboard', () => {
     await page.getByRole('heading', { name: 'Queue orders.dead' }).waitFor();
     expect(await page.getByRole('button', { name: writeControl }).count()).toBe(0);
     await context.close();
-  });
+  }, TEST_MS);
 
   it('has no serious or critical accessibility violation on any view, on a laptop and on a phone', async () => {
     const signInContext = await browser.newContext();
@@ -187,5 +189,5 @@ describe('the dashboard', () => {
       }
       await context.close();
     }
-  });
+  }, 2 * TEST_MS);
 });
