@@ -3968,7 +3968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3980,6 +3980,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4008,6 +4010,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -8619,9 +8648,20 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8630,6 +8670,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8663,9 +8712,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8674,6 +8734,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8720,7 +8789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the request is invalid; details name each field */
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8732,6 +8801,8 @@ export interface operations {
             /** @description no valid bearer token */
             401: {
                 headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8740,6 +8811,15 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
