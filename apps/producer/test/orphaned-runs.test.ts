@@ -84,7 +84,7 @@ describe('housekeeping ends runs whose message is gone from every queue', () => 
       sql: db.sql,
       logger: createSilentLogger(),
       metrics,
-      settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },
+      settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, eventReplayWindowMs: 3_600_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },
     });
     await waitFor(async () => (await db.sql`select 1 from mq_messages where id = ${lapsed.messageId} and lease_expires_at <= now()`).length === 1);
     const report = await housekeeping.runOnce();
