@@ -68,7 +68,7 @@ export async function startSystem(): Promise<RunningSystem> {
     daemons.push(
       await startDaemon({
         script: path.join(APPS, 'runner', 'dist', 'main.js'),
-        env: { ...common, HEALTH_PORT: String(runnerPort), INTERFLOW_SECRET_KEY: secretKey },
+        env: { ...common, HEALTH_PORT: String(runnerPort), INTERFLOW_SECRET_KEY: secretKey, INTERFLOW_OUTBOUND_ALLOW: '127.0.0.1' },
         readyUrl: `http://127.0.0.1:${runnerPort}/readyz`,
       }),
     );
