@@ -75,7 +75,7 @@ export async function startSystem(): Promise<RunningSystem> {
     daemons.push(
       await startDaemon({
         script: path.join(APPS, 'producer', 'dist', 'main.js'),
-        env: { ...common, HEALTH_PORT: String(producerPort) },
+        env: { ...common, HEALTH_PORT: String(producerPort), INTERFLOW_SECRET_KEY: secretKey },
         readyUrl: `http://127.0.0.1:${producerPort}/readyz`,
       }),
     );
