@@ -15,6 +15,8 @@ export const launcherConfigSchema = z.object({
   DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
   /** Passed to api and runner; generated into DATA_DIR/secret-key when unset. */
   INTERFLOW_SECRET_KEY: z.string().optional(),
+  /** Passed on to api and runner as is; the launcher also opens stored connector signing secrets with it. */
+  INTERFLOW_SECRET_KEY_SECONDARY: z.string().optional(),
   /**
    * Passed to the daemons that call out. `npm start` runs every connector on this
    * machine, so it allows loopback (and only loopback) unless told otherwise; a daemon

@@ -11,8 +11,10 @@ export interface DaemonSpec {
 
 /** Settings the example's processes and its registration share. */
 export interface ExampleSetup {
-  /** The connector's signing secret: new on every start, registered with the service. */
+  /** The connector's signing secret: the one the service already has, else a new one to register. */
   signingSecret: string;
+  /** The service does not have `signingSecret` yet: registration sets it. */
+  signingSecretIsNew: boolean;
   fakeOrdersApiKey: string;
   connectorUrl: string;
   fakeOrdersApiUrl: string;
@@ -20,7 +22,10 @@ export interface ExampleSetup {
 
 /** The built-in HTTP connector's settings for this start. */
 export interface HttpConnectorSetup {
+  /** The connector's signing secret: the one the service already has, else a new one to register. */
   signingSecret: string;
+  /** The service does not have `signingSecret` yet: registration sets it. */
+  signingSecretIsNew: boolean;
   connectorUrl: string;
   port: number;
 }

@@ -1,26 +1,33 @@
-import crypto from 'node:crypto';
 import { createSqlClient, describeError, type Logger } from '@interflow/core';
 import type { LauncherConfig } from './config';
 import type { ExampleSetup, HttpConnectorSetup } from './daemons';
-import { registerExample } from './register-example';
-import { registerHttpConnector } from './register-http-connector';
+import { connectorSigningSecret } from './connector-signing-secret';
+import { EXAMPLE_NAMES, registerExample } from './register-example';
+import { HTTP_CONNECTOR_NAMES, registerHttpConnector } from './register-http-connector';
 
-/** The example's settings for this start: a fresh signing secret, local URLs. */
-export function exampleSetup(config: LauncherConfig): ExampleSetup | null {
+/**
+ * The example's settings for this start: local URLs, and the signing secret the example
+ * service already has (so a schedule firing before registration is signed right).
+ */
+export async function exampleSetup(config: LauncherConfig, databaseUrl: string, secretKey: string, logger: Logger): Promise<ExampleSetup | null> {
   if (!config.EXAMPLE) return null;
+  const { secret, isNew } = await connectorSigningSecret({ serviceName: EXAMPLE_NAMES.service, config, databaseUrl, secretKey, logger });
   return {
-    signingSecret: crypto.randomBytes(32).toString('base64url'),
+    signingSecret: secret,
+    signingSecretIsNew: isNew,
     fakeOrdersApiKey: 'demo-orders-api-key',
     connectorUrl: `http://127.0.0.1:${config.EXAMPLE_CONNECTOR_PORT}`,
     fakeOrdersApiUrl: `http://127.0.0.1:${config.FAKE_ORDERS_API_PORT}`,
   };
 }
 
-/** The HTTP connector's settings for this start: a fresh signing secret, a local URL. */
-export function httpConnectorSetup(config: LauncherConfig): HttpConnectorSetup | null {
+/** The HTTP connector's settings for this start: the signing secret its service already has, a local URL. */
+export async function httpConnectorSetup(config: LauncherConfig, databaseUrl: string, secretKey: string, logger: Logger): Promise<HttpConnectorSetup | null> {
   if (!config.HTTP_CONNECTOR) return null;
+  const { secret, isNew } = await connectorSigningSecret({ serviceName: HTTP_CONNECTOR_NAMES.service, config, databaseUrl, secretKey, logger });
   return {
-    signingSecret: crypto.randomBytes(32).toString('base64url'),
+    signingSecret: secret,
+    signingSecretIsNew: isNew,
     connectorUrl: `http://127.0.0.1:${config.HTTP_CONNECTOR_PORT}`,
     port: config.HTTP_CONNECTOR_PORT,
   };

@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   let exitCode = 0;
   try {
     await migrate({ url: database.url, schema: config.DATABASE_SCHEMA, migrations, logger });
-    const example = exampleSetup(config);
-    const http = httpConnectorSetup(config);
     const secretKey = provideSecretKey(config.INTERFLOW_SECRET_KEY, config.DATA_DIR, logger);
+    const example = await exampleSetup(config, database.url, secretKey, logger);
+    const http = await httpConnectorSetup(config, database.url, secretKey, logger);
     const supervisor = superviseDaemons(daemonSpecs(config, database.url, secretKey, example, http), logger);
     let stopping = false;
     const registration =

@@ -26,7 +26,7 @@ export interface Named {
  * Registers the example through the api, the way an operator would: the service (its
  * methods imported from the connector), a deployment of it, an action, and a schedule
  * that runs the action every few seconds. Idempotent by name, so every `npm start` finds
- * what the last one made and only refreshes the URLs and the signing secret. The api
+ * what the last one made and only refreshes the URLs (and the signing secret when it is new). The api
  * token it uses is minted for this and revoked at the end.
  */
 export async function registerExample(options: RegisterExampleOptions): Promise<{ actionId: string }> {
@@ -41,7 +41,9 @@ export async function registerExample(options: RegisterExampleOptions): Promise<
     let service = await api.findByName('/v1/services', EXAMPLE_NAMES.service);
     if (service) {
       await api.send('PATCH', `/v1/services/${service.id}`, { base_url: example.connectorUrl });
-      await api.send('POST', `/v1/services/${service.id}/signing-secret`, { signing_secret: example.signingSecret });
+      if (example.signingSecretIsNew) {
+        await api.send('POST', `/v1/services/${service.id}/signing-secret`, { signing_secret: example.signingSecret });
+      }
     } else {
       service = await api.send<Named>('POST', '/v1/services', {
         name: EXAMPLE_NAMES.service,

@@ -19,7 +19,7 @@ export interface RegisterHttpConnectorOptions {
 
 /**
  * Registers the built-in HTTP connector as the service `http` (methods imported from
- * it), refreshing its URL and signing secret on every start. With the example, also a
+ * it), refreshing its URL on every start (its signing secret only when new). With the example, also a
  * deployment of the fake orders API declared as data (bearer auth, one operation) and an
  * action running it: an API reached without writing a connector.
  */
@@ -34,7 +34,9 @@ export async function registerHttpConnector(options: RegisterHttpConnectorOption
     let service = await api.findByName('/v1/services', HTTP_CONNECTOR_NAMES.service);
     if (service) {
       await api.send('PATCH', `/v1/services/${service.id}`, { base_url: options.http.connectorUrl });
-      await api.send('POST', `/v1/services/${service.id}/signing-secret`, { signing_secret: options.http.signingSecret });
+      if (options.http.signingSecretIsNew) {
+        await api.send('POST', `/v1/services/${service.id}/signing-secret`, { signing_secret: options.http.signingSecret });
+      }
     } else {
       service = await api.send<Named>('POST', '/v1/services', {
         name: HTTP_CONNECTOR_NAMES.service,

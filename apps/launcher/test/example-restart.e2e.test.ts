@@ -16,7 +16,7 @@ describe('launcher with the example, restarted', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrate: false });
-    const ports = await Promise.all(Array.from({ length: 5 }, () => freePort()));
+    const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
     apiPort = ports[0] ?? 0;
     env = {
       DATABASE_URL: db.url,
@@ -26,6 +26,7 @@ describe('launcher with the example, restarted', () => {
       RUNNER_HEALTH_PORT: String(ports[2]),
       EXAMPLE_CONNECTOR_PORT: String(ports[3]),
       FAKE_ORDERS_API_PORT: String(ports[4]),
+      HTTP_CONNECTOR_PORT: String(ports[5]),
       EXAMPLE_SCHEDULE_EVERY_MS: '1000',
     };
   });
@@ -64,7 +65,7 @@ describe('launcher with the example, restarted', () => {
       }
     }
     expect((await scheduledRuns()).failed).toEqual([]);
-    const refused = await db.sql<{ error: string }[]>`select error from run_attempts where error ilike '%signature%'`;
+    const refused = await db.sql<{ error: string }[]>`select error::text as error from run_attempts where error::text ilike '%signature%'`;
     expect(refused).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ export {
   deleteService,
   rotateServiceSigningSecret,
   generateSigningSecret,
+  findSigningSecretByName,
   type HttpVerb,
   type Service,
   type ServiceFields,

@@ -204,3 +204,13 @@ export async function rotateServiceSigningSecret(
 export function openSigningSecret(keyring: SecretKeyring, row: Pick<ServiceRow, 'id' | 'signing_key_id' | 'signing_secret'>): string {
   return openSecret<string>(keyring, { keyId: row.signing_key_id, sealed: row.signing_secret }, signingSecretContext(row.id));
 }
+
+/**
+ * The clear signing secret of the service with this name, or null when there is none.
+ * Throws when the configured keys cannot open it. `npm start` reuses the example's secret.
+ */
+export async function findSigningSecretByName(sql: Sql, keyring: SecretKeyring, name: string): Promise<string | null> {
+  const [row] = await sql<Pick<ServiceRow, 'id' | 'signing_key_id' | 'signing_secret'>[]>`
+    select id, signing_key_id, signing_secret from services where name = ${name}`;
+  return row ? openSigningSecret(keyring, row) : null;
+}
