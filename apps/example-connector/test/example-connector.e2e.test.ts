@@ -155,7 +155,7 @@ describe('example connector through api and runner', () => {
       },
       { timeoutMs: 30_000, description: 'the subscribed action to run' },
     );
-    expect(chained).toMatchObject({ trigger: 'message', response: { id: orderId, customer: 'Katherine Johnson', total: 99.5 } });
+    expect(chained).toMatchObject({ trigger: 'subscription', response: { id: orderId, customer: 'Katherine Johnson', total: 99.5 } });
   });
 
   it('refuses to import methods from a connector that is not there', async () => {
