@@ -90,7 +90,7 @@ export class ActionRunner {
           return control.reject(error.message);
         }
         if (!(error instanceof MalformedRunRequest)) throw error;
-        this.options.logger.warn('malformed run request; dead-lettering it', { messageId: delivery.messageId, queue, reason: error.message });
+        this.options.logger.error('malformed run request; dead-lettering it (housekeeping ends any run it named)', { messageId: delivery.messageId, queue, reason: error.message });
         deps.metrics.deliveries.inc({ outcome: 'malformed' });
         return control.reject(error.message);
       }
