@@ -1,12 +1,13 @@
 import { DEFAULT_EXCHANGE, type Broker, type Publication } from '@interflow/core';
 
-/** The message every benchmark publishes: small JSON, like a typical action message. */
+/** The payload every benchmark publishes: small JSON, like a typical action message. */
+export function benchPayload(index: number): { index: number; kind: string; input: { customer: string } } {
+  return { index, kind: 'bench', input: { customer: `c-${index % 997}` } };
+}
+
+/** The publication every benchmark publishes, through the default exchange. */
 export function benchPublication(queue: string, index: number): Publication {
-  return {
-    exchange: DEFAULT_EXCHANGE,
-    routingKey: queue,
-    message: { payload: { index, kind: 'bench', input: { customer: `c-${index % 997}` } } },
-  };
+  return { exchange: DEFAULT_EXCHANGE, routingKey: queue, message: { payload: benchPayload(index) } };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Benchmark } from '../benchmark';
 import { assertQueueEmpty, benchPublication } from '../bench-queue';
 import { Countdown } from '../countdown';
 import { elapsedSince, percentiles, ratePerSecond } from '../percentiles';
+import { createBaselineTable, insertCommits } from './baseline';
 
 const MESSAGES = 20_000;
 const PUBLISHERS = 8;
@@ -17,6 +18,9 @@ const TIMEOUT_MS = 180_000;
  * them. The clock stops when the last message was handled and every ack committed.
  * `e2e_publish_ms` is how long each awaited publish took (its share of a commit): with
  * 8 publishers, `e2e_per_s` is about 8 / that time.
+ * `e2e_vs_raw`: `e2e_per_s` over 8 bare connections each committing its own single-row
+ * insert, measured just before and just after (the mean of the two), in this run: group
+ * commit should let 8 publishers beat 8 connections committing alone.
  */
 export const endToEndBenchmark: Benchmark = {
   name: 'e2e',
@@ -24,8 +28,18 @@ export const endToEndBenchmark: Benchmark = {
   async run(context) {
     const broker = await context.createBroker({ poolSize: PUBLISHERS + 4 });
     await runEndToEnd(broker, 'bench.e2e_warm_up', WARM_UP_MESSAGES);
+    await createBaselineTable(context.sql);
+    const commitsBefore = await insertCommits(context.sql, PUBLISHERS);
     const { elapsed, publishDurations } = await runEndToEnd(broker, 'bench.e2e', MESSAGES);
-    return { e2e_per_s: ratePerSecond(MESSAGES, elapsed), e2e_publish_ms: percentiles(publishDurations) };
+    const commitsAfter = await insertCommits(context.sql, PUBLISHERS);
+    const e2ePerSecond = ratePerSecond(MESSAGES, elapsed);
+    const commits = (commitsBefore + commitsAfter) / 2;
+    return {
+      e2e_per_s: e2ePerSecond,
+      e2e_publish_ms: percentiles(publishDurations),
+      e2e_yardstick_commits_8_connections_per_s: Math.round(commits),
+      e2e_vs_raw: Math.round((e2ePerSecond / commits) * 100) / 100,
+    };
   },
 };
 
