@@ -11,6 +11,7 @@ import { ApplySets1764275000000 } from './1764275000000-ApplySets';
 import { MessageHandOver1764275000100 } from './1764275000100-MessageHandOver';
 import { DeploymentPauses1764275000200 } from './1764275000200-DeploymentPauses';
 import { Events1764276000000 } from './1764276000000-Events';
+import { RabbitmqBroker1764277000000 } from './1764277000000-RabbitmqBroker';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -30,6 +31,7 @@ export const migrations = [
   MessageHandOver1764275000100,
   DeploymentPauses1764275000200,
   Events1764276000000,
+  RabbitmqBroker1764277000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -53,8 +53,8 @@ export {
   subscriptionQueueName,
   replyQueueName,
 } from './mq/system-names';
-export { DEFAULT_QUEUE_POLICY } from './mq/queue-policy';
-export { topicPatternToRegex, topicMatches, headersMatch } from './mq/routing';
+export { DEFAULT_QUEUE_POLICY, mergeQueuePolicy, validateName } from './mq/queue-policy';
+export { topicPatternToRegex, topicMatches, headersMatch, normalizeBinding, validateHeaders } from './mq/routing';
 export { retryDelayMs } from './mq/retry-backoff';
 export { decideHandOver, type HandOverDecision, type HandOverState } from './mq/hand-over';
 export {

@@ -1,0 +1,95 @@
+import amqp from 'amqplib';
+import type { Logger } from '@interflow/core';
+
+const RECONNECT_MIN_MS = 100;
+const RECONNECT_MAX_MS = 5000;
+
+/**
+ * One AMQP connection, re-established after it drops (a server restart, a closed
+ * connection, a network cut) with a capped exponential backoff. Owners of channels
+ * listen for `onReconnect` and open theirs again; a call made while the connection is
+ * down waits for the next one.
+ */
+export class AmqpConnection {
+  private current: amqp.ChannelModel | null = null;
+  private connecting: Promise<amqp.ChannelModel> | null = null;
+  private readonly reconnectListeners = new Set<() => void>();
+  private generation = 0;
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly logger: Logger,
+    private readonly connectionName: string,
+  ) {}
+
+  /** Increases by one with every new connection: a channel from an older one is gone. */
+  get connectionGeneration(): number {
+    return this.generation;
+  }
+
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
+  async connection(): Promise<amqp.ChannelModel> {
+    if (this.closed) throw new Error('the RabbitMQ connection is closed');
+    if (this.current) return this.current;
+    this.connecting ??= this.connectWithRetry().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  async channel(): Promise<amqp.Channel> {
+    const channel = await (await this.connection()).createChannel();
+    channel.on('error', (error: unknown) => this.logger.debug('AMQP channel error', { error }));
+    return channel;
+  }
+
+  async confirmChannel(): Promise<amqp.ConfirmChannel> {
+    const channel = await (await this.connection()).createConfirmChannel();
+    channel.on('error', (error: unknown) => this.logger.debug('AMQP channel error', { error }));
+    return channel;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const connection = this.current;
+    this.current = null;
+    if (connection) await connection.close().catch(() => undefined);
+  }
+
+  private async connectWithRetry(): Promise<amqp.ChannelModel> {
+    let delay = RECONNECT_MIN_MS;
+    for (;;) {
+      if (this.closed) throw new Error('the RabbitMQ connection is closed');
+      try {
+        const connection = await amqp.connect(this.url, { clientProperties: { connection_name: this.connectionName } });
+        this.adopt(connection);
+        return connection;
+      } catch (error) {
+        this.logger.warn('connecting to RabbitMQ failed; retrying', { error, retryInMs: delay });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(RECONNECT_MAX_MS, delay * 2);
+      }
+    }
+  }
+
+  private adopt(connection: amqp.ChannelModel): void {
+    const isReconnect = this.generation > 0;
+    this.generation++;
+    this.current = connection;
+    connection.on('error', (error: unknown) => this.logger.warn('RabbitMQ connection error', { error }));
+    connection.on('close', () => {
+      if (this.current !== connection) return;
+      this.current = null;
+      if (this.closed) return;
+      this.logger.warn('RabbitMQ connection lost; reconnecting');
+      void this.connection().catch(() => undefined);
+    });
+    if (isReconnect) {
+      this.logger.info('RabbitMQ connection re-established');
+      for (const listener of this.reconnectListeners) listener();
+    }
+  }
+}

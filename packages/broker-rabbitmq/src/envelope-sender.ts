@@ -1,0 +1,131 @@
+import { once } from 'node:events';
+import type amqp from 'amqplib';
+import type { Logger } from '@interflow/core';
+import type { AmqpConnection } from './amqp-connection';
+import type { AmqpNames } from './amqp-names';
+import { DELAY_QUEUE_IDLE_MS, DELAY_QUEUE_REDECLARE_MS, delayBucketMs } from './delay-buckets';
+import { META_HEADER, type Envelope } from './envelope';
+
+/** RabbitMQ refused the message (a full queue with overflow reject-publish). */
+export class PublishNackedError extends Error {
+  constructor(readonly queue: string) {
+    super(`RabbitMQ refused a message for queue '${queue}'`);
+  }
+}
+
+/** One message to send: to its queue now, or through a delay queue when `visibleAt` is in the future. */
+export interface Outgoing {
+  envelope: Envelope;
+  /** Epoch ms; null or past: now. */
+  visibleAt: number | null;
+}
+
+/**
+ * Sends envelopes with publisher confirms: `send` resolves once RabbitMQ has taken
+ * responsibility for every message (written to disk for durable queues). A connection
+ * lost before the confirm sends the message again on the next connection, so a message
+ * whose send resolved is never lost, and one in flight at a drop may arrive twice.
+ */
+export class EnvelopeSender {
+  private channel: Promise<amqp.ConfirmChannel> | null = null;
+  private readonly declaredDelayQueues = new Map<string, number>();
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly names: AmqpNames,
+    private readonly logger: Logger,
+    /** Records a delay queue made for a queue, so stats, purge and delete can find it. */
+    private readonly recordDelayQueue: (queue: string, delayMs: number) => Promise<void>,
+  ) {}
+
+  async send(messages: Outgoing[], now: number = Date.now()): Promise<void> {
+    if (messages.length === 0) return;
+    const routed = await Promise.all(messages.map((message) => this.destination(message, now)));
+    let pending = messages.map((message, index) => ({ message, destination: routed[index]! }));
+    for (let tries = 0; pending.length > 0; tries++) {
+      const channel = await this.openChannel();
+      const outcomes = await Promise.all(pending.map(({ message, destination }) => this.publishOne(channel, destination, message.envelope, now)));
+      const nacked = pending.find((_, index) => outcomes[index] === 'nacked');
+      if (nacked) throw new PublishNackedError(nacked.message.envelope.queue);
+      pending = pending.filter((_, index) => outcomes[index] === 'lost');
+      if (pending.length > 0) this.logger.warn('unconfirmed messages are sent again after a lost channel', { count: pending.length, tries });
+    }
+  }
+
+  async close(): Promise<void> {
+    const channel = this.channel;
+    this.channel = null;
+    if (channel) await (await channel.catch(() => null))?.close().catch(() => undefined);
+  }
+
+  private openChannel(): Promise<amqp.ConfirmChannel> {
+    if (!this.channel) {
+      const opening = this.connection.confirmChannel();
+      this.channel = opening;
+      opening.then(
+        (channel) => channel.on('close', () => {
+          if (this.channel === opening) this.channel = null;
+        }),
+        () => {
+          if (this.channel === opening) this.channel = null;
+        },
+      );
+    }
+    return this.channel;
+  }
+
+  private async destination(message: Outgoing, now: number): Promise<{ queue: string; delayed: boolean }> {
+    const delayMs = message.visibleAt === null ? 0 : delayBucketMs(message.visibleAt - now);
+    if (delayMs <= 0) return { queue: this.names.queue(message.envelope.queue), delayed: false };
+    return { queue: await this.delayQueue(message.envelope.queue, delayMs), delayed: true };
+  }
+
+  private async delayQueue(queue: string, delayMs: number): Promise<string> {
+    const name = this.names.delayQueue(queue, delayMs);
+    const declaredAt = this.declaredDelayQueues.get(name);
+    if (declaredAt === undefined || Date.now() - declaredAt > DELAY_QUEUE_REDECLARE_MS) {
+      await this.recordDelayQueue(queue, delayMs);
+      const channel = await this.connection.channel();
+      try {
+        await channel.assertQueue(name, {
+          durable: true,
+          arguments: {
+            'x-message-ttl': delayMs,
+            'x-dead-letter-exchange': '',
+            'x-dead-letter-routing-key': this.names.queue(queue),
+            'x-expires': delayMs + DELAY_QUEUE_IDLE_MS,
+            'x-max-priority': 5,
+          },
+        });
+      } finally {
+        await channel.close().catch(() => undefined);
+      }
+      this.declaredDelayQueues.set(name, Date.now());
+    }
+    return name;
+  }
+
+  private async publishOne(channel: amqp.ConfirmChannel, destination: { queue: string; delayed: boolean }, envelope: Envelope, now: number): Promise<'confirmed' | 'nacked' | 'lost'> {
+    const options: amqp.Options.Publish = {
+      persistent: true,
+      priority: envelope.priority,
+      messageId: envelope.meta.id,
+      contentType: 'application/json',
+      headers: { [META_HEADER]: JSON.stringify(envelope.meta) },
+    };
+    if (envelope.replyTo !== null) options.replyTo = envelope.replyTo;
+    if (envelope.correlationId !== null) options.correlationId = envelope.correlationId;
+    if (!destination.delayed && envelope.meta.expiresAt !== null) options.expiration = String(Math.max(1, envelope.meta.expiresAt - now));
+    return new Promise((resolve) => {
+      try {
+        const written = channel.sendToQueue(destination.queue, Buffer.from(envelope.body), options, (error: unknown) => {
+          if (!error) resolve('confirmed');
+          else resolve(error instanceof Error && error.message === 'message nacked' ? 'nacked' : 'lost');
+        });
+        if (!written) void once(channel, 'drain').catch(() => undefined);
+      } catch {
+        resolve('lost');
+      }
+    });
+  }
+}

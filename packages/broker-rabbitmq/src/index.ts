@@ -1,0 +1,5 @@
+export { RabbitmqBroker, type RabbitmqBrokerOptions } from './rabbitmq-broker';
+export { type RegisteredConsumer as RabbitmqRegisteredConsumer } from './consumer-registry';
+export { AmqpNames } from './amqp-names';
+export { delayBucketMs } from './delay-buckets';
+export type { RelayCrashPoint } from './outbox';

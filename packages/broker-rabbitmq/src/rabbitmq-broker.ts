@@ -1,0 +1,433 @@
+import type amqp from 'amqplib';
+import {
+  NotFoundError, ValidationError,
+  type Binding, type BindingDeclaration, type Broker, type ClaimOptions, type Consumer, type ConsumeOptions, type Delivery,
+  type DeliveryHandler, type DeliveryRef, type Exchange, type ExchangeDeclaration, type Logger, type NackOptions, type Publication,
+  type PublishReceipt, type Queue, type QueueDeclaration, type QueueStats, type Sql, type TransactionSql,
+} from '@interflow/core';
+import { AmqpConnection } from './amqp-connection';
+import { AmqpNames } from './amqp-names';
+import { AmqpQueueConsumer } from './amqp-queue-consumer';
+import { arrive } from './arrival';
+import { CommitWatcher } from './commit-watcher';
+import { listConsumers, remoteInFlight, type RegisteredConsumer } from './consumer-registry';
+import type { Settler } from './delivery-control';
+import type { Envelope } from './envelope';
+import { EnvelopeSender } from './envelope-sender';
+import { Leases, type HeldDelivery } from './leases';
+import { MessageIds } from './message-ids';
+import { OutboxRelay, type RelayCrashPoint } from './outbox';
+import { Publishing } from './publishing';
+import { QueueOperations } from './queue-operations';
+import { queueRates, RateCounter } from './rate-counter';
+import { Settlement } from './settlement';
+import { toDelivery } from './to-delivery';
+import { TopologyCache } from './topology-cache';
+import { TopologyDeclarer } from './topology-declarer';
+import * as store from './topology-store';
+
+export interface RabbitmqBrokerOptions {
+  /** PostgreSQL pool (search_path set): the topology record, dedupe keys, the outbox, the consumer registry. */
+  sql: Sql;
+  logger: Logger;
+  /** amqp://user:password@host:port/vhost */
+  url: string;
+  /** Put before every RabbitMQ name, so installations (or test files) can share a virtual host. */
+  namePrefix?: string;
+  /** Random source of the retry jitter (tests pin it). */
+  random?: () => number;
+  heartbeatIntervalMs?: number;
+  /** The outbox sweep: how often, and how old a row must be to be taken (left by a process that died). */
+  outboxSweepIntervalMs?: number;
+  outboxSweepAgeMs?: number;
+  /** Tests only: make the outbox relay fail at this point. */
+  outboxRelayCrashAt?: RelayCrashPoint;
+}
+
+/**
+ * The broker contract on RabbitMQ. Topology lives in RabbitMQ and, with the policies and
+ * binding ids AMQP cannot hold, in PostgreSQL; publishes are routed here (exact
+ * receipts, a message id per queue) and sent straight to their queues with publisher
+ * confirms; delays go through per-delay TTL queues; leases, attempts and death records
+ * are kept by this broker around RabbitMQ's unacknowledged deliveries. See
+ * docs/broker-rabbitmq.md for what differs from the PostgreSQL broker.
+ */
+export class RabbitmqBroker implements Broker {
+  private readonly sql: Sql;
+  private readonly logger: Logger;
+  private readonly connection: AmqpConnection;
+  private readonly names: AmqpNames;
+  private readonly topology: TopologyCache;
+  private readonly declarer: TopologyDeclarer;
+  private readonly sender: EnvelopeSender;
+  private readonly rates = new RateCounter();
+  private readonly leases: Leases;
+  private readonly settlement: Settlement;
+  private readonly publishing: Publishing;
+  private readonly operations: QueueOperations;
+  private readonly watcher: CommitWatcher;
+  private readonly relay: OutboxRelay;
+  private readonly consumers = new Set<AmqpQueueConsumer>();
+  private readonly pendingByChannel = new Map<amqp.Channel, Set<Promise<void>>>();
+  private readonly rateTimer: NodeJS.Timeout;
+  private claimChannel: Promise<amqp.Channel> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: RabbitmqBrokerOptions) {
+    this.sql = options.sql;
+    this.logger = options.logger.child({ component: 'broker', broker: 'rabbitmq' });
+    this.names = new AmqpNames(options.namePrefix ?? '');
+    this.connection = new AmqpConnection(options.url, this.logger, `interflow:${process.pid}`);
+    this.topology = new TopologyCache(this.sql);
+    this.declarer = new TopologyDeclarer(this.connection, this.names);
+    this.sender = new EnvelopeSender(this.connection, this.names, this.logger, (queue, delayMs) => store.recordDelayQueue(this.sql, queue, delayMs));
+    this.settlement = new Settlement(this.sql, this.sender, this.topology, this.rates, this.logger, options.random ?? Math.random);
+    this.leases = new Leases((held) => void this.lapse(held));
+    this.publishing = new Publishing(this.sql, this.topology, new MessageIds(), this.sender, this.rates);
+    this.operations = new QueueOperations(this.sql, this.connection, this.names, this.sender, (name) => this.queueOfAmqpName(name));
+    this.watcher = new CommitWatcher(this.sql, this.logger);
+    this.relay = new OutboxRelay(this.sql, this.sender, this.logger, {
+      sweepIntervalMs: options.outboxSweepIntervalMs ?? 1000,
+      sweepAgeMs: options.outboxSweepAgeMs ?? 2000,
+      crashAt: options.outboxRelayCrashAt,
+    });
+    this.relay.start();
+    this.rateTimer = setInterval(() => void this.rates.flush(this.sql).catch(() => undefined), 5000);
+    this.rateTimer.unref();
+  }
+
+  // ---- topology ----
+
+  async declareExchange(declaration: ExchangeDeclaration): Promise<Exchange> {
+    const exchange = await store.recordExchange(this.sql, declaration);
+    await this.declarer.exchange(exchange.name, exchange.type);
+    return this.changed(exchange);
+  }
+  async deleteExchange(name: string): Promise<void> {
+    await store.forgetExchange(this.sql, name);
+    await this.declarer.deleteExchange(name);
+    await this.changed(undefined);
+  }
+  getExchange(name: string): Promise<Exchange | null> {
+    return store.getExchange(this.sql, name);
+  }
+  listExchanges(): Promise<Exchange[]> {
+    return store.listExchanges(this.sql);
+  }
+  async declareQueue(declaration: QueueDeclaration): Promise<Queue> {
+    const { queue, previous } = await store.recordQueue(this.sql, declaration);
+    await this.declarer.queue(queue.name, queue.policy, previous);
+    return this.changed(queue);
+  }
+  async deleteQueue(name: string): Promise<void> {
+    const { delays } = await store.forgetQueue(this.sql, name);
+    await this.declarer.deleteQueue(name, delays);
+    await this.changed(undefined);
+  }
+  getQueue(name: string): Promise<Queue | null> {
+    return store.getQueue(this.sql, name);
+  }
+  listQueues(): Promise<Queue[]> {
+    return store.listQueues(this.sql);
+  }
+  async bind(declaration: BindingDeclaration): Promise<Binding> {
+    const { binding, type } = await store.recordBinding(this.sql, declaration);
+    await this.declarer.bind(binding, type);
+    return this.changed(binding);
+  }
+  async unbind(bindingId: string): Promise<void> {
+    const binding = await store.forgetBinding(this.sql, bindingId);
+    const exchange = await store.getExchange(this.sql, binding.exchange);
+    await this.declarer.unbind(binding, exchange?.type ?? 'direct');
+    await this.changed(undefined);
+  }
+  listBindings(filter?: { exchange?: string; queue?: string }): Promise<Binding[]> {
+    return store.listBindings(this.sql, filter);
+  }
+
+  private async changed<T>(result: T): Promise<T> {
+    await store.bumpTopologyVersion(this.sql);
+    this.topology.invalidate();
+    return result;
+  }
+
+  // ---- publishing ----
+
+  async publish(publication: Publication): Promise<PublishReceipt> {
+    this.assertOpen();
+    const [receipt] = await this.publishing.publish([publication], false);
+    return receipt!;
+  }
+
+  async publishBatch(publications: Publication[]): Promise<PublishReceipt[]> {
+    this.assertOpen();
+    if (!Array.isArray(publications)) throw new ValidationError('publications must be an array', [{ field: 'publications', message: 'must be an array' }]);
+    if (publications.length === 0) return [];
+    return this.publishing.publish(publications, true);
+  }
+
+  /**
+   * Writes the messages to the outbox in the caller's transaction: they exist once it
+   * commits and never if it rolls back. The relay sends them right after the commit (or,
+   * should this process die first, the next sweep of any process does).
+   */
+  async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]> {
+    this.assertOpen();
+    if (publications.length === 0) return [];
+    const { receipts, outboxIds } = await this.publishing.publishWithin(tx, publications);
+    if (outboxIds.length > 0) {
+      const xid = await this.watcher.transactionId(tx);
+      void this.watcher.outcome(xid).then((outcome) => (outcome === 'committed' ? this.relay.relay(outboxIds) : 0)).catch((error: unknown) =>
+        this.logger.warn('relaying committed outbox rows failed; the sweep will send them', { error }),
+      );
+    }
+    return receipts;
+  }
+
+  // ---- claiming and settling ----
+
+  async claim(queue: string, options: ClaimOptions): Promise<Delivery[]> {
+    if (!Number.isInteger(options.max) || options.max < 1) throw new ValidationError('max must be a positive integer', [{ field: 'max', message: 'must be a positive integer' }]);
+    if ((await this.topology.current()).policyOf(queue) === null) return [];
+    const channel = await this.openClaimChannel();
+    const deliveries: Delivery[] = [];
+    while (deliveries.length < options.max) {
+      const message = await channel.get(this.names.queue(queue), { noAck: false });
+      if (message === false) break;
+      const envelope = await arrive(this.arrivalParts(), queue, channel, message);
+      if (!envelope) continue;
+      const held = this.leases.hold({ envelope, message, channel }, await this.leaseMsFor(envelope, options.leaseMs ?? null));
+      deliveries.push(toDelivery(envelope, held.token, held.leaseExpiresAt));
+    }
+    return deliveries;
+  }
+
+  async ack(refs: DeliveryRef[]): Promise<void> {
+    const stale: unknown[] = [];
+    for (const ref of refs) {
+      try {
+        await this.settled(this.leases.take(ref), (held) => this.settlement.ack(held));
+      } catch (error) {
+        stale.push(error);
+      }
+    }
+    if (stale.length > 0) throw stale[0];
+  }
+
+  async nack(ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
+    checkNackOptions(options);
+    await this.settled(this.leases.take(ref), (held) => this.settlement.nack(held, options));
+  }
+
+  async reject(ref: DeliveryRef, reason: string): Promise<void> {
+    await this.settled(this.leases.take(ref), (held) => this.settlement.reject(held, reason));
+  }
+
+  /** Runs a settle of a taken delivery; it stays counted in flight until the settle landed. */
+  private async settled(held: HeldDelivery, settle: (held: HeldDelivery) => Promise<void>): Promise<void> {
+    try {
+      await settle(held);
+    } finally {
+      this.leases.release(held);
+    }
+  }
+
+  /**
+   * RabbitMQ cannot join the caller's PostgreSQL transaction: the ack is made once the
+   * transaction committed (nothing when it rolls back; the lease is kept meanwhile). A
+   * crash between the commit and the ack delivers the message again: at-least-once.
+   */
+  ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void> {
+    return this.afterCommit(tx, ref, (held) => this.settlement.ack(held));
+  }
+  nackWithin(tx: TransactionSql, ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
+    checkNackOptions(options);
+    return this.afterCommit(tx, ref, (held) => this.settlement.nack(held, options));
+  }
+  rejectWithin(tx: TransactionSql, ref: DeliveryRef, reason: string): Promise<void> {
+    return this.afterCommit(tx, ref, (held) => this.settlement.reject(held, reason));
+  }
+
+  async extendLease(ref: DeliveryRef, ms: number): Promise<Date> {
+    return this.leases.extend(ref, ms);
+  }
+
+  private async afterCommit(tx: TransactionSql, ref: DeliveryRef, settle: (held: HeldDelivery) => Promise<void>): Promise<void> {
+    const held = this.leases.get(ref);
+    if (held.waitingForCommit) throw new ValidationError('this delivery already has a settle waiting for a commit');
+    this.leases.suspend(held);
+    let xid: string;
+    try {
+      xid = await this.watcher.transactionId(tx);
+    } catch (error) {
+      this.leases.resume(held);
+      throw error;
+    }
+    const pending = this.watcher.outcome(xid).then(async (outcome) => {
+      if (outcome !== 'committed') return this.leases.resume(held);
+      this.leases.startSettling(held);
+      await this.settled(held, settle).catch((error: unknown) => this.logger.warn('settling after the commit failed; the message will be delivered again', { messageId: held.envelope.meta.id, error }));
+    });
+    const set = this.pendingByChannel.get(held.channel) ?? new Set();
+    set.add(pending);
+    this.pendingByChannel.set(held.channel, set);
+    void pending.finally(() => set.delete(pending));
+  }
+
+  private async lapse(held: HeldDelivery): Promise<void> {
+    await this.settlement
+      .recover(held.envelope, { channel: held.channel, message: held.message }, 'lease expired on the last attempt')
+      .catch((error: unknown) => this.logger.warn('returning a lapsed delivery failed; it comes back when its channel closes', { messageId: held.envelope.meta.id, error }));
+  }
+
+  // ---- consuming ----
+
+  consume<Payload = unknown>(queue: string, handler: DeliveryHandler<Payload>, options: ConsumeOptions = {}): Consumer {
+    this.assertOpen();
+    const concurrency = options.concurrency ?? 1;
+    const prefetch = options.prefetch ?? concurrency;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new ValidationError('concurrency must be a positive integer', [{ field: 'concurrency', message: 'must be a positive integer' }]);
+    if (!Number.isInteger(prefetch) || prefetch < 0) throw new ValidationError('prefetch must be a non-negative integer', [{ field: 'prefetch', message: 'must be a non-negative integer' }]);
+    const consumer = new AmqpQueueConsumer(
+      {
+        connection: this.connection,
+        names: this.names,
+        leases: this.leases,
+        settler: this.settler(),
+        sql: this.sql,
+        logger: this.logger,
+        arrive: (name, channel, message) => arrive(this.arrivalParts(), name, channel, message),
+        queueOfAmqpName: (name) => this.queueOfAmqpName(name),
+        leaseMsFor: (envelope, leaseMs) => this.leaseMsFor(envelope, leaseMs),
+        pendingSettles: async (channel) => void (await Promise.allSettled([...(this.pendingByChannel.get(channel) ?? [])])),
+        heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 5000,
+      },
+      queue,
+      handler as DeliveryHandler,
+      { concurrency, prefetch, leaseMs: options.leaseMs ?? null, consumerName: options.consumerName ?? `consumer-${process.pid}` },
+    );
+    this.consumers.add(consumer);
+    consumer.start();
+    return consumer;
+  }
+
+  listConsumers(filter: { queue?: string } = {}): Promise<RegisteredConsumer[]> {
+    return listConsumers(this.sql, filter);
+  }
+
+  // ---- operations ----
+
+  async purgeQueue(name: string): Promise<number> {
+    await this.operations.requireQueue(name);
+    return this.operations.purge(name);
+  }
+
+  async queueStats(name: string): Promise<QueueStats> {
+    const queue = await store.getQueue(this.sql, name);
+    if (!queue) throw new NotFoundError('queue', name);
+    await this.rates.flush(this.sql).catch(() => undefined);
+    const dead = queue.policy.deadLetterQueue;
+    const [ready, delayed, inFlight, deadReady, deadInFlight, rates] = await Promise.all([
+      this.operations.readyCount(name),
+      this.operations.delayedCount(name),
+      this.inFlightOf(name),
+      dead === null ? 0 : this.operations.readyCount(dead),
+      dead === null ? 0 : this.inFlightOf(dead),
+      queueRates(this.sql, name),
+    ]);
+    const deadCount = deadReady + deadInFlight;
+    return { queue: name, ready, delayed, inFlight, dead: deadCount, ...rates };
+  }
+
+  /** Deliveries held here (leases and prefetched) plus those other processes' consumers reported with their last heartbeat. */
+  private async inFlightOf(queue: string): Promise<number> {
+    const local = [...this.consumers].filter((consumer) => consumer.queue === queue);
+    const remote = await remoteInFlight(this.sql, queue, local.map((consumer) => consumer.id));
+    return this.leases.countFor(queue) + local.reduce((sum, consumer) => sum + consumer.waitingCount, 0) + remote;
+  }
+
+  async redrive(deadLetterQueue: string, options: { max?: number; messageIds?: string[] } = {}): Promise<number> {
+    await this.operations.requireQueue(deadLetterQueue);
+    const max = options.max ?? 1000;
+    if (!Number.isInteger(max) || max < 1) throw new ValidationError('max must be a positive integer', [{ field: 'max', message: 'must be a positive integer' }]);
+    return this.operations.redrive(deadLetterQueue, max, options.messageIds ?? null);
+  }
+
+  /** Ready messages in delivery order (priority, then age), without holding them; a peeked delivery has an empty token. */
+  async peek(queue: string, options: { limit?: number } = {}): Promise<Delivery[]> {
+    await this.operations.requireQueue(queue);
+    return this.operations.peek(queue, options.limit ?? 10);
+  }
+
+  /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
+  sweepOutbox(): Promise<number> {
+    return this.relay.sweep();
+  }
+
+  /** Stops consumers (gracefully), waits for settles after commits, closes the connection. Leaves `sql` open. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.consumers].map((consumer) => consumer.stop()));
+    await Promise.allSettled([...this.pendingByChannel.values()].flatMap((set) => [...set]));
+    this.relay.close();
+    this.watcher.close();
+    clearInterval(this.rateTimer);
+    await this.rates.flush(this.sql).catch(() => undefined);
+    await this.sender.close();
+    await this.connection.close();
+  }
+
+  private settler(): Settler {
+    return {
+      ack: (ref) => this.ack([ref]),
+      nack: (ref, options) => this.nack(ref, options),
+      reject: (ref, reason) => this.reject(ref, reason),
+      ackWithin: (tx, ref) => this.ackWithin(tx, ref),
+      nackWithin: (tx, ref, options) => this.nackWithin(tx, ref, options),
+      rejectWithin: (tx, ref, reason) => this.rejectWithin(tx, ref, reason),
+      extendLease: (ref, ms) => this.extendLease(ref, ms),
+    };
+  }
+
+  private arrivalParts() {
+    return { sql: this.sql, names: this.names, settlement: this.settlement, sender: this.sender, queueOfAmqpName: (name: string) => this.queueOfAmqpName(name) };
+  }
+
+  private async leaseMsFor(envelope: Envelope, leaseMs: number | null): Promise<number> {
+    if (leaseMs !== null) return leaseMs;
+    if (envelope.meta.ackDeadlineMs !== null) return envelope.meta.ackDeadlineMs;
+    return (await this.topology.current()).policyOf(envelope.queue)?.ackDeadlineMs ?? 30_000;
+  }
+
+  private queueOfAmqpName(amqpName: string): string {
+    return amqpName.startsWith(this.names.prefix) ? amqpName.slice(this.names.prefix.length) : amqpName;
+  }
+
+  private openClaimChannel(): Promise<amqp.Channel> {
+    if (!this.claimChannel) {
+      const opening = this.connection.channel();
+      this.claimChannel = opening;
+      opening.then(
+        (channel) => channel.on('close', () => {
+          if (this.claimChannel === opening) this.claimChannel = null;
+          this.leases.dropChannel(channel);
+        }),
+        () => {
+          if (this.claimChannel === opening) this.claimChannel = null;
+        },
+      );
+    }
+    return this.claimChannel;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the broker is closed');
+  }
+}
+
+function checkNackOptions(options: NackOptions): void {
+  if (options.delayMs !== undefined && (!Number.isInteger(options.delayMs) || options.delayMs < 0)) {
+    throw new ValidationError('delayMs must be a non-negative integer', [{ field: 'delayMs', message: 'must be a non-negative integer' }]);
+  }
+}

@@ -1,0 +1,79 @@
+import type amqp from 'amqplib';
+import type { Binding, ExchangeType, QueuePolicy } from '@interflow/core';
+import type { AmqpConnection } from './amqp-connection';
+import type { AmqpNames } from './amqp-names';
+
+/**
+ * Mirrors the topology record on RabbitMQ. Every queue is durable with priorities 1–5
+ * and dead-letters (expired, overflowed) into the broker's dead-letter exchange keyed by
+ * its own name; its dead-letter queue is a binding there, so it can change. Max length
+ * and overflow are queue arguments, fixed at creation. Alternate exchanges are applied
+ * by the broker's own routing (an AMQP argument could never change).
+ */
+export class TopologyDeclarer {
+  private deadLetterExchangeDeclared = false;
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly names: AmqpNames,
+  ) {}
+
+  async exchange(name: string, type: ExchangeType): Promise<void> {
+    await this.onChannel((channel) => channel.assertExchange(this.names.exchange(name), type, { durable: true }));
+  }
+
+  async deleteExchange(name: string): Promise<void> {
+    await this.onChannel((channel) => channel.deleteExchange(this.names.exchange(name)));
+  }
+
+  async queue(name: string, policy: QueuePolicy, previous: QueuePolicy | null): Promise<void> {
+    const amqpName = this.names.queue(name);
+    const dlx = this.names.deadLetterExchange();
+    await this.onChannel(async (channel) => {
+      if (!this.deadLetterExchangeDeclared) {
+        await channel.assertExchange(dlx, 'direct', { durable: true });
+        this.deadLetterExchangeDeclared = true;
+      }
+      const args: Record<string, unknown> = { 'x-max-priority': 5, 'x-dead-letter-exchange': dlx };
+      if (policy.maxLength !== null) {
+        args['x-max-length'] = policy.maxLength;
+        args['x-overflow'] = policy.overflow === 'dead_letter_oldest' ? 'drop-head' : 'reject-publish';
+      }
+      await channel.assertQueue(amqpName, { durable: true, arguments: args });
+      const before = previous?.deadLetterQueue ?? null;
+      if (before !== null && before !== policy.deadLetterQueue) await channel.unbindQueue(this.names.queue(before), dlx, amqpName);
+      if (policy.deadLetterQueue !== null) await channel.bindQueue(this.names.queue(policy.deadLetterQueue), dlx, amqpName);
+    });
+  }
+
+  async deleteQueue(name: string, delays: number[]): Promise<void> {
+    await this.onChannel(async (channel) => {
+      await channel.deleteQueue(this.names.queue(name));
+      for (const delayMs of delays) await channel.deleteQueue(this.names.delayQueue(name, delayMs));
+    });
+  }
+
+  async bind(binding: Binding, type: ExchangeType): Promise<void> {
+    const [key, args] = bindingArguments(binding, type);
+    await this.onChannel((channel) => channel.bindQueue(this.names.queue(binding.queue), this.names.exchange(binding.exchange), key, args));
+  }
+
+  async unbind(binding: Binding, type: ExchangeType): Promise<void> {
+    const [key, args] = bindingArguments(binding, type);
+    await this.onChannel((channel) => channel.unbindQueue(this.names.queue(binding.queue), this.names.exchange(binding.exchange), key, args));
+  }
+
+  private async onChannel<T>(work: (channel: amqp.Channel) => Promise<T>): Promise<T> {
+    const channel = await this.connection.channel();
+    try {
+      return await work(channel);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+}
+
+function bindingArguments(binding: Binding, type: ExchangeType): [string, Record<string, unknown> | undefined] {
+  if (type === 'headers') return ['', { ...binding.headers, 'x-match': binding.headersMatch }];
+  return [type === 'fanout' ? '' : binding.bindingKey, undefined];
+}

@@ -1,0 +1,62 @@
+import { createSilentLogger } from '@interflow/core';
+import { waitFor } from '@interflow/test-kit';
+import { RabbitmqBroker } from '../src';
+import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
+import { TcpProxy } from './support/tcp-proxy';
+
+/** A dropped connection (a RabbitMQ restart, a network cut), made by cutting a TCP proxy the broker connects through. */
+describe('RabbitMQ broker: connection loss', () => {
+  let fixture: RabbitFixture;
+  let proxy: TcpProxy;
+  let cutBroker: RabbitmqBroker;
+
+  beforeAll(async () => {
+    fixture = await createRabbitFixture();
+    proxy = new TcpProxy('127.0.0.1', 5672);
+    await proxy.start();
+    cutBroker = new RabbitmqBroker({ sql: fixture.db.sql, logger: createSilentLogger(), url: `amqp://guest:guest@127.0.0.1:${proxy.port}`, namePrefix: fixture.names.prefix, heartbeatIntervalMs: 500 });
+  });
+  afterAll(async () => {
+    await cutBroker.close();
+    await proxy.stop();
+    await fixture.close();
+  });
+
+  it('a consumer keeps going after its connection drops; the delivery it held comes again, recovered', async () => {
+    await fixture.broker.declareQueue({ name: 'survivor' });
+    const handled: string[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const consumer = cutBroker.consume<string>('survivor', async (delivery, control) => {
+      handled.push(`${delivery.payload}#${delivery.attempt}#${delivery.recovered}`);
+      if (delivery.payload === 'held' && delivery.attempt === 1) {
+        releaseFirst();
+        await new Promise((resolve) => control.signal.addEventListener('abort', resolve, { once: true }));
+      }
+    });
+    await fixture.broker.publish({ exchange: '', routingKey: 'survivor', message: { payload: 'held' } });
+    await firstHeld;
+    proxy.cut();
+    await waitFor(() => handled.includes('held#2#true'), { timeoutMs: 30_000, description: 'the held delivery to come again, recovered' });
+    await fixture.broker.publish({ exchange: '', routingKey: 'survivor', message: { payload: 'after' } });
+    await waitFor(() => handled.includes('after#1#false'), { timeoutMs: 30_000 });
+    await consumer.stop();
+  });
+
+  it('every publish that resolved is in the queue, though the connection dropped while they were in flight', async () => {
+    await fixture.broker.declareQueue({ name: 'confirmed' });
+    let resolved = 0;
+    const publishes = Array.from({ length: 2000 }, (_, n) =>
+      cutBroker.publish({ exchange: '', routingKey: 'confirmed', message: { payload: n } }).then(() => resolved++),
+    );
+    await waitFor(() => resolved >= 200);
+    proxy.cut();
+    await Promise.all(publishes);
+    const seen = new Set<number>();
+    const consumer = fixture.broker.consume<number>('confirmed', async (delivery) => {
+      seen.add(delivery.payload);
+    }, { concurrency: 8, prefetch: 64 });
+    await waitFor(() => seen.size === 2000, { timeoutMs: 60_000, description: 'every confirmed message to be consumed' });
+    await consumer.stop();
+  });
+});

@@ -1,0 +1,96 @@
+import { StaleDeliveryError, type Delivery } from '@interflow/core';
+import { waitFor } from '@interflow/test-kit';
+import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
+
+/** Lapsed leases, and settles "within" a PostgreSQL transaction (made after its commit on RabbitMQ). */
+describe('RabbitMQ broker: lapsed leases and settles within a transaction', () => {
+  let fixture: RabbitFixture;
+  const publish = (queue: string, payload: unknown) => fixture.broker.publish({ exchange: '', routingKey: queue, mandatory: true, message: { payload } });
+  const claimOne = async (queue: string, leaseMs?: number): Promise<Delivery> => {
+    const [delivery] = await fixture.broker.claim(queue, { max: 1, leaseMs });
+    if (!delivery) throw new Error(`nothing to claim in ${queue}`);
+    return delivery;
+  };
+  const lapsed = (delivery: Delivery) => waitFor(() => Date.now() > delivery.leaseExpiresAt.getTime() + 50, { description: 'the lease to lapse' });
+
+  beforeAll(async () => {
+    fixture = await createRabbitFixture({ random: () => 0 });
+  });
+  afterAll(() => fixture.close());
+
+  it('a settle with a lapsed lease is refused; the message comes again as recovered with the attempt counted', async () => {
+    const { broker, db } = fixture;
+    await broker.declareQueue({ name: 'lapse' });
+    await publish('lapse', 'work');
+    const delivery = await claimOne('lapse', 200);
+    await lapsed(delivery);
+    await expect(broker.ack([delivery])).rejects.toBeInstanceOf(StaleDeliveryError);
+    await expect(broker.nack(delivery)).rejects.toBeInstanceOf(StaleDeliveryError);
+    await expect(broker.reject(delivery, 'too late')).rejects.toBeInstanceOf(StaleDeliveryError);
+    await expect(broker.extendLease(delivery, 60_000)).rejects.toBeInstanceOf(StaleDeliveryError);
+    await expect(db.sql.begin((tx) => broker.ackWithin(tx, delivery))).rejects.toBeInstanceOf(StaleDeliveryError);
+    const again = await waitFor(async () => (await broker.claim('lapse', { max: 1 }))[0] ?? null);
+    expect(again).toMatchObject({ messageId: delivery.messageId, attempt: 2, recovered: true });
+    await broker.ack([again]);
+  });
+
+  it('a lease that lapses on the last attempt dead-letters the message', async () => {
+    const { broker } = fixture;
+    await broker.declareQueue({ name: 'last.dead' });
+    await broker.declareQueue({ name: 'last', policy: { maxAttempts: 1, deadLetterQueue: 'last.dead' } });
+    await publish('last', 'stalls');
+    await claimOne('last', 100);
+    const [dead] = await waitFor(async () => {
+      const peeked = await broker.peek('last.dead');
+      return peeked.length > 0 ? peeked : null;
+    });
+    expect(dead?.deaths[0]).toMatchObject({ queue: 'last', reason: 'max_attempts', detail: 'lease expired on the last attempt' });
+  });
+
+  it('ackWithin acks only once the transaction commits; a rollback keeps the delivery held', async () => {
+    const { broker, db } = fixture;
+    await broker.declareQueue({ name: 'tx-settle.dead' });
+    await broker.declareQueue({ name: 'tx-settle', policy: { deadLetterQueue: 'tx-settle.dead' } });
+    await publish('tx-settle', 'one');
+    const first = await claimOne('tx-settle');
+    await expect(
+      db.sql.begin(async (tx) => {
+        await broker.ackWithin(tx, first);
+        throw new Error('the caller failed after acking');
+      }),
+    ).rejects.toThrow('the caller failed after acking');
+    // The rollback is seen a moment later; the delivery stays held throughout.
+    await waitFor(async () => {
+      await expect(broker.extendLease(first, 30_000)).resolves.toBeInstanceOf(Date);
+      return true;
+    });
+    expect(await broker.queueStats('tx-settle')).toMatchObject({ inFlight: 1, ready: 0 });
+    await db.sql.begin((tx) => broker.rejectWithin(tx, first, 'no good'));
+    const [dead] = await waitFor(async () => {
+      const peeked = await broker.peek('tx-settle.dead');
+      return peeked.length > 0 ? peeked : null;
+    });
+    expect(dead?.deaths[0]).toMatchObject({ reason: 'rejected', detail: 'no good' });
+    expect(await broker.queueStats('tx-settle')).toMatchObject({ inFlight: 0, ready: 0 });
+  });
+
+  it('a settle waiting for a commit is not made while the transaction is open', async () => {
+    const { broker, db } = fixture;
+    await broker.declareQueue({ name: 'open-tx' });
+    await publish('open-tx', 'x');
+    const delivery = await claimOne('open-tx', 300);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db.sql.begin(async (tx) => {
+      await broker.ackWithin(tx, delivery);
+      await gate;
+    });
+    // Longer than the lease: a settle waiting for a commit keeps the delivery from lapsing.
+    await lapsed(delivery);
+    expect(await broker.queueStats('open-tx')).toMatchObject({ inFlight: 1, ready: 0 });
+    release();
+    await transaction;
+    await waitFor(async () => (await broker.queueStats('open-tx')).inFlight === 0);
+    expect(await broker.queueStats('open-tx')).toMatchObject({ ready: 0, delayed: 0 });
+  });
+});

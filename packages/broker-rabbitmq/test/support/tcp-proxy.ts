@@ -1,0 +1,44 @@
+import net from 'node:net';
+
+/** A TCP proxy in front of RabbitMQ that a test can cut: every connection through it drops at once, as in a network failure. */
+export class TcpProxy {
+  private readonly sockets = new Set<net.Socket>();
+  private server: net.Server | null = null;
+  port = 0;
+
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
+
+  async start(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.targetPort, this.targetHost);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream);
+      upstream.pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server!.address() as net.AddressInfo).port;
+  }
+
+  /** Drops every connection through the proxy (new ones are accepted again). */
+  cut(): void {
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  get connections(): number {
+    return this.sockets.size / 2;
+  }
+
+  async stop(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
