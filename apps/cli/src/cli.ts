@@ -5,6 +5,7 @@ import { registerCompletion } from './commands/completion';
 import { registerLogin } from './commands/login';
 import { registerResourceCommands } from './commands/resources';
 import { registerRunCommands } from './commands/runs';
+import { registerScheduleCommands } from './commands/schedules';
 import { registerStatus } from './commands/status';
 import { registerVerbs } from './commands/verbs';
 import { describeFailure, EXIT_OK } from './failure';
@@ -25,6 +26,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerResourceCommands(program, runtime);
   registerRunCommands(program, runtime);
   registerVerbs(program, runtime);
+  registerScheduleCommands(program, runtime);
   registerApply(program, runtime);
   registerCompletion(program, runtime);
   const configure = (command: Command) => {

@@ -15,9 +15,15 @@ export function describeFailure(error: unknown): { message: string; exitCode: nu
     return { message: `error: ${error.message} (${error.status} ${error.code})\n${fields}`, exitCode: EXIT_FAILURE };
   }
   if (error instanceof CommandFailed) return { message: `error: ${error.message}\n`, exitCode: EXIT_FAILURE };
-  if (error instanceof TypeError && error.message === 'fetch failed') {
+  // By name, not instanceof: fetch's TypeError may come from another realm (a test's vm context).
+  if (isFetchFailure(error)) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { message: `error: cannot reach the api (${cause?.code ?? cause?.message ?? 'network error'})\n`, exitCode: EXIT_FAILURE };
   }
-  return { message: `error: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: EXIT_FAILURE };
+  const message = typeof error === 'object' && error !== null && typeof (error as Error).message === 'string' ? (error as Error).message : String(error);
+  return { message: `error: ${message}\n`, exitCode: EXIT_FAILURE };
+}
+
+function isFetchFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as Error).name === 'TypeError' && (error as Error).message === 'fetch failed';
 }

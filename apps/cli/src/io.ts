@@ -9,4 +9,6 @@ export interface CliIo {
   prompt?: (question: string, hidden: boolean) => Promise<string>;
   /** All of stdin, for `-f -`. */
   readStdin: () => Promise<string>;
+  /** Aborted on Ctrl-C (or by a test): ends commands that follow a stream, with exit code 0. */
+  signal?: AbortSignal;
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { getEventListeners } from 'node:events';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { runCli } from './cli';
@@ -29,6 +30,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const interrupted = new AbortController();
+// Ctrl-C ends a command that follows a stream (runs watch) cleanly, with exit code 0;
+// any other command is stopped at once, as usual (130).
+process.once('SIGINT', () => {
+  const following = getEventListeners(interrupted.signal, 'abort').length > 0;
+  interrupted.abort();
+  if (!following) process.exit(130);
+});
+
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -36,6 +46,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   ...(process.stdin.isTTY ? { prompt } : {}),
   readStdin,
+  signal: interrupted.signal,
 }).then((code) => {
   process.exitCode = code;
 });

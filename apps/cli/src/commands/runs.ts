@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { orThrow } from '@interflow/client';
 import { outputFormat, renderData, renderTable } from '../output';
 import type { Runtime } from '../runtime';
+import { registerRunsWatch } from './runs-watch';
 
 type Json = Record<string, unknown>;
 
@@ -25,8 +26,9 @@ export function runLog(run: Json): string {
 export function registerRunCommands(program: Command, runtime: Runtime): void {
   const runs = program
     .command('runs')
-    .description('runs of actions: the latest ones, the logs of one')
-    .addHelpText('after', '\nExamples:\n  interflow runs list --status failed\n  interflow runs logs 0b8f5c0e-…\n');
+    .description('runs of actions: the latest ones, the logs of one, the live stream')
+    .addHelpText('after', '\nExamples:\n  interflow runs list --status failed\n  interflow runs logs 0b8f5c0e-…\n  interflow runs watch --action create-order\n');
+  registerRunsWatch(runs, runtime);
   runs
     .command('logs')
     .argument('<run>', 'a run id')

@@ -21,7 +21,7 @@ function parseHeaders(pairs: string[]): Record<string, string> {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** `actions run`, `queues publish|peek|purge|redrive`, `schedules pause|resume|fire`. */
+/** `actions run`, `queues publish|peek|purge|redrive`. */
 export function registerVerbs(program: Command, runtime: Runtime): void {
   const actions = program
     .command('actions')
@@ -118,25 +118,4 @@ export function registerVerbs(program: Command, runtime: Runtime): void {
       const result = await orThrow(runtime.client().POST('/v1/queues/{name}/redrive', { ...queueParams(name), body }));
       runtime.out(`redriven ${result.redriven} messages from ${name}\n`);
     });
-
-  const schedules = program
-    .command('schedules')
-    .description('pause and resume schedules')
-    .addHelpText('after', '\nExamples:\n  interflow schedules pause nightly-report\n  interflow schedules resume nightly-report\n');
-  for (const [verb, enabled] of [
-    ['pause', false],
-    ['resume', true],
-  ] as const) {
-    schedules
-      .command(verb)
-      .argument('<schedule>', 'a schedule name or id')
-      .description(`${verb} a schedule (sets enabled: ${enabled})`)
-      .addHelpText('after', `\nExample:\n  interflow schedules ${verb} nightly-report\n`)
-      .action(async (ref: string) => {
-        const client = runtime.client();
-        const schedule = await resourceKind('schedules').find(client, ref);
-        await orThrow(client.PATCH('/v1/schedules/{id}', { params: { path: { id: String(schedule.id) } }, body: { enabled } }));
-        runtime.out(`schedule ${ref} ${enabled ? 'resumed' : 'paused'}\n`);
-      });
-  }
 }

@@ -19,7 +19,9 @@ export interface CliHarness {
   db: TestDatabase;
   /** A scratch directory (config file, copied manifests), removed at close. */
   dir: string;
-  run(args: string[], options?: { env?: Record<string, string>; stdin?: string; cwd?: string }): Promise<CliResult>;
+  run(args: string[], options?: { env?: Record<string, string>; stdin?: string; cwd?: string; signal?: AbortSignal; onOutput?: (result: CliResult) => void }): Promise<CliResult>;
+  /** Starts a producer (schedules fire) on the same database; stopped at close. */
+  startProducer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,18 +30,13 @@ export async function startCliHarness(): Promise<CliHarness> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let api: DaemonProcess | undefined;
+  const secretKey = `cli-test:${crypto.randomBytes(32).toString('base64')}`;
+  const daemonEnv = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn', INTERFLOW_SECRET_KEY: secretKey };
+  let producer: DaemonProcess | undefined;
   try {
     api = await startDaemon({
       script: path.resolve(__dirname, '../../../api/dist/main.js'),
-      env: {
-        DATABASE_URL: db.url,
-        DATABASE_SCHEMA: db.schema,
-        DATABASE_POOL_SIZE: '4',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        INTERFLOW_SECRET_KEY: `cli-test:${crypto.randomBytes(32).toString('base64')}`,
-      },
+      env: { ...daemonEnv, PORT: String(port), HOST: '127.0.0.1' },
       readyUrl: `${url}/readyz`,
       timeoutMs: 120_000,
     });
@@ -56,18 +53,34 @@ export async function startCliHarness(): Promise<CliHarness> {
     db,
     dir,
     async run(args, options = {}) {
-      let stdout = '';
-      let stderr = '';
+      const output = { code: -1, stdout: '', stderr: '' };
       const code = await runCli(args, {
-        stdout: (text) => void (stdout += text),
-        stderr: (text) => void (stderr += text),
+        stdout: (text) => {
+          output.stdout += text;
+          options.onOutput?.(output);
+        },
+        stderr: (text) => {
+          output.stderr += text;
+          options.onOutput?.(output);
+        },
         env: { INTERFLOW_CONFIG: path.join(dir, 'config.yaml'), INTERFLOW_URL: url, INTERFLOW_TOKEN: token, ...options.env },
         cwd: options.cwd ?? path.resolve(__dirname, '../../../..'),
         readStdin: async () => options.stdin ?? '',
+        ...(options.signal ? { signal: options.signal } : {}),
       });
-      return { code, stdout, stderr };
+      return { ...output, code };
+    },
+    async startProducer() {
+      const healthPort = await freePort();
+      producer = await startDaemon({
+        script: path.resolve(__dirname, '../../../producer/dist/main.js'),
+        env: { ...daemonEnv, HEALTH_PORT: String(healthPort), SCHEDULER_IDLE_WAKE_MS: '200' },
+        readyUrl: `http://127.0.0.1:${healthPort}/readyz`,
+        timeoutMs: 120_000,
+      });
     },
     async close() {
+      await producer?.stop();
       await daemon.stop();
       await db.drop();
       fs.rmSync(dir, { recursive: true, force: true });
