@@ -139,7 +139,7 @@ export class PostgresBroker implements Broker {
     if (!Array.isArray(publications)) throw new ValidationError('publications must be an array', [{ field: 'publications', message: 'must be an array' }]);
     if (publications.length === 0) return [];
     return tracedPublish(publications, (traced) =>
-      this.publishing.publishBatch(traced.map((publication, index) => publicationRow(publication, index, `[${index}].`))),
+      this.publishing.publishBatch(traced.map((publication, index) => publicationRow(publication, index, index))),
     );
   }
 
@@ -152,7 +152,7 @@ export class PostgresBroker implements Broker {
     this.assertOpen();
     if (publications.length === 0) return [];
     return tracedPublish(publications, (traced) =>
-      this.publishing.publishWithin(tx, traced.map((publication, index) => publicationRow(publication, index, `[${index}].`))),
+      this.publishing.publishWithin(tx, traced.map((publication, index) => publicationRow(publication, index, index))),
     );
   }
 

@@ -1,4 +1,4 @@
-import { serializePublicationRows, type PublicationRow } from './publication-input';
+import type { EncodedPublications } from './publication-encoding';
 import type { Queryable } from './sql-types';
 
 /** One line of the publish statement's answer: a problem, or a message stored (or deduplicated) in a queue. */
@@ -12,7 +12,7 @@ export interface PublishOutcomeRow {
 }
 
 /**
- * Routes and stores a batch of publications in ONE statement, so it is atomic on its own
+ * Routes and stores a batch of publications (encoded: publication-encoding.ts) in ONE statement, so it is atomic on its own
  * (autocommit) and costs one round trip. Guarantees:
  * - a publication lands in every queue its exchange's bindings match (or, when none
  *   match, every queue the exchange's alternate exchange matches), or nothing is stored
@@ -25,18 +25,21 @@ export interface PublishOutcomeRow {
  *   within a batch too.
  * Times (delay, TTL) are computed with the database clock.
  */
-export function insertPublications(
-  sql: Queryable,
-  rows: PublicationRow[],
-  allowBounded: boolean,
-  rowsJson: string = serializePublicationRows(rows),
-): Promise<PublishOutcomeRow[]> {
+export function insertPublications(sql: Queryable, batch: EncodedPublications, allowBounded: boolean): Promise<PublishOutcomeRow[]> {
   return sql<PublishOutcomeRow[]>`
-    with input as (
-      select * from jsonb_to_recordset(${rowsJson}::text::jsonb) as t(
-        ord int, exchange text, routing_key text, headers jsonb, payload jsonb, priority smallint,
-        not_before timestamptz, delay_ms bigint, expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int,
-        reply_to text, correlation_id text, dedupe_key text, sender text, mandatory boolean)
+    with envelopes as (
+      select * from rows from (jsonb_to_recordset(${batch.envelopes}::text::jsonb) as (
+          exchange text, routing_key text, headers jsonb, priority smallint, not_before timestamptz, delay_ms bigint,
+          expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int, reply_to text, correlation_id text,
+          dedupe_key text, sender text, mandatory boolean))
+        with ordinality as e(exchange, routing_key, headers, priority, not_before, delay_ms, expires_at, ttl_ms,
+          ack_deadline_ms, reply_to, correlation_id, dedupe_key, sender, mandatory, envelope)
+    ),
+    input as (
+      select (p.ord - 1)::int as ord, p.payload, e.*
+      from rows from (jsonb_array_elements(${batch.payloads}::text::jsonb), unnest(${batch.envelopeOfRow}::int4[]))
+        with ordinality as p(payload, envelope_of_row, ord)
+      join envelopes e on e.envelope = coalesce(p.envelope_of_row, 1)
     ),
     bound_routes as (
       select i.ord, b.queue from input i
@@ -74,8 +77,7 @@ export function insertPublications(
       where q.max_length is not null and not ${allowBounded}::boolean
     ),
     stored as (
-      -- A JSON null payload reads as SQL null from the recordset; it is stored as JSON null.
-      select nextval('mq_message_ids') as id, r.ord, r.queue, coalesce(i.payload, 'null'::jsonb) as payload, coalesce(i.headers, '{}') as headers, i.priority,
+      select nextval('mq_message_ids') as id, r.ord, r.queue, i.payload, coalesce(i.headers, '{}') as headers, i.priority,
         greatest(coalesce(i.not_before, now()), now() + coalesce(i.delay_ms, 0) * interval '1 millisecond') as visible_at,
         least(i.expires_at, now() + i.ttl_ms * interval '1 millisecond', now() + q.message_ttl_ms * interval '1 millisecond') as expires_at,
         i.ack_deadline_ms, i.reply_to, i.correlation_id, i.dedupe_key, i.sender, q.max_length

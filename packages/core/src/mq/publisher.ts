@@ -3,7 +3,8 @@ import type { PublishReceipt } from './broker';
 import { deadLetter } from './dead-letter-sql';
 import { QueueFullError, UnroutableError } from './errors';
 import { insertDirect, qualifiesForDirectInsert } from './direct-publish-sql';
-import { serializePublicationRows, type PublicationRow } from './publication-input';
+import { encodePublications, type EncodedPublications } from './publication-encoding';
+import type { PublicationRow } from './publication-input';
 import { findDedupedMessage, insertPublications, lockBoundedQueues, oldestUnleased, type PublishOutcomeRow } from './publish-sql';
 import type { Queryable } from './sql-types';
 
@@ -27,14 +28,17 @@ function problemError(problem: PublishOutcomeRow, row: PublicationRow): Error {
  * stopped the statement, the publications without a problem of their own are marked
  * retryable (nothing was stored for them either).
  */
-export async function storePublications(sql: Queryable, rows: PublicationRow[], allowBounded: boolean, rowsJson?: string): Promise<StoredBatch> {
+export async function storePublications(
+  sql: Queryable,
+  rows: PublicationRow[],
+  allowBounded: boolean,
+  encoded: EncodedPublications = encodePublications(rows),
+): Promise<StoredBatch> {
   if (!allowBounded && qualifiesForDirectInsert(rows)) {
-    const json = rowsJson ?? serializePublicationRows(rows);
-    const ids = await insertDirect(sql, json, rows.length);
+    const ids = await insertDirect(sql, encoded, rows.length);
     if (ids) return { results: rows.map((row, index) => ({ receipt: { messageIds: [ids[index] ?? ''], queues: [row.routing_key] } })), needsBoundedPath: false };
-    rowsJson = json;
   }
-  const outcome = await insertPublications(sql, rows, allowBounded, rowsJson);
+  const outcome = await insertPublications(sql, encoded, allowBounded);
   const results: PublicationResult[] = rows.map(() => ({ receipt: { messageIds: [], queues: [] } }));
   const problems = outcome.filter((line) => line.problem !== null);
   if (problems.length > 0) {
@@ -71,15 +75,15 @@ function boundedQueues(outcome: PublishOutcomeRow[]): string[] {
  * `dead_letter_oldest` dead-letters the oldest unleased messages beyond the limit.
  */
 export async function publishInTransaction(tx: Queryable, rows: PublicationRow[]): Promise<{ receipts: PublishReceipt[]; queues: Set<string> }> {
-  const json = serializePublicationRows(rows);
+  const encoded = encodePublications(rows);
   if (qualifiesForDirectInsert(rows)) {
-    const ids = await insertDirect(tx, json, rows.length);
+    const ids = await insertDirect(tx, encoded, rows.length);
     if (ids) {
       const receipts = rows.map((row, index) => ({ messageIds: [ids[index] ?? ''], queues: [row.routing_key] }));
       return { receipts, queues: new Set(rows.map((row) => row.routing_key)) };
     }
   }
-  const outcome = await insertPublications(tx, rows, true, json);
+  const outcome = await insertPublications(tx, encoded, true);
   const problem = outcome.find((line) => line.problem !== null);
   if (problem) {
     const row = rows[problem.ord];

@@ -1,7 +1,8 @@
 import type { Sql } from '../db/sql-client';
 import type { PublishReceipt } from './broker';
 import { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } from './coalescing-batcher';
-import { serializeGroup, type PublicationRow } from './publication-input';
+import { encodeGroup } from './publication-encoding';
+import type { PublicationRow } from './publication-input';
 import { publishInTransaction, storePublications } from './publisher';
 import type { RateCounter } from './rate-counter';
 import type { TransactionSql } from './sql-types';
@@ -64,14 +65,14 @@ export class Publishing {
   }
 
   private async storeGroup(group: PublicationRow[]): Promise<BatchOutcome<PublishReceipt>[]> {
-    const { rows, json, failed } = serializeGroup(group);
+    const { rows, encoded, failed } = encodeGroup(group);
     const outcomes: BatchOutcome<PublishReceipt>[] = group.map((_, index) => {
       const error = failed.get(index);
       return error ? { error } : { retry: true };
     });
     const keptIndexes = group.map((_, index) => index).filter((index) => !failed.has(index));
     if (rows.length === 0) return outcomes;
-    const stored = await storePublications(this.sql, rows, false, json);
+    const stored = await storePublications(this.sql, rows, false, encoded);
     if (stored.needsBoundedPath) {
       // Rare: some publication routes into a queue with a max length. Each goes alone in
       // its own transaction, so one full queue refuses only its own publisher.
