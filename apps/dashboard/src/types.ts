@@ -19,3 +19,6 @@ export type Action = Answer<'/v1/actions/{id}', 'get'>;
 export type Token = Answer<'/v1/tokens', 'get'> extends { items: (infer I)[] } ? I : never;
 export type Consumer = Answer<'/v1/consumers', 'get'> extends { items: (infer I)[] } ? I : never;
 export type Overview = Answer<'/v1/overview', 'get'>;
+
+/** The JSON body of `method path`, straight from the OpenAPI types. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;

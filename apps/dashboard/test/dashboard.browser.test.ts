@@ -36,6 +36,8 @@ afterAll(async () => {
 async function signedIn(token: string, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  // an exception in the page says more than the timeout it leads to
+  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.stack ?? error.message}\n`));
   await page.goto(`${system.baseUrl}/ui/`);
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -130,15 +132,67 @@ describe('the dashboard', () => {
     await context.close();
   }, TEST_MS);
 
+  it('names the field a schema refuses, keeps credentials write-only, and reruns a run with an edited input', async () => {
+    const runId = await trigger('Grace');
+    await waitFor(async () => (await system.call<{ status: string }>('GET', `/v1/runs/${runId}`)).status === 'succeeded', {
+      description: 'the run to succeed',
+      timeoutMs: LIVE_MS,
+    });
+    const { context, page } = await signedIn(system.adminToken);
+
+    // the api's request schema, checked in the browser: nothing is sent while a field is wrong
+    await go(page, 'Actions');
+    const newAction = page.getByRole('form', { name: 'New action' });
+    await newAction.getByLabel('Name', { exact: true }).fill('Bad Name');
+    await newAction.getByLabel('Timeout (ms)').fill('0');
+    await newAction.getByRole('button', { name: 'Create action' }).click();
+    await newAction.getByText('Name: has characters or a form that is not allowed').waitFor();
+    await newAction.getByText('Timeout (ms): must be at least 1').waitFor();
+    await newAction.getByText('Deployment: is required').waitFor();
+    await waitFor(() => newAction.getByLabel('Name', { exact: true }).evaluate((input) => input === document.activeElement), {
+      description: 'the first wrong field to take the focus',
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+    const actions = await system.call<{ items: { name: string }[] }>('GET', '/v1/actions');
+    expect(actions.items.map((action) => action.name)).toEqual(['greet']);
+
+    // credentials: the names are shown, the values never
+    await go(page, 'Deployments');
+    await page.getByRole('button', { name: 'Edit greeter-prod' }).click();
+    await expect(page.getByLabel('New value of api_key').inputValue()).resolves.toBe('');
+    expect(await page.content()).not.toContain('k-1');
+
+    // rerun: the same input, edited; the method's JSON Schema names the field first
+    await page.goto(`${system.baseUrl}/ui/runs/${runId}`);
+    const rerun = page.getByRole('form', { name: 'Run again' });
+    const name = rerun.getByLabel('name', { exact: true });
+    await expect(name.inputValue()).resolves.toBe('Grace');
+    await name.fill('');
+    await rerun.getByText('name: is required').waitFor();
+    await rerun.getByRole('button', { name: 'Run again' }).click();
+    await waitFor(() => name.evaluate((input) => input === document.activeElement), { description: 'the refused field to take the focus back' });
+    expect(page.url()).toContain(runId);
+    await name.fill('Hopper');
+    await rerun.getByRole('button', { name: 'Run again' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/ui/runs/') && !url.pathname.endsWith(runId));
+    await page.getByText('"greeting": "hello Hopper"').first().waitFor({ timeout: LIVE_MS });
+    const newRunId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const newRun = await system.call<{ input: unknown; trigger: string; action_id: string }>('GET', `/v1/runs/${newRunId}`);
+    expect(newRun).toMatchObject({ input: { name: 'Hopper' }, trigger: 'api', action_id: system.actionId });
+    await context.close();
+  }, TEST_MS);
+
   it('creates a schedule, shows its next fires in its time zone, and pauses it', async () => {
     const { context, page } = await signedIn(system.adminToken);
     await go(page, 'Schedules');
-    await page.getByLabel('Name').fill('nightly-greeting');
-    await page.getByLabel('Action').selectOption({ label: 'greet' });
-    await page.getByLabel('Input (JSON)').fill('{"name": "night"}');
-    await page.getByLabel(/Cron expression/).fill('0 30 2 * * *');
-    await page.getByLabel('Time zone').fill('Europe/Berlin');
-    await page.getByRole('button', { name: 'Create schedule' }).click();
+    const form = page.getByRole('form', { name: 'New schedule' });
+    await form.getByLabel('Name', { exact: true }).fill('nightly-greeting');
+    await form.getByLabel('Action').selectOption({ label: 'greet' });
+    // the input's fields come from the method's JSON Schema
+    await form.getByLabel('name', { exact: true }).fill('night');
+    await form.getByLabel('Cron expression').fill('0 30 2 * * *');
+    await form.getByLabel('Time zone').fill('Europe/Berlin');
+    await form.getByRole('button', { name: 'Create schedule' }).click();
     const card = page.locator('[data-schedule="nightly-greeting"]');
     await card.getByText('Next fires (Europe/Berlin)').waitFor();
     await card.getByText('active').waitFor();
@@ -153,7 +207,7 @@ describe('the dashboard', () => {
   it('shows a viewer no write controls, in any view', async () => {
     const { context, page } = await signedIn(system.viewerToken);
     expect(await page.getByRole('link', { name: 'Tokens' }).count()).toBe(0);
-    const writeControl = /^(Run |Run again|Pause|Resume|Fire now|Purge|Redrive|Create|Edit|Revoke|Save)/;
+    const writeControl = /^(Run |Run again|Pause|Resume|Fire |Purge|Redrive|Create|Edit|Revoke|Save|Add |Remove )/;
     for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions']) {
       await go(page, section);
       expect({ section, controls: await page.getByRole('button', { name: writeControl }).count() }).toEqual({ section, controls: 0 });

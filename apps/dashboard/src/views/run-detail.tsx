@@ -1,20 +1,16 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
 import { orThrow, useClient } from '../api';
 import { ErrorNote, formatMs, formatTime, JsonBlock, Section, StatusBadge } from '../components/bits';
-import { JsonInput, useMethodSchema } from '../components/json-input';
+import { RunForm } from '../forms/run-form';
 import { useMe } from '../me';
+import { useAction } from '../queries';
 
 export function RunView({ id }: { id: string }) {
   const client = useClient();
   const { canWrite } = useMe();
   const run = useQuery({ queryKey: ['run', id], queryFn: () => orThrow(client.GET('/v1/runs/{id}', { params: { path: { id } } })) });
-  const action = useQuery({
-    queryKey: ['action', run.data?.action_id],
-    enabled: Boolean(run.data),
-    queryFn: () => orThrow(client.GET('/v1/actions/{id}', { params: { path: { id: run.data?.action_id ?? '' } } })),
-  });
+  const action = useAction(run.data?.action_id);
   const data = run.data;
   return (
     <>
@@ -72,34 +68,12 @@ export function RunView({ id }: { id: string }) {
           {data && data.attempts.length === 0 && <li>No attempt yet.</li>}
         </ol>
       </Section>
-      {canWrite && data && action.data && <Rerun actionId={data.action_id} input={data.input} action={action.data} />}
+      {canWrite && data && action.data && (
+        <Section title="Run again">
+          <p className="hint">With the same input, or change it first: it is checked against the method's JSON Schema.</p>
+          <RunForm key={data.id} action={action.data} initial={data.input} label="Input" submitLabel="Run again" />
+        </Section>
+      )}
     </>
-  );
-}
-
-function Rerun({ actionId, input, action }: { actionId: string; input: Record<string, unknown>; action: { deployment_id: string; method: string } }) {
-  const client = useClient();
-  const [, navigate] = useLocation();
-  const schema = useMethodSchema(action.deployment_id, action.method);
-  const [value, setValue] = useState<Record<string, unknown> | null>(input);
-  const rerun = useMutation({
-    mutationFn: (body: Record<string, unknown>) => orThrow(client.POST('/v1/actions/{id}/runs', { params: { path: { id: actionId }, query: {} }, body: { input: body } })),
-    onSuccess: (created) => navigate(`/runs/${created.id}`),
-  });
-  return (
-    <Section title="Run again">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (value) rerun.mutate(value);
-        }}
-      >
-        <JsonInput id="rerun-input" label="Input (checked against the method's schema)" initial={input} schema={schema} onValid={setValue} />
-        <ErrorNote error={rerun.error} />
-        <button type="submit" disabled={!value || rerun.isPending}>
-          Run again
-        </button>
-      </form>
-    </Section>
   );
 }

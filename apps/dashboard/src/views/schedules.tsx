@@ -1,10 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { orThrow, useClient } from '../api';
 import { ErrorNote, formatTime, Section } from '../components/bits';
-import { Pager, useCursorPages } from '../components/pages';
+import { PagedCards } from '../components/paged-cards';
+import { FormActions, numberOrText, SelectField, TextField } from '../forms/fields';
+import { InputEditor } from '../forms/input-editor';
+import { draftOf, draftProblems, type InputDraft } from '../forms/input-draft';
+import { requestSchema } from '../forms/request-schema';
+import { mergeProblems, schemaProblems, type Problems } from '../forms/schema-problems';
+import { useCheckedForm } from '../forms/use-checked-form';
 import { useMe } from '../me';
-import type { Schedule } from '../types';
+import { useAction, useActionChoices, useMethodSchema } from '../queries';
+import type { RequestBody, Schedule } from '../types';
 
 function zoneOf(schedule: Schedule): string {
   return schedule.rule.type === 'cron' ? schedule.rule.timezone : 'UTC';
@@ -19,28 +25,21 @@ function describeRule(rule: Schedule['rule']): string {
 export function SchedulesView() {
   const client = useClient();
   const { canWrite } = useMe();
-  const pages = useCursorPages('schedules');
-  const schedules = useQuery({
-    queryKey: ['schedules', pages.cursor],
-    queryFn: () => orThrow(client.GET('/v1/schedules', { params: { query: { limit: 25, cursor: pages.cursor } } })),
-  });
   return (
     <>
-      <Section title="Schedules">
-        <ErrorNote error={schedules.error} />
-        <ul className="cards">
-          {(schedules.data?.items ?? []).map((schedule) => (
-            <ScheduleCard key={schedule.id} schedule={schedule} />
-          ))}
-          {schedules.data && schedules.data.items.length === 0 && <li>No schedules.</li>}
-        </ul>
-        <Pager page={pages.page} nextCursor={schedules.data?.next_cursor} onNext={pages.next} onPrevious={pages.previous} />
-      </Section>
+      <PagedCards
+        title="Schedules"
+        queryKey="schedules"
+        empty="No schedules."
+        fetchPage={(cursor, limit) => orThrow(client.GET('/v1/schedules', { params: { query: { limit, cursor } } }))}
+        card={(schedule) => <ScheduleCard schedule={schedule} />}
+      />
       {canWrite && <CreateSchedule />}
     </>
   );
 }
 
+/** A schedule: its next fires in its own time zone, pause / resume and fire now. */
 function ScheduleCard({ schedule }: { schedule: Schedule }) {
   const client = useClient();
   const queryClient = useQueryClient();
@@ -48,6 +47,7 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
   const zone = zoneOf(schedule);
   const next = useQuery({
     queryKey: ['schedule', schedule.id, 'next', schedule.next_fire_at, schedule.enabled],
+    enabled: schedule.enabled,
     queryFn: () => orThrow(client.GET('/v1/schedules/{id}/next-fires', { params: { path: { id: schedule.id }, query: { count: 3 } } })),
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['schedules'] });
@@ -60,15 +60,14 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
     onSuccess: refresh,
   });
   return (
-    <li className="card" data-schedule={schedule.name}>
+    <div data-schedule={schedule.name}>
       <div className="row spread">
         <h3>{schedule.name}</h3>
         <span className={`badge ${schedule.enabled ? 'badge-succeeded' : 'badge-queued'}`}>{schedule.enabled ? 'active' : 'paused'}</span>
       </div>
       <p>{describeRule(schedule.rule)}</p>
       <p>
-        Next fires ({zone}):{' '}
-        {schedule.enabled ? (next.data?.fire_times ?? []).map((time) => formatTime(time, zone)).join(' · ') || '—' : 'paused'}
+        Next fires ({zone}): {schedule.enabled ? (next.data?.fire_times ?? []).map((time) => formatTime(time, zone)).join(' · ') || '—' : 'paused'}
       </p>
       <p>Last fired: {formatTime(schedule.last_fired_at, zone)}</p>
       {schedule.last_error && <p className="error">Last error: {schedule.last_error}</p>}
@@ -78,91 +77,118 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
           <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
             {schedule.enabled ? `Pause ${schedule.name}` : `Resume ${schedule.name}`}
           </button>
-          <button type="button" onClick={() => fire.mutate()} disabled={!schedule.enabled || fire.isPending}>
-            Fire now
+          <button type="button" onClick={() => fire.mutate()} disabled={!schedule.enabled || fire.isPending} title={schedule.enabled ? undefined : 'resume it first'}>
+            Fire {schedule.name} now
           </button>
         </div>
       )}
-    </li>
+      {fire.isSuccess && schedule.enabled && <p role="status">Fired: the producer runs it within a moment.</p>}
+    </div>
   );
 }
 
+type ScheduleValues = {
+  name: string;
+  'target.action_id': string;
+  'target.input': InputDraft;
+  'rule.type': string;
+  'rule.expression': string;
+  'rule.timezone': string;
+  'rule.every_ms': string;
+};
+
+const NEW_SCHEDULE = (): ScheduleValues => ({
+  name: '',
+  'target.action_id': '',
+  'target.input': draftOf({}),
+  'rule.type': 'cron',
+  'rule.expression': '0 */5 * * * *',
+  'rule.timezone': Intl.DateTimeFormat().resolvedOptions().timeZone,
+  'rule.every_ms': '60000',
+});
+
+function scheduleBody(values: ScheduleValues) {
+  return {
+    name: values.name,
+    target: { type: 'action', action_id: values['target.action_id'], input: values['target.input'].value ?? {} },
+    rule:
+      values['rule.type'] === 'cron'
+        ? { type: 'cron', expression: values['rule.expression'], timezone: values['rule.timezone'] }
+        : { type: 'interval', every_ms: numberOrText(values['rule.every_ms']) },
+  };
+}
+
+/** Is `zone` an IANA time zone this browser knows (as the api's croner will)? */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** A new schedule of an action: its input is checked (merged over the action's defaults) against the method's JSON Schema. */
 function CreateSchedule() {
   const client = useClient();
   const queryClient = useQueryClient();
-  const actions = useQuery({ queryKey: ['actions', 'all'], queryFn: () => orThrow(client.GET('/v1/actions', { params: { query: { limit: 500 } } })) });
-  const [form, setForm] = useState({ name: '', actionId: '', kind: 'cron', expression: '0 */5 * * * *', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, seconds: '60', input: '{}' });
-  const create = useMutation({
-    mutationFn: () =>
-      orThrow(
-        client.POST('/v1/schedules', {
-          body: {
-            name: form.name,
-            target: { type: 'action', action_id: form.actionId, input: JSON.parse(form.input) as Record<string, never> },
-            rule: form.kind === 'cron' ? { type: 'cron', expression: form.expression, timezone: form.timezone } : { type: 'interval', every_ms: Number(form.seconds) * 1000 },
-          },
-        }),
-      ),
-    onSuccess: () => {
-      setForm((current) => ({ ...current, name: '' }));
+  const actions = useActionChoices();
+  const form = useCheckedForm({
+    initial: NEW_SCHEDULE,
+    schema: requestSchema('POST /v1/schedules'),
+    toBody: scheduleBody,
+    extraProblems: (values) => {
+      const problems: Problems = new Map();
+      if (values['rule.type'] === 'cron' && values['rule.timezone'] && !knownTimeZone(values['rule.timezone'])) problems.set('rule.timezone', 'is not a known IANA time zone');
+      if (!values['target.input'].value) return mergeProblems(problems, draftProblems(values['target.input'], null, 'target.input'));
+      if (!action.data || !schema) return problems;
+      return mergeProblems(problems, schemaProblems({ ...action.data.default_input, ...values['target.input'].value }, schema, { prefix: 'target.input' }));
+    },
+    send: (body) => orThrow(client.POST('/v1/schedules', { body: body as RequestBody<'/v1/schedules', 'post'> })),
+    onSent: () => {
+      form.reset(NEW_SCHEDULE());
       void queryClient.invalidateQueries({ queryKey: ['schedules'] });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
-  const field = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+  const action = useAction(form.values['target.action_id'] || undefined);
+  const schema = useMethodSchema(action.data?.deployment_id, action.data?.method);
   return (
     <Section title="New schedule">
-      <form className="form" onSubmit={submit}>
-        <label>
-          Name
-          <input required {...field('name')} />
-        </label>
-        <label>
-          Action
-          <select required {...field('actionId')}>
-            <option value="">choose…</option>
-            {(actions.data?.items ?? []).map((action) => (
-              <option key={action.id} value={action.id}>
-                {action.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Input (JSON)
-          <input {...field('input')} />
-        </label>
-        <label>
-          Rule
-          <select {...field('kind')}>
-            <option value="cron">cron</option>
-            <option value="interval">interval</option>
-          </select>
-        </label>
-        {form.kind === 'cron' ? (
-          <>
-            <label>
-              Cron expression (seconds first when 6 fields)
-              <input required {...field('expression')} />
-            </label>
-            <label>
-              Time zone
-              <input required {...field('timezone')} />
-            </label>
-          </>
+      <form className="form" ref={form.formRef} onSubmit={form.onSubmit} noValidate aria-label="New schedule">
+        <TextField form={form} path="name" label="Name" />
+        <SelectField
+          form={form}
+          path="target.action_id"
+          label="Action"
+          placeholder="choose…"
+          options={(actions.data?.items ?? []).map((choice) => ({ value: choice.id, label: choice.name }))}
+        />
+        <InputEditor key={form.values['target.action_id']} form={form} path="target.input" label="Input" schema={schema} partial />
+        <SelectField
+          form={form}
+          path="rule.type"
+          label="Rule"
+          options={[
+            { value: 'cron', label: 'cron' },
+            { value: 'interval', label: 'interval' },
+          ]}
+        />
+        {form.values['rule.type'] === 'cron' ? (
+          <div className="fields-row">
+            <TextField form={form} path="rule.expression" label="Cron expression" hint="5 fields, or 6 with seconds first" />
+            <TextField form={form} path="rule.timezone" label="Time zone" hint="IANA name, e.g. Europe/Berlin" list="time-zones" />
+            <datalist id="time-zones">
+              {TIME_ZONES.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </div>
         ) : (
-          <label>
-            Every (seconds)
-            <input type="number" min={1} required {...field('seconds')} />
-          </label>
+          <TextField form={form} path="rule.every_ms" label="Every (ms)" type="number" hint="60000 is a minute; at least 1000" />
         )}
-        <ErrorNote error={create.error} />
-        <button type="submit" disabled={create.isPending}>
-          Create schedule
-        </button>
+        <FormActions form={form} label="Create schedule" />
       </form>
     </Section>
   );

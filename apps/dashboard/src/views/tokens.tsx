@@ -1,11 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { orThrow, useClient } from '../api';
 import { ConfirmButton } from '../components/confirm';
 import { CopyButton, ErrorNote, formatTime, Section } from '../components/bits';
 import { Pager, useCursorPages } from '../components/pages';
+import { FormActions, SelectField, TextField } from '../forms/fields';
+import { requestSchema } from '../forms/request-schema';
+import type { Problems } from '../forms/schema-problems';
+import { useCheckedForm } from '../forms/use-checked-form';
+import { useDeploymentChoices } from '../queries';
+import type { RequestBody } from '../types';
 
-type Role = 'viewer' | 'operator' | 'admin';
+const ROLES = ['viewer', 'operator', 'admin'] as const;
 
 export function TokensView() {
   const client = useClient();
@@ -68,54 +73,81 @@ export function TokensView() {
   );
 }
 
+type TokenValues = {
+  name: string;
+  role: string;
+  scope: string;
+  deployment_scopes: string[];
+  expires_at: string;
+};
+
+const NEW_TOKEN: TokenValues = { name: '', role: 'viewer', scope: 'all', deployment_scopes: [], expires_at: '' };
+
+function tokenBody(values: TokenValues) {
+  return {
+    name: values.name,
+    role: values.role,
+    deployment_scopes: values.scope === 'some' ? values.deployment_scopes : null,
+    expires_at: values.expires_at ? new Date(values.expires_at).toISOString() : null,
+  };
+}
+
+/** A new token: its secret is shown once, with a copy button. */
 function CreateToken() {
   const client = useClient();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('viewer');
-  const [scopes, setScopes] = useState('');
-  const create = useMutation({
-    mutationFn: () => {
-      const ids = scopes.split(/[\s,]+/).filter(Boolean);
-      return orThrow(client.POST('/v1/tokens', { body: { name, role, deployment_scopes: ids.length > 0 ? ids : null } }));
-    },
-    onSuccess: () => {
-      setName('');
-      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
-    },
+  const deployments = useDeploymentChoices();
+  const form = useCheckedForm({
+    initial: NEW_TOKEN,
+    schema: requestSchema('POST /v1/tokens'),
+    toBody: tokenBody,
+    extraProblems: (values): Problems =>
+      new Map(values.scope === 'some' && values.deployment_scopes.length === 0 ? [['deployment_scopes', 'choose at least one deployment']] : []),
+    send: (body) => orThrow(client.POST('/v1/tokens', { body: body as RequestBody<'/v1/tokens', 'post'> })),
+    onSent: () => void queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
+  const chosen = new Set(form.values.deployment_scopes);
   return (
     <Section title="New token">
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          Role
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option>viewer</option>
-            <option>operator</option>
-            <option>admin</option>
-          </select>
-        </label>
-        <label>
-          Limit to deployments (ids, comma separated; empty: all)
-          <input value={scopes} onChange={(e) => setScopes(e.target.value)} />
-        </label>
-        <ErrorNote error={create.error} />
-        <button type="submit">Create token</button>
+      <form className="form" ref={form.formRef} onSubmit={form.onSubmit} noValidate aria-label="New token">
+        <TextField form={form} path="name" label="Name" hint="who or what uses it" />
+        <SelectField form={form} path="role" label="Role" options={ROLES.map((role) => ({ value: role, label: role }))} />
+        <SelectField
+          form={form}
+          path="scope"
+          label="Deployments it reaches"
+          options={[
+            { value: 'all', label: 'all of them' },
+            { value: 'some', label: 'only those chosen below' },
+          ]}
+        />
+        {form.values.scope === 'some' && (
+          <fieldset aria-describedby="scope-problem">
+            <legend>Deployments</legend>
+            {(deployments.data?.items ?? []).map((deployment) => (
+              <label key={deployment.id} className="check-label">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(deployment.id)}
+                  onChange={(event) =>
+                    form.set('deployment_scopes', event.target.checked ? [...chosen, deployment.id] : [...chosen].filter((id) => id !== deployment.id))
+                  }
+                />{' '}
+                {deployment.name}
+              </label>
+            ))}
+            <p className="problem" id="scope-problem">
+              {form.problemAt('deployment_scopes') ? `Deployments: ${form.problemAt('deployment_scopes')}` : ''}
+            </p>
+          </fieldset>
+        )}
+        <TextField form={form} path="expires_at" label="Expires" type="datetime-local" hint="empty: never (revoke it when done)" />
+        <FormActions form={form} label="Create token" />
       </form>
-      {create.data && (
+      {form.result && (
         <div className="secret" role="status">
-          <p>The token "{create.data.name}" — shown once, copy it now:</p>
-          <code data-secret="token">{create.data.token}</code> <CopyButton text={create.data.token} />
+          <p>The token "{form.result.name}" — shown once, copy it now:</p>
+          <code data-secret="token">{form.result.token}</code> <CopyButton text={form.result.token} />
         </div>
       )}
     </Section>
