@@ -92,8 +92,8 @@ export function numberOrText(text: string): number | string | undefined {
   return Number.isFinite(value) ? value : text;
 }
 
-/** The form's way out: what was refused without naming a field, and the send button. */
-export function FormActions({ form, label, children }: { form: Pick<CheckedForm<FormValues>, 'error' | 'pending'>; label: string; children?: ReactNode }) {
+/** The form's way out: what was refused without naming a field, the send button, and Cancel for an edit. */
+export function FormActions({ form, label, onCancel }: { form: Pick<CheckedForm<FormValues>, 'error' | 'pending'>; label: string; onCancel?: () => void }) {
   return (
     <>
       <ErrorNote error={form.error} />
@@ -101,7 +101,11 @@ export function FormActions({ form, label, children }: { form: Pick<CheckedForm<
         <button type="submit" disabled={form.pending}>
           {label}
         </button>
-        {children}
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </>
   );

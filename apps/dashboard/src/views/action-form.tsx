@@ -152,13 +152,7 @@ export function ActionForm({ action, onDone }: { action?: Action; onDone(): void
           </div>
         )}
       </fieldset>
-      <FormActions form={form} label={action ? `Save ${label}` : 'Create action'}>
-        {action && (
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        )}
-      </FormActions>
+      <FormActions form={form} label={action ? `Save ${label}` : 'Create action'} onCancel={action ? onDone : undefined} />
     </form>
   );
 }

@@ -139,13 +139,7 @@ export function DeploymentForm({ deployment, onDone }: { deployment?: Deployment
           </div>
         ))}
       </fieldset>
-      <FormActions form={form} label={deployment ? `Save ${deployment.name}` : 'Create deployment'}>
-        {deployment && (
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        )}
-      </FormActions>
+      <FormActions form={form} label={deployment ? `Save ${deployment.name}` : 'Create deployment'} onCancel={deployment ? onDone : undefined} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { orThrow, useClient } from '../api';
 import { ErrorNote, formatMs, formatTime, Section, StatusBadge } from '../components/bits';
 import { Pager, useCursorPages } from '../components/pages';
+import { useActionChoices, useDeploymentChoices } from '../queries';
 
 const STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed'] as const;
 const TRIGGERS = ['api', 'webhook', 'schedule', 'message'] as const;
@@ -22,15 +23,31 @@ function instant(local: string): string | undefined {
   return local ? new Date(local).toISOString() : undefined;
 }
 
+const choice = (value: string) => ({ value, label: value });
+
+/** One filter: "any", or one of the choices. */
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string | undefined; options: { value: string; label: string }[]; onChange(value: string | undefined): void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
+        <option value="">any</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function RunsView() {
   const client = useClient();
   const [filters, setFilters] = useState<Filters>({});
   const pages = useCursorPages(JSON.stringify(filters));
-  const actions = useQuery({ queryKey: ['actions', 'all'], queryFn: () => orThrow(client.GET('/v1/actions', { params: { query: { limit: 500 } } })) });
-  const deployments = useQuery({
-    queryKey: ['deployments', 'all'],
-    queryFn: () => orThrow(client.GET('/v1/deployments', { params: { query: { limit: 500 } } })),
-  });
+  const actions = useActionChoices();
+  const deployments = useDeploymentChoices();
   const runs = useQuery({
     queryKey: ['runs', filters, pages.cursor],
     queryFn: () => orThrow(client.GET('/v1/runs', { params: { query: { ...filters, limit: 25, cursor: pages.cursor } } })),
@@ -41,46 +58,20 @@ export function RunsView() {
   return (
     <Section title="Runs">
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter runs">
-        <label>
-          Action
-          <select value={filters.action_id ?? ''} onChange={(e) => set({ action_id: e.target.value || undefined })}>
-            <option value="">any</option>
-            {(actions.data?.items ?? []).map((action) => (
-              <option key={action.id} value={action.id}>
-                {action.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Deployment
-          <select value={filters.deployment_id ?? ''} onChange={(e) => set({ deployment_id: e.target.value || undefined })}>
-            <option value="">any</option>
-            {(deployments.data?.items ?? []).map((deployment) => (
-              <option key={deployment.id} value={deployment.id}>
-                {deployment.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select value={filters.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Filters['status'] })}>
-            <option value="">any</option>
-            {STATUSES.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Trigger
-          <select value={filters.trigger ?? ''} onChange={(e) => set({ trigger: (e.target.value || undefined) as Filters['trigger'] })}>
-            <option value="">any</option>
-            {TRIGGERS.map((trigger) => (
-              <option key={trigger}>{trigger}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Action"
+          value={filters.action_id}
+          options={(actions.data?.items ?? []).map((action) => ({ value: action.id, label: action.name }))}
+          onChange={(action_id) => set({ action_id })}
+        />
+        <FilterSelect
+          label="Deployment"
+          value={filters.deployment_id}
+          options={(deployments.data?.items ?? []).map((deployment) => ({ value: deployment.id, label: deployment.name }))}
+          onChange={(deployment_id) => set({ deployment_id })}
+        />
+        <FilterSelect label="Status" value={filters.status} options={STATUSES.map(choice)} onChange={(status) => set({ status: status as Filters['status'] })} />
+        <FilterSelect label="Trigger" value={filters.trigger} options={TRIGGERS.map(choice)} onChange={(trigger) => set({ trigger: trigger as Filters['trigger'] })} />
         <label>
           From
           <input type="datetime-local" onChange={(e) => set({ since: instant(e.target.value) })} />

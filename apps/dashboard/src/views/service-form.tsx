@@ -104,13 +104,7 @@ export function ServiceForm({ service, onDone }: { service?: Service; onDone(): 
       <TextField form={form} path="description" label="Description" />
       <TextField form={form} path="base_url" label="Base URL" type="url" hint="where the connector listens, http(s)" />
       <MethodsEditor form={form} />
-      <FormActions form={form} label={service ? `Save ${service.name}` : 'Create service'}>
-        {service && (
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        )}
-      </FormActions>
+      <FormActions form={form} label={service ? `Save ${service.name}` : 'Create service'} onCancel={service ? onDone : undefined} />
       {secret && (
         <div className="secret" role="status">
           <p>Signing secret for the connector — shown once:</p>
