@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createSilentLogger, PostgresBroker, systemClock } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
@@ -59,10 +59,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/** The page as it is on screen, or one part of it (`of`). */
+async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
   if (!SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await (of ?? page).screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 async function trigger(name: string): Promise<string> {
@@ -153,6 +154,7 @@ describe('the dashboard', () => {
       description: 'the first wrong field to take the focus',
     });
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'form-problems', page.getByRole('region', { name: 'New action' }));
     const actions = await system.call<{ items: { name: string }[] }>('GET', '/v1/actions');
     expect(actions.items.map((action) => action.name)).toEqual(['greet']);
 

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { messageOf } from '../api';
 
 export function StatusBadge({ status }: { status: string }) {
@@ -38,10 +38,11 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
 }
 
 export function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  const headingId = useId();
   return (
-    <section className="panel" aria-labelledby={`h-${title}`}>
+    <section className="panel" aria-labelledby={headingId}>
       <div className="panel-head">
-        <h2 id={`h-${title}`}>{title}</h2>
+        <h2 id={headingId}>{title}</h2>
         {actions}
       </div>
       {children}
