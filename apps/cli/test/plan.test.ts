@@ -85,9 +85,70 @@ describe('planApply', () => {
     ]);
   });
 
-  it('refuses to change a queue policy in place, naming the document', () => {
-    const yaml = doc('Queue', 'q', '  policy: {max_attempts: 9}');
-    expect(() => plan(yaml, state({ Queue: [queue('q')] }))).toThrow(/test\.yaml: document 1 \(line 1\), field spec\.policy: Queue q exists with another policy/);
+  it('changes a queue policy in place, comparing only the fields the file names', () => {
+    const stored = queue('q', { retry_backoff: { initial_delay_ms: 1000, multiplier: 2, max_delay_ms: 60000, jitter: 0.2 } });
+    const backoff = (multiplier: number) => `  policy: {retry_backoff: {initial_delay_ms: 1000, multiplier: ${multiplier}, max_delay_ms: 60000, jitter: 0.2}}`;
+    expect(plan(doc('Queue', 'q', '  policy: {max_attempts: 9}'), state({ Queue: [stored] }))).toEqual([['update', 'Queue', 'q', ['policy']]]);
+    expect(plan(doc('Queue', 'q', backoff(2)), state({ Queue: [stored] }))).toEqual([['adopt', 'Queue', 'q', []]]);
+    expect(plan(doc('Queue', 'q', backoff(3)), state({ Queue: [stored] }))).toEqual([['update', 'Queue', 'q', ['policy']]]);
+  });
+
+  const exchange = (name: string, type: string, alternate: string | null = null): Stored => ({
+    id: name,
+    key: name,
+    raw: { name, type, alternate_exchange: alternate, created_at: 'x' },
+  });
+
+  it("changes an exchange's alternate in place, and refuses a new type without --replace-exchanges, naming the field", () => {
+    const current = state({ Exchange: [exchange('ex', 'direct'), exchange('alt', 'fanout')] });
+    expect(plan(doc('Exchange', 'ex', '  type: direct\n  alternate_exchange: alt'), current)).toEqual([['update', 'Exchange', 'ex', ['alternate_exchange']]]);
+    expect(() => plan(doc('Exchange', 'ex', '  type: topic'), current)).toThrow(
+      /test\.yaml: document 1 \(line 1\), field spec\.type: Exchange ex exists with type direct; .*--replace-exchanges/,
+    );
+  });
+
+  it('replaces an exchange with --replace-exchanges: what is on it is deleted first, what the files declare is created again after it', () => {
+    const onEx = (id: string, queueName: string): Stored => ({
+      id,
+      key: JSON.stringify(['ex', queueName, '', {}, 'all']),
+      raw: { id, exchange: 'ex', queue: queueName, binding_key: '', headers: {}, headers_match: 'all' },
+    });
+    const subscriptionBinding = onEx('b-sys', 'interflow.subscription.s1');
+    const current = state(
+      {
+        Exchange: [exchange('ex', 'direct'), exchange('uses-ex', 'fanout', 'ex')],
+        Binding: [onEx('b-declared', 'q1'), onEx('b-by-hand', 'q2'), subscriptionBinding],
+        Action: [action(5000)],
+        Deployment: [deployment],
+        Subscription: [
+          {
+            id: 's1',
+            key: JSON.stringify([action(5000).id, 'ex', '', {}, 'all']),
+            raw: { id: 's1', action_id: action(5000).id, exchange: 'ex', binding_key: '', headers: {}, headers_match: 'all' },
+          },
+        ],
+      },
+      [
+        { kind: 'Binding', name: 'ex-q1', id: 'b-declared' },
+        { kind: 'Subscription', name: 'poll-on-ex', id: 's1' },
+      ],
+    );
+    const yaml = [
+      doc('Exchange', 'ex', '  type: topic'),
+      doc('Exchange', 'uses-ex', '  type: fanout\n  alternate_exchange: ex'),
+      doc('Binding', 'ex-q1', '  exchange: ex\n  queue: q1'),
+      doc('Subscription', 'poll-on-ex', '  action: poll\n  exchange: ex'),
+    ].join('---\n');
+    const changes = planApply(parseManifest(yaml, 'test.yaml'), current, { prune: false, replaceExchanges: true, validator, env: {} }).changes;
+    expect(changes.map((c) => [c.op, c.kind, c.name, c.reason ?? ''])).toEqual([
+      ['delete', 'Subscription', 'poll-on-ex', 'on exchange ex, which is replaced; created again after it'],
+      ['delete', 'Binding', 'ex-q1', 'on exchange ex, which is replaced; created again after it'],
+      ['delete', 'Binding', 'ex.q2', 'on exchange ex, which is replaced; no file declares it'],
+      ['replace', 'Exchange', 'ex', ''],
+      ['update', 'Exchange', 'uses-ex', 'its alternate ex is replaced'],
+      ['create', 'Binding', 'ex-q1', 'again, on the new exchange ex'],
+      ['create', 'Subscription', 'poll-on-ex', 'again, on the new exchange ex'],
+    ]);
   });
 
   it('refuses a reference to an object neither declared nor stored', () => {

@@ -2,6 +2,7 @@ import type { FieldChange } from './compare';
 import { credentialsDigest, declaredBody, digestMatches } from './declared-body';
 import type { BodyValidator } from './body-validator';
 import { KIND_HANDLERS, KIND_NAMES, type KindName, type Stored } from './kinds';
+import { withReplacedExchangeDependents } from './exchange-replacement';
 import { ManifestError, where, type Declared } from './manifest';
 import { namesOf, type ClusterState, type ManagedRecord } from './state';
 
@@ -21,6 +22,8 @@ export interface Change {
   declared?: Declared;
   stored?: Stored;
   record?: ManagedRecord;
+  /** Why, when the op alone does not say (shown in the diff). */
+  reason?: string;
 }
 
 export interface Plan {
@@ -34,7 +37,11 @@ export interface Plan {
  * every problem a file has (a bad field, a missing reference or secret, a change the api
  * cannot make in place) is thrown here, before the first change.
  */
-export function planApply(declared: Declared[], state: ClusterState, options: { prune: boolean; validator: BodyValidator; env: NodeJS.ProcessEnv }): Plan {
+export function planApply(
+  declared: Declared[],
+  state: ClusterState,
+  options: { prune: boolean; replaceExchanges?: boolean; validator: BodyValidator; env: NodeJS.ProcessEnv },
+): Plan {
   const names = namesOf(state);
   const declaredNames = new Set(declared.map((d) => `${d.kind}/${d.name}`));
   const resolve = (kind: KindName, name: string) => names.idOf(kind, name) ?? (declaredNames.has(`${kind}/${name}`) ? NEW_OBJECT_ID : undefined);
@@ -62,12 +69,16 @@ export function planApply(declared: Declared[], state: ClusterState, options: { 
     }
     if (fields.length === 0) {
       changes.push({ op: record ? 'unchanged' : 'adopt', kind: item.kind, name: item.name, fields, declared: item, stored, ...(record ? { record } : {}) });
-    } else if (handler.updatable) {
+    } else if (handler.updatable && !fields.some((f) => handler.fixedFields?.includes(f.field))) {
       changes.push({ op: 'update', kind: item.kind, name: item.name, fields, declared: item, stored, ...(record ? { record } : {}) });
-    } else if (item.kind === 'Exchange' || item.kind === 'Queue') {
-      // Deleting an exchange drops its bindings, a queue its messages: never done implicitly.
-      const list = fields.map((f) => f.field).join(', ');
-      throw new ManifestError(item.source, `spec.${fields[0]?.field ?? ''}`, `${where(item)} exists with another ${list}; it cannot be changed in place: delete it first (interflow delete ${item.kind.toLowerCase()} ${item.name})`);
+    } else if (item.kind === 'Exchange' && !options.replaceExchanges) {
+      // Deleting an exchange drops its bindings: never done without being asked.
+      throw new ManifestError(
+        item.source,
+        'spec.type',
+        `${where(item)} exists with type ${String(stored.raw.type)}; a type cannot change in place: ` +
+          'apply --replace-exchanges deletes it and creates it again with the bindings and subscriptions the files declare on it (the others on it are deleted)',
+      );
     } else {
       changes.push({ op: 'replace', kind: item.kind, name: item.name, fields, declared: item, stored, ...(record ? { record } : {}) });
     }
@@ -82,7 +93,7 @@ export function planApply(declared: Declared[], state: ClusterState, options: { 
     const stored = state.stored[record.kind as KindName]?.find((s) => s.id === record.id);
     changes.push({ op: 'delete', kind: record.kind as KindName, name: record.name, fields: [], record, ...(stored ? { stored } : {}) });
   }
-  return { changes, kept };
+  return { changes: withReplacedExchangeDependents(changes, state), kept };
 }
 
 export { credentialsDigest };

@@ -15,7 +15,13 @@ export function renderPlan(plan: Plan, verbose = false): string {
   const lines: string[] = [];
   for (const change of plan.changes) {
     if (change.op === 'unchanged' && !verbose) continue;
-    const note = change.op === 'adopt' ? ' (exists, unchanged: will be managed)' : change.op === 'delete' ? ' (no file declares it: pruned)' : '';
+    const note = change.reason
+      ? ` (${change.reason})`
+      : change.op === 'adopt'
+        ? ' (exists, unchanged: will be managed)'
+        : change.op === 'delete'
+          ? ' (no file declares it: pruned)'
+          : '';
     lines.push(`${SIGN[change.op]} ${change.op} ${change.kind} ${change.name}${note}`);
     for (const field of change.fields) lines.push(`    ${field.field}: ${show(field.from)} → ${show(field.to)}`);
   }

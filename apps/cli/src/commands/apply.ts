@@ -20,12 +20,13 @@ export function registerApply(program: Command, runtime: Runtime): void {
     .option('--dry-run', 'print the changes and make none')
     .option('--prune', 'delete what this apply set created earlier and the files no longer declare')
     .option('--apply-set <name>', 'the record of what this apply manages (one per repository or environment)', 'default')
+    .option('--replace-exchanges', "delete and create again an exchange whose type changed, with the bindings and subscriptions on it (else refused)")
     .option('-v, --verbose', 'list unchanged objects too')
     .addHelpText(
       'after',
-      '\nExamples:\n  interflow apply -f examples/integrations --dry-run\n  interflow apply -f examples/integrations --prune\n  interflow export | interflow apply -f -\n',
+      '\nExamples:\n  interflow apply -f examples/integrations --dry-run\n  interflow apply -f examples/integrations --prune\n  interflow apply -f messaging.yaml --replace-exchanges --dry-run\n  interflow export | interflow apply -f -\n',
     )
-    .action(async (options: { filename: string[]; dryRun?: boolean; prune?: boolean; applySet: string; verbose?: boolean }) => {
+    .action(async (options: { filename: string[]; dryRun?: boolean; prune?: boolean; replaceExchanges?: boolean; applySet: string; verbose?: boolean }) => {
       if (options.filename.length === 0) throw new UsageError('apply needs -f FILE|DIR');
       if (!APPLY_SET.test(options.applySet)) throw new UsageError('--apply-set: expected lower-case letters, digits, _ . - (max 100)');
       const stdin = options.filename.includes('-') ? await runtime.io.readStdin() : '';
@@ -33,7 +34,7 @@ export function registerApply(program: Command, runtime: Runtime): void {
       const client = runtime.client();
       const state = await readState(client, options.applySet);
       const validator = new BodyValidator();
-      const plan = planApply(declared, state, { prune: options.prune ?? false, validator, env: runtime.io.env });
+      const plan = planApply(declared, state, { prune: options.prune ?? false, replaceExchanges: options.replaceExchanges ?? false, validator, env: runtime.io.env });
       runtime.out(renderPlan(plan, options.verbose ?? false));
       if (options.dryRun) return runtime.out('dry run: nothing was changed\n');
       if (planIsEmpty(plan)) return runtime.out('nothing to change\n');
