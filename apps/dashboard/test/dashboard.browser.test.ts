@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 async function signedIn(token: string, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  // a zone no test schedule uses: a time shown in a schedule's own zone is then really converted
+  const context = await browser.newContext({ viewport, timezoneId: 'America/New_York' });
   const page = await context.newPage();
   // an exception in the page says more than the timeout it leads to
   page.on('pageerror', (error) => process.stderr.write(`page error: ${error.stack ?? error.message}\n`));
@@ -184,7 +185,7 @@ describe('the dashboard', () => {
     await context.close();
   }, TEST_MS);
 
-  it('creates a schedule, shows its next fires in its time zone, and pauses it', async () => {
+  it('creates a schedule, shows its next fires in its time zone, fires it now, and pauses it', async () => {
     const { context, page } = await signedIn(system.adminToken);
     await go(page, 'Schedules');
     const form = page.getByRole('form', { name: 'New schedule' });
@@ -198,7 +199,18 @@ describe('the dashboard', () => {
     const card = page.locator('[data-schedule="nightly-greeting"]');
     await card.getByText('Next fires (Europe/Berlin)').waitFor();
     await card.getByText('active').waitFor();
+    // 02:30 on Berlin's wall clock, whatever the browser's own zone
+    await card.getByText(/Next fires \(Europe\/Berlin\): .*2:30:00/).waitFor();
     await screenshot(page, 'schedules');
+    await card.getByRole('button', { name: 'Fire nightly-greeting now' }).click();
+    await waitFor(
+      async () => {
+        const runs = await system.call<{ items: { input: { name?: string } }[] }>('GET', `/v1/runs?action_id=${system.actionId}&trigger=schedule`);
+        return runs.items.some((run) => run.input.name === 'night');
+      },
+      { description: "the fired schedule's run", timeoutMs: LIVE_MS },
+    );
+    await card.getByText(/^Last fired: \d/).waitFor({ timeout: LIVE_MS });
     await card.getByRole('button', { name: 'Pause nightly-greeting' }).click();
     await card.getByText('paused', { exact: true }).first().waitFor();
     const schedules = await system.call<{ items: { name: string; enabled: boolean }[] }>('GET', '/v1/schedules');
@@ -233,6 +245,11 @@ describe('the dashboard', () => {
       { width: 390, height: 844 },
     ]) {
       const { context, page } = await signedIn(system.adminToken, viewport);
+      // keyboard: the first Tab reaches the skip link, which moves the focus to the content
+      await page.keyboard.press('Tab');
+      expect(await page.getByRole('link', { name: 'Skip to content' }).evaluate((link) => link === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await waitFor(() => page.evaluate(() => document.activeElement?.id === 'main'), { description: 'the content to take the focus' });
       for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions', 'Tokens']) {
         await go(page, section);
         await page.locator('.panel').first().waitFor();
