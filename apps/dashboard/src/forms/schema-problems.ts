@@ -8,6 +8,16 @@ export type Problems = Map<string, string>;
 /** Keywords that only say "something below is wrong": the error below says what. */
 const SUMMARIES = new Set(['properties', 'items', 'prefixItems', 'allOf', 'anyOf', 'oneOf', '$ref', 'additionalProperties', 'unevaluatedProperties', 'dependentSchemas', 'if', 'then', 'else']);
 
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'empty',
+};
+
 const validators = { whole: new WeakMap<JsonSchema, Validator>(), partial: new WeakMap<JsonSchema, Validator>() };
 
 /** One validator per schema (and per partial use): forms check on every keystroke. */
@@ -55,7 +65,7 @@ function problemOf(unit: OutputUnit, schema: JsonSchema, value: unknown): [path:
     case 'required':
       return [under(quoted(unit.error)), 'is required'];
     case 'type':
-      return [path, `must be ${String(quoted(unit.error.replace(/^[^.]*\./, '')) ?? limit)}`];
+      return [path, `must be ${[limit].flat().map((type) => TYPE_WORDS[String(type)] ?? String(type)).join(' or ')}`];
     case 'minimum':
       return [path, `must be at least ${String(limit)}`];
     case 'maximum':
