@@ -21,7 +21,7 @@ export function Field({ problem, label, hint, children }: { problem: string | un
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': problem !== undefined, 'aria-describedby': `${id}-hint ${id}-problem` })}
+      {children({ id, 'aria-invalid': problem !== undefined, 'aria-describedby': hint ? `${id}-hint ${id}-problem` : `${id}-problem` })}
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
