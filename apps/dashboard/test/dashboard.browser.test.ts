@@ -219,13 +219,27 @@ describe('the dashboard', () => {
   }, TEST_MS);
 
   it('shows a viewer no write controls, in any view', async () => {
+    // something of each kind on screen, each with the controls a writer would see
+    const runId = await trigger('viewer');
+    await system.call('POST', '/v1/schedules', {
+      name: 'viewer-check',
+      enabled: false,
+      target: { type: 'action', action_id: system.actionId, input: { name: 'v' } },
+      rule: { type: 'interval', every_ms: 3_600_000 },
+    });
     const { context, page } = await signedIn(system.viewerToken);
     expect(await page.getByRole('link', { name: 'Tokens' }).count()).toBe(0);
     const writeControl = /^(Run |Run again|Pause|Resume|Fire |Purge|Redrive|Create|Edit|Revoke|Save|Add |Remove )/;
-    for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions']) {
+    const shown = { Overview: 'Daemons seen', Queues: 'orders.dead', Runs: 'greet', Schedules: 'viewer-check', Services: 'greeter', Deployments: 'greeter-prod', Actions: 'greet' };
+    for (const [section, text] of Object.entries(shown)) {
       await go(page, section);
+      await page.getByRole('main').getByText(text, { exact: true }).filter({ visible: true }).first().waitFor();
       expect({ section, controls: await page.getByRole('button', { name: writeControl }).count() }).toEqual({ section, controls: 0 });
     }
+    await page.goto(`${system.baseUrl}/ui/runs/${runId}`);
+    await page.getByRole('heading', { name: 'Attempts' }).waitFor();
+    await page.getByLabel('run input').getByText('"name": "viewer"').waitFor();
+    expect(await page.getByRole('button', { name: writeControl }).count()).toBe(0);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Queues' }).click();
     await page.getByRole('link', { name: 'orders.dead' }).click();
     await page.getByRole('heading', { name: 'Queue orders.dead' }).waitFor();
