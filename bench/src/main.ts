@@ -31,6 +31,7 @@ import type { Benchmark, BenchmarkResult } from './benchmark';
 import { benchmarks } from './benchmarks';
 import { createBenchContext } from './bench-context';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
+import { killDaemons } from './daemon-process';
 import { parseCliOptions, USAGE } from './cli-options';
 import { jsonReport, medianResult, tableReport, type BenchmarkOutcome } from './report';
 
@@ -55,7 +56,8 @@ async function main(): Promise<number> {
   // Ctrl-C mid-run must not leave a database behind: drop it (closing our own
   // connections with it) and exit as interrupted.
   const interrupted = (signal: NodeJS.Signals) => {
-    progress(`${signal}: dropping the bench database`);
+    progress(`${signal}: stopping the daemons started and dropping the bench database`);
+    killDaemons();
     void database.drop().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);

@@ -4,6 +4,7 @@ import { drainBenchmark } from './drain';
 import { endToEndBenchmark } from './end-to-end';
 import { latencyBenchmark } from './latency';
 import { publishBulkBenchmark } from './publish-bulk';
+import { runsBenchmark } from './runs';
 import { scheduleBenchmark } from './schedule';
 
 /**
@@ -17,4 +18,5 @@ export const benchmarks: readonly Benchmark[] = [
   latencyBenchmark,
   endToEndBenchmark,
   scheduleBenchmark,
+  runsBenchmark,
 ];

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { freePort } from '@interflow/local-postgres';
 import path from 'node:path';
 import type { Benchmark, BenchmarkContext } from '../benchmark';
+import { cpuSeconds, startDaemon, stopDaemon } from '../daemon-process';
 import { histogramQuantile, parseHistogram } from './prometheus-histogram';
 
 const SCHEDULES = 10_000;
@@ -13,7 +13,6 @@ const LEAD_MS = 3000;
 /** After the window, how long the producer may take to publish what is left. */
 const DRAIN_TIMEOUT_MS = 120_000;
 const PRODUCER_SCRIPT = path.resolve(__dirname, '..', '..', '..', 'apps', 'producer', 'dist', 'main.js');
-const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * `schedule_*`: 10,000 schedules due every second for one minute, fired by one producer
@@ -55,7 +54,7 @@ export const scheduleBenchmark: Benchmark = {
         producer_cpu_percent: round((cpuUsed / ((finished - firstFire) / 1000)) * 100),
       };
     } finally {
-      await stopProducer(producer);
+      await stopDaemon(producer);
     }
   },
 };
@@ -95,45 +94,13 @@ function counterValue(metrics: string, name: string): number {
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
-async function startProducer(context: BenchmarkContext, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [PRODUCER_SCRIPT], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: context.url,
-      DATABASE_SCHEMA: context.schema,
-      HEALTH_PORT: String(port),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startProducer(context: BenchmarkContext, port: number): Promise<ChildProcess> {
+  return startDaemon({
+    name: 'the producer',
+    script: PRODUCER_SCRIPT,
+    env: { DATABASE_URL: context.url, DATABASE_SCHEMA: context.schema, HEALTH_PORT: String(port), LOG_LEVEL: 'warn' },
+    readyUrl: `http://127.0.0.1:${port}/readyz`,
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the producer exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
-    if (ready) return child;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('the producer did not become ready within 60 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function stopProducer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** User + system CPU seconds of a child process so far (Linux /proc). */
-function cpuSeconds(child: ChildProcess): number {
-  const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-  // fields after the command name (which may hold spaces) start at state, field 3
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 function sleepUntil(instant: number): Promise<void> {
