@@ -43,6 +43,8 @@ describe('GET /v1/overview', () => {
     expect(failedOnly.body.items.map((run: { id: string }) => run.id)).toEqual([first.body.id]);
     expect((await request(api.app).get('/v1/runs').query({ trigger: 'schedule' }).set(roles.viewer).expect(200)).body.items).toEqual([]);
     await request(api.app).get('/v1/runs').query({ trigger: 'carrier-pigeon' }).set(roles.viewer).expect(400);
+    // every trigger a run can have can be listed by
+    expect((await request(api.app).get('/v1/runs').query({ trigger: 'subscription' }).set(roles.viewer).expect(200)).body.items).toEqual([]);
     await request(api.app).get('/v1/overview').query({ minutes: 0 }).set(roles.viewer).expect(400);
   });
 });

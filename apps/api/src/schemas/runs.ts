@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { RUN_STATUSES, type Run, type RunAttempt } from '@interflow/core';
 import { pageQueryShape } from '../http/pagination';
 
+/** Why a run started; every one of them can be listed by. */
+const runTrigger = z.enum(['api', 'webhook', 'schedule', 'subscription', 'retry', 'message']);
+
 export const listRunsQuery = z.strictObject({
   ...pageQueryShape,
   action_id: z.uuid().optional(),
   deployment_id: z.uuid().optional(),
   status: z.enum(RUN_STATUSES).optional(),
-  trigger: z.enum(['api', 'webhook', 'schedule', 'message']).optional(),
+  trigger: runTrigger.optional(),
   since: z.iso.datetime({ offset: true }).optional().describe('created at or after'),
   until: z.iso.datetime({ offset: true }).optional().describe('created before'),
 });
@@ -28,7 +31,7 @@ export const runJson = z.object({
   action_id: z.uuid(),
   deployment_id: z.uuid(),
   status: z.enum(RUN_STATUSES),
-  trigger: z.enum(['api', 'webhook', 'schedule', 'subscription', 'retry', 'message']),
+  trigger: runTrigger,
   triggered_by: z.string().nullable(),
   input: z.record(z.string(), z.unknown()),
   idempotency_key: z.string().nullable(),

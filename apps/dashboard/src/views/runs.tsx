@@ -7,7 +7,7 @@ import { Pager, useCursorPages } from '../components/pages';
 import { useActionChoices, useDeploymentChoices } from '../queries';
 
 const STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed'] as const;
-const TRIGGERS = ['api', 'webhook', 'schedule', 'message'] as const;
+const TRIGGERS = ['api', 'webhook', 'schedule', 'subscription', 'retry', 'message'] as const;
 
 interface Filters {
   action_id?: string;

@@ -8032,7 +8032,7 @@ export interface operations {
                 action_id?: string;
                 deployment_id?: string;
                 status?: "queued" | "running" | "retrying" | "succeeded" | "failed";
-                trigger?: "api" | "webhook" | "schedule" | "message";
+                trigger?: "api" | "webhook" | "schedule" | "subscription" | "retry" | "message";
                 since?: string;
                 until?: string;
             };
