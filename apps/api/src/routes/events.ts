@@ -18,7 +18,7 @@ export function eventRoutes(deps: { events: EventHub; heartbeatMs: number }): Ro
     const resumeFrom = lastEventId ? parseEventPosition(lastEventId) : null;
     if (lastEventId && !resumeFrom) {
       throw new ValidationError('the Last-Event-ID header is not an event id this stream gave out', [
-        { path: 'Last-Event-ID', message: 'expected <tx>-<id>, as in an event id' },
+        { field: 'Last-Event-ID', message: 'expected <tx>-<id>, as in an event id' },
       ]);
     }
     const session = await createSession(req, res, {
