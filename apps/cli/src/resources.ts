@@ -32,13 +32,15 @@ async function byIdOrName(kind: string, ref: string, getById: (id: string) => Pr
 
 const asJson = <T>(value: T): Json => value as unknown as Json;
 const p = (id: string) => ({ params: { path: { id } } });
+/** By id, with If-Match the ETag just read: a change made in between is refused (412), not deleted over. */
+const unchanged = (item: Json) => ({ params: { path: { id: String(item.id) }, header: { 'If-Match': String(item.etag) } } });
 
 const services: ResourceKind = {
   names: ['services', 'service', 'svc'],
   singular: 'service',
   list: async (c) => (await listAll((cursor) => orThrow(c.GET('/v1/services', { params: { query: { limit: PAGE, cursor } } })))).map(asJson),
   find: (c, ref) => byIdOrName('service', ref, async (id) => asJson(await orThrow(c.GET('/v1/services/{id}', p(id)))), () => services.list(c)),
-  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/services/{id}', p(String(item.id))))),
+  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/services/{id}', unchanged(item)))),
   columns: [col('NAME', (r) => r.name), col('BASE URL', (r) => r.base_url), col('METHODS', (r) => (r.methods as unknown[]).length), col('ID', (r) => r.id), age],
 };
 
@@ -47,8 +49,7 @@ const deployments: ResourceKind = {
   singular: 'deployment',
   list: async (c) => (await listAll((cursor) => orThrow(c.GET('/v1/deployments', { params: { query: { limit: PAGE, cursor } } })))).map(asJson),
   find: (c, ref) => byIdOrName('deployment', ref, async (id) => asJson(await orThrow(c.GET('/v1/deployments/{id}', p(id)))), () => deployments.list(c)),
-  remove: async (c, item) =>
-    void (await orThrow(c.DELETE('/v1/deployments/{id}', { params: { path: { id: String(item.id) }, header: { 'If-Match': String(item.etag) } } }))),
+  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/deployments/{id}', unchanged(item)))),
   columns: [
     col('NAME', (r) => r.name),
     col('SERVICE', (r) => r.service_id),
@@ -63,7 +64,7 @@ const actions: ResourceKind = {
   singular: 'action',
   list: async (c) => (await listAll((cursor) => orThrow(c.GET('/v1/actions', { params: { query: { limit: PAGE, cursor } } })))).map(asJson),
   find: (c, ref) => byIdOrName('action', ref, async (id) => asJson(await orThrow(c.GET('/v1/actions/{id}', p(id)))), () => actions.list(c)),
-  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/actions/{id}', p(String(item.id))))),
+  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/actions/{id}', unchanged(item)))),
   columns: [col('NAME', (r) => r.name), col('METHOD', (r) => r.method), col('DEPLOYMENT', (r) => r.deployment_id), col('QUEUE', (r) => r.queue), col('ID', (r) => r.id)],
 };
 
@@ -72,7 +73,7 @@ const schedules: ResourceKind = {
   singular: 'schedule',
   list: async (c) => (await listAll((cursor) => orThrow(c.GET('/v1/schedules', { params: { query: { limit: PAGE, cursor } } })))).map(asJson),
   find: (c, ref) => byIdOrName('schedule', ref, async (id) => asJson(await orThrow(c.GET('/v1/schedules/{id}', p(id)))), () => schedules.list(c)),
-  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/schedules/{id}', p(String(item.id))))),
+  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/schedules/{id}', unchanged(item)))),
   columns: [
     col('NAME', (r) => r.name),
     col('ENABLED', (r) => r.enabled),

@@ -159,4 +159,26 @@ describe('interflow apply', () => {
     await expect(executePlan(client, plan, state, { validator, env: SECRETS, log: () => undefined })).rejects.toMatchObject({ status: 412 });
     expect((await cli.run(['get', 'queues', 'racing'])).code).toBe(1);
   });
+
+  it('detects an object changed by someone else between the read and the write (ETag), says so and does not overwrite it', async () => {
+    const client = createInterflowClient({ baseUrl: cli.url, token: cli.token });
+    const edited = copyExamples('edited');
+    const file = path.join(edited, 'orders-connector.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('timeout_ms: 20000', 'timeout_ms: 30000'));
+    const state = await readState(client, 'default');
+    const validator = new BodyValidator();
+    const plan = planApply(readManifests([edited], cli.dir, () => ''), state, { prune: false, validator, env: SECRETS });
+    expect(plan.changes.find((c) => c.kind === 'Action' && c.name === 'poll-new-orders')?.op).toBe('update');
+    const action = plan.changes.find((c) => c.name === 'poll-new-orders')?.stored;
+    // Someone edits the action by hand after apply read it.
+    await orThrow(client.PATCH('/v1/actions/{id}', { params: { path: { id: String(action?.id) } }, body: { timeout_ms: 50000 } }));
+    await expect(executePlan(client, plan, state, { validator, env: SECRETS, log: () => undefined })).rejects.toThrow(
+      'Action poll-new-orders was changed by someone else after apply read it; it was not overwritten',
+    );
+    const stored = JSON.parse((await cli.run(['describe', 'action', 'poll-new-orders', '-o', 'json'])).stdout) as { timeout_ms: number };
+    expect(stored.timeout_ms).toBe(50000);
+    // Applied again, the diff is against what is there now.
+    const again = await apply(['-f', edited, '--dry-run']);
+    expect(again.stdout).toContain('~ update Action poll-new-orders\n    timeout_ms: 50000 → 30000');
+  });
 });

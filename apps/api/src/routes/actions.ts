@@ -12,6 +12,7 @@ import {
 } from '@interflow/core';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
+import { ifMatchOf } from '../http/if-match';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
 import { actionToJson, createActionBody, listActionsQuery, updateActionBody, webhookToJson } from '../schemas/actions';
@@ -82,7 +83,7 @@ export function actionRoutes(deps: {
     const { id } = parseParams(idParams, req);
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'read', { kind: 'action', id });
-    res.json(actionToJson(action));
+    res.setHeader('etag', action.etag).json(actionToJson(action));
   });
 
   router.patch('/v1/actions/:id', async (req, res) => {
@@ -95,21 +96,26 @@ export function actionRoutes(deps: {
       await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
     }
     await assertResultRoute(body.result_route);
-    const action = await updateAction(deps.sql, id, {
-      name: body.name,
-      description: body.description,
-      deploymentId: body.deployment_id,
-      method: body.method,
-      defaultInput: body.default_input,
-      timeoutMs: body.timeout_ms,
-      retryPolicy: body.retry_policy,
-      cacheTtlMs: body.cache_ttl_ms,
-      resultRoute: body.result_route,
-      queue: body.queue,
-    });
+    const action = await updateAction(
+      deps.sql,
+      id,
+      {
+        name: body.name,
+        description: body.description,
+        deploymentId: body.deployment_id,
+        method: body.method,
+        defaultInput: body.default_input,
+        timeoutMs: body.timeout_ms,
+        retryPolicy: body.retry_policy,
+        cacheTtlMs: body.cache_ttl_ms,
+        resultRoute: body.result_route,
+        queue: body.queue,
+      },
+      ifMatchOf(req),
+    );
     if (action.queue !== current.queue) await deps.ensureQueue(action.queue);
     req.log.info('action updated', { actionId: id });
-    res.json(actionToJson(action));
+    res.setHeader('etag', action.etag).json(actionToJson(action));
   });
 
   router.delete('/v1/actions/:id', async (req, res) => {
@@ -117,7 +123,7 @@ export function actionRoutes(deps: {
     const { id } = parseParams(idParams, req);
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
-    await deleteAction(deps.sql, id);
+    await deleteAction(deps.sql, id, ifMatchOf(req));
     req.log.info('action deleted', { actionId: id });
     res.status(204).end();
   });

@@ -13,6 +13,7 @@ import {
   listScheduleFires,
   listSchedules,
   nextFireTimes,
+  scheduleEtag,
   scheduleTiming,
   updateSchedule,
   validateScheduleTiming,
@@ -25,6 +26,7 @@ import {
   type Sql,
 } from '@interflow/core';
 import { requireRole } from '../http/authorize';
+import { ifMatchOf } from '../http/if-match';
 import { requireScheduleTargetAccess } from '../http/schedule-access';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
@@ -142,7 +144,8 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
 
   router.get('/v1/schedules/:id', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    res.json(scheduleToJson(await readableSchedule(req, id)));
+    const schedule = await readableSchedule(req, id);
+    res.setHeader('etag', scheduleEtag(schedule.version)).json(scheduleToJson(schedule));
   });
 
   router.get('/v1/schedules/:id/next-fires', async (req, res) => {
@@ -172,9 +175,9 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
     assertValidTiming(spec, spec.startAt ?? current.anchorAt);
     if (patch.rule) assertOneShotAhead(spec.rule, deps.clock.now());
     if (patch.target) await assertTargetExists(deps, spec.target);
-    const schedule = await updateSchedule(deps.sql, id, spec, deps.clock.now());
+    const schedule = await updateSchedule(deps.sql, id, spec, deps.clock.now(), ifMatchOf(req));
     req.log.info('schedule updated', { scheduleId: id, enabled: schedule.enabled });
-    res.json(scheduleToJson(schedule));
+    res.setHeader('etag', scheduleEtag(schedule.version)).json(scheduleToJson(schedule));
   });
 
   router.post('/v1/schedules/:id/fire', async (req, res) => {
@@ -190,7 +193,7 @@ export function scheduleRoutes(deps: { sql: Sql; clock: Clock; broker: Broker })
     const principal = requireRole(req, 'operator');
     const { id } = parseParams(idParams, req);
     await changeableSchedule(req, principal, id);
-    await deleteSchedule(deps.sql, id);
+    await deleteSchedule(deps.sql, id, ifMatchOf(req));
     req.log.info('schedule deleted', { scheduleId: id });
     res.status(204).end();
   });

@@ -10,6 +10,7 @@ import {
   type Sql,
 } from '@interflow/core';
 import { requireRole, requireUnscoped } from '../http/authorize';
+import { ifMatchOf } from '../http/if-match';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
 import {
@@ -37,7 +38,7 @@ export function serviceRoutes(deps: { sql: Sql; keyring: SecretKeyring }): Route
       body.signing_secret,
     );
     req.log.info('service registered', { serviceId: service.id });
-    res.status(201).location(`/v1/services/${service.id}`).json({ ...serviceToJson(service), signing_secret: signingSecret });
+    res.status(201).location(`/v1/services/${service.id}`).setHeader('etag', service.etag).json({ ...serviceToJson(service), signing_secret: signingSecret });
   });
 
   router.get('/v1/services', async (req, res) => {
@@ -50,27 +51,33 @@ export function serviceRoutes(deps: { sql: Sql; keyring: SecretKeyring }): Route
   router.get('/v1/services/:id', async (req, res) => {
     requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
-    res.json(serviceToJson(await getService(deps.sql, id)));
+    const service = await getService(deps.sql, id);
+    res.setHeader('etag', service.etag).json(serviceToJson(service));
   });
 
   router.patch('/v1/services/:id', async (req, res) => {
     requireUnscoped(requireRole(req, 'operator'), 'changing a service');
     const { id } = parseParams(idParams, req);
     const body = parseBody(updateServiceBody, req);
-    const service = await updateService(deps.sql, id, {
-      name: body.name,
-      description: body.description,
-      baseUrl: body.base_url,
-      methods: body.methods,
-    });
+    const service = await updateService(
+      deps.sql,
+      id,
+      {
+        name: body.name,
+        description: body.description,
+        baseUrl: body.base_url,
+        methods: body.methods,
+      },
+      ifMatchOf(req),
+    );
     req.log.info('service updated', { serviceId: id });
-    res.json(serviceToJson(service));
+    res.setHeader('etag', service.etag).json(serviceToJson(service));
   });
 
   router.delete('/v1/services/:id', async (req, res) => {
     requireUnscoped(requireRole(req, 'operator'), 'deleting a service');
     const { id } = parseParams(idParams, req);
-    await deleteService(deps.sql, id);
+    await deleteService(deps.sql, id, ifMatchOf(req));
     req.log.info('service deleted', { serviceId: id });
     res.status(204).end();
   });

@@ -79,6 +79,7 @@ export const actionJson = z.object({
   queue: z.string(),
   webhook_enabled: z.boolean(),
   created_at: z.string(),
+  etag: z.string().describe('the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely'),
   updated_at: z.string(),
 });
 
@@ -106,6 +107,7 @@ export function actionToJson(action: Action): ActionJson {
     queue: action.queue,
     webhook_enabled: action.webhookEnabled,
     created_at: action.createdAt.toISOString(),
+    etag: action.etag,
     updated_at: action.updatedAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Schedule, ScheduleFire } from '@interflow/core';
+import { scheduleEtag, type Schedule, type ScheduleFire } from '@interflow/core';
 
 const instantOrNull = z.string().nullable();
 
@@ -36,6 +36,7 @@ export const scheduleJson = z.object({
   buffered_fire_at: instantOrNull.describe('buffer_one: the fire waiting for the previous one to finish'),
   last_error: z.string().nullable().describe('why the latest publish attempt failed (cleared by the next success)'),
   version: z.number(),
+  etag: z.string().describe('the version as an ETag (also the ETag header); pass it in If-Match to update or delete safely'),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -92,6 +93,7 @@ export function scheduleToJson(schedule: Schedule): ScheduleJson {
     buffered_fire_at: iso(schedule.bufferedFireAt),
     last_error: schedule.lastError,
     version: schedule.version,
+    etag: scheduleEtag(schedule.version),
     created_at: schedule.createdAt.toISOString(),
     updated_at: schedule.updatedAt.toISOString(),
   };

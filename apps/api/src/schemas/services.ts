@@ -41,6 +41,7 @@ export const serviceJson = z.object({
   base_url: z.string(),
   methods: z.array(methodJson),
   created_at: z.string(),
+  etag: z.string().describe('the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely'),
   updated_at: z.string(),
 });
 
@@ -58,6 +59,7 @@ export function serviceToJson(service: Service): ServiceJson {
     base_url: service.baseUrl,
     methods: service.methods,
     created_at: service.createdAt.toISOString(),
+    etag: service.etag,
     updated_at: service.updatedAt.toISOString(),
   };
 }

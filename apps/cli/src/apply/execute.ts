@@ -1,5 +1,6 @@
 import { InterflowApiError, type InterflowClient } from '@interflow/client';
 import { credentialsDigest, declaredBody } from './declared-body';
+import { CommandFailed } from '../usage-error';
 import type { BodyValidator } from './body-validator';
 import { KIND_HANDLERS, type KindName } from './kinds';
 import type { Change, Plan } from './plan';
@@ -31,7 +32,7 @@ export async function executePlan(
   for (const change of plan.changes) {
     const handler = KIND_HANDLERS[change.kind];
     if (change.op === 'delete') {
-      if (change.stored) await ignoreGone(() => handler.remove(client, change.stored as NonNullable<Change['stored']>));
+      if (change.stored) await ignoreGone(() => unlessChangedMeanwhile(change, () => handler.remove(client, change.stored as NonNullable<Change['stored']>)));
       await forget(change.kind, change.name);
       options.log(`${change.kind} ${change.name} deleted`);
       continue;
@@ -48,7 +49,7 @@ export async function executePlan(
       continue;
     }
     if (change.op === 'replace' && change.stored) {
-      await ignoreGone(() => handler.remove(client, change.stored as NonNullable<Change['stored']>));
+      await ignoreGone(() => unlessChangedMeanwhile(change, () => handler.remove(client, change.stored as NonNullable<Change['stored']>)));
     }
     if (change.op === 'create' || change.op === 'replace') {
       const made = await handler.create(client, body);
@@ -64,10 +65,28 @@ export async function executePlan(
         const removed = Object.keys((change.stored.raw.credentials ?? {}) as Json).filter((key) => !(key in credentials));
         patch.credentials = { ...Object.fromEntries(removed.map((key) => [key, null])), ...credentials };
       }
-      await handler.update(client, change.stored, patch);
+      const stored = change.stored;
+      await unlessChangedMeanwhile(change, () => handler.update(client, stored, patch));
       await remember(record(change.stored.id));
       options.log(`${change.kind} ${change.name} updated (${change.fields.map((f) => f.field).join(', ')})`);
     }
+  }
+}
+
+/**
+ * The api refused a change with 412: the object is no longer what the plan was made
+ * against (someone changed it since apply read it). Nothing of it was overwritten; the
+ * changes made before this one stay, recorded in the apply set.
+ */
+async function unlessChangedMeanwhile(change: Change, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (!(error instanceof InterflowApiError && error.status === 412)) throw error;
+    throw new CommandFailed(
+      `${change.kind} ${change.name} was changed by someone else after apply read it; it was not overwritten. ` +
+        'Run apply again (--dry-run first) to see the diff against what is there now',
+    );
   }
 }
 

@@ -3475,6 +3475,8 @@ export interface operations {
                             /** @description why the latest publish attempt failed (cleared by the next success) */
                             last_error: string | null;
                             version: number;
+                            /** @description the version as an ETag (also the ETag header); pass it in If-Match to update or delete safely */
+                            etag: string;
                             created_at: string;
                             updated_at: string;
                         }[];
@@ -3683,6 +3685,8 @@ export interface operations {
                         /** @description why the latest publish attempt failed (cleared by the next success) */
                         last_error: string | null;
                         version: number;
+                        /** @description the version as an ETag (also the ETag header); pass it in If-Match to update or delete safely */
+                        etag: string;
                         created_at: string;
                         updated_at: string;
                     };
@@ -3963,6 +3967,8 @@ export interface operations {
                         /** @description why the latest publish attempt failed (cleared by the next success) */
                         last_error: string | null;
                         version: number;
+                        /** @description the version as an ETag (also the ETag header); pass it in If-Match to update or delete safely */
+                        etag: string;
                         created_at: string;
                         updated_at: string;
                     };
@@ -4065,6 +4071,8 @@ export interface operations {
             /** @description the schedule */
             200: {
                 headers: {
+                    /** @description the version of the schedule (also its `etag` field), for If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4125,6 +4133,8 @@ export interface operations {
                         /** @description why the latest publish attempt failed (cleared by the next success) */
                         last_error: string | null;
                         version: number;
+                        /** @description the version as an ETag (also the ETag header); pass it in If-Match to update or delete safely */
+                        etag: string;
                         created_at: string;
                         updated_at: string;
                     };
@@ -4191,7 +4201,10 @@ export interface operations {
     deleteV1SchedulesByid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes (without it, the change is made whatever happened since) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4242,6 +4255,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is stale: it changed since it was read; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
             431: {
                 headers: {
@@ -4267,7 +4287,10 @@ export interface operations {
     patchV1SchedulesByid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes (without it, the change is made whatever happened since) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4342,6 +4365,8 @@ export interface operations {
             /** @description the schedule as changed */
             200: {
                 headers: {
+                    /** @description the version of the schedule (also its `etag` field), for If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4402,6 +4427,8 @@ export interface operations {
                         /** @description why the latest publish attempt failed (cleared by the next success) */
                         last_error: string | null;
                         version: number;
+                        /** @description the version as an ETag (also the ETag header); pass it in If-Match to update or delete safely */
+                        etag: string;
                         created_at: string;
                         updated_at: string;
                     };
@@ -4445,6 +4472,13 @@ export interface operations {
             };
             /** @description the new name is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is stale: it changed since it was read; nothing was changed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4707,6 +4741,8 @@ export interface operations {
                                 } | null;
                             }[];
                             created_at: string;
+                            /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                            etag: string;
                             updated_at: string;
                         }[];
                         next_cursor: string | null;
@@ -4835,6 +4871,8 @@ export interface operations {
                             } | null;
                         }[];
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                         /** @description HMAC-SHA256 key of request signatures: shown in this response only */
                         signing_secret: string;
@@ -4931,6 +4969,8 @@ export interface operations {
             /** @description the service */
             200: {
                 headers: {
+                    /** @description the version of the service (also its `etag` field), for If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4960,6 +5000,8 @@ export interface operations {
                             } | null;
                         }[];
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                     };
                 };
@@ -5025,7 +5067,10 @@ export interface operations {
     deleteV1ServicesByid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes (without it, the change is made whatever happened since) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5083,6 +5128,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is stale: it changed since it was read; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
             431: {
                 headers: {
@@ -5108,7 +5160,10 @@ export interface operations {
     patchV1ServicesByid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes (without it, the change is made whatever happened since) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5147,6 +5202,8 @@ export interface operations {
             /** @description changed */
             200: {
                 headers: {
+                    /** @description the version of the service (also its `etag` field), for If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5176,6 +5233,8 @@ export interface operations {
                             } | null;
                         }[];
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                     };
                 };
@@ -5218,6 +5277,13 @@ export interface operations {
             };
             /** @description name taken, or a removed method is in use */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is stale: it changed since it was read; nothing was changed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6138,6 +6204,8 @@ export interface operations {
                             queue: string;
                             webhook_enabled: boolean;
                             created_at: string;
+                            /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                            etag: string;
                             updated_at: string;
                         }[];
                         next_cursor: string | null;
@@ -6265,6 +6333,8 @@ export interface operations {
                         queue: string;
                         webhook_enabled: boolean;
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                         /** @description POST here (no token) to run the action; the path is the secret, shown only now */
                         webhook_path: string;
@@ -6369,6 +6439,8 @@ export interface operations {
             /** @description the action */
             200: {
                 headers: {
+                    /** @description the version of the action (also its `etag` field), for If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6398,6 +6470,8 @@ export interface operations {
                         queue: string;
                         webhook_enabled: boolean;
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                     };
                 };
@@ -6463,7 +6537,10 @@ export interface operations {
     deleteV1ActionsByid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes (without it, the change is made whatever happened since) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6514,6 +6591,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is stale: it changed since it was read; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
             431: {
                 headers: {
@@ -6539,7 +6623,10 @@ export interface operations {
     patchV1ActionsByid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag last read; a stale one is refused with 412 and nothing changes (without it, the change is made whatever happened since) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6578,6 +6665,8 @@ export interface operations {
             /** @description changed */
             200: {
                 headers: {
+                    /** @description the version of the action (also its `etag` field), for If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6607,6 +6696,8 @@ export interface operations {
                         queue: string;
                         webhook_enabled: boolean;
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                     };
                 };
@@ -6649,6 +6740,13 @@ export interface operations {
             };
             /** @description name taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is stale: it changed since it was read; nothing was changed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7608,6 +7706,8 @@ export interface operations {
                             } | null;
                         }[];
                         created_at: string;
+                        /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
+                        etag: string;
                         updated_at: string;
                     };
                 };

@@ -7,6 +7,7 @@ import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-pa
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { DEFAULT_ACTION_QUEUE } from '../mq/system-names';
 import { deploymentVisibleSql } from './access-rules';
+import { assertIfMatch, contentEtag } from './etag';
 import { assertMatchesSchema, withoutTopLevelRequired } from './json-schema';
 import type { ServiceMethod } from './services';
 import { uniqueViolation } from './unique-violation';
@@ -45,6 +46,8 @@ export interface Action {
   resultRoute: ResultRoute | null;
   queue: string;
   webhookEnabled: boolean;
+  /** Content hash of what a client can change (sent as ETag; `If-Match` on a change). */
+  etag: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -81,6 +84,23 @@ export interface ActionRow {
   updated_at: Date;
 }
 
+/** The ETag of an action: every field a client sets (not the webhook secret). */
+export function actionEtag(row: ActionRow): string {
+  return contentEtag([
+    row.name,
+    row.description,
+    row.deployment_id,
+    row.method,
+    row.default_input,
+    row.timeout_ms,
+    row.retry_policy,
+    row.cache_ttl_ms,
+    row.result_exchange,
+    row.result_routing_key,
+    row.queue,
+  ]);
+}
+
 export function presentAction(row: ActionRow): Action {
   return {
     id: row.id,
@@ -96,6 +116,7 @@ export function presentAction(row: ActionRow): Action {
       row.result_exchange !== null ? { exchange: row.result_exchange, routing_key: row.result_routing_key ?? '' } : null,
     queue: row.queue,
     webhookEnabled: row.webhook_hash !== null,
+    etag: actionEtag(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -203,10 +224,11 @@ export async function listActions(
 }
 
 /** Applies a patch; the method (and default input) are re-checked against the effective deployment. */
-export async function updateAction(sql: Sql, id: string, patch: Partial<ActionFields>): Promise<Action> {
+export async function updateAction(sql: Sql, id: string, patch: Partial<ActionFields>, ifMatch?: string): Promise<Action> {
   return sql.begin(async (tx) => {
     const [current] = await tx<ActionRow[]>`select * from actions where id = ${id} for update`;
     if (!current) throw new NotFoundError('action', id);
+    assertIfMatch(ifMatch, actionEtag(current));
     const deploymentId = patch.deploymentId ?? current.deployment_id;
     const methodName = patch.method ?? current.method;
     const defaultInput = patch.defaultInput ?? current.default_input;
@@ -239,9 +261,13 @@ export async function updateAction(sql: Sql, id: string, patch: Partial<ActionFi
 }
 
 /** Deletes an action with its runs, states and cached responses (they mean nothing without it). */
-export async function deleteAction(sql: Sql, id: string): Promise<void> {
-  const rows = await sql`delete from actions where id = ${id} returning id`;
-  if (rows.length === 0) throw new NotFoundError('action', id);
+export async function deleteAction(sql: Sql, id: string, ifMatch?: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [current] = await tx<ActionRow[]>`select * from actions where id = ${id} for update`;
+    if (!current) throw new NotFoundError('action', id);
+    assertIfMatch(ifMatch, actionEtag(current));
+    await tx`delete from actions where id = ${id}`;
+  });
 }
 
 /** Replaces the webhook secret (the old URL stops working at once) and returns the new one. */

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { openSecret, sealSecret } from './crypto/secret-box';
 import type { SecretKeyring } from './crypto/secret-keyring';
 import { schemaProblem, type JsonSchema } from './json-schema';
+import { assertIfMatch, contentEtag } from './etag';
 import { uniqueViolation } from './unique-violation';
 
 export const HTTP_VERBS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -33,6 +34,8 @@ export interface Service {
   methods: ServiceMethod[];
   /** Which key sealed the signing secret (the secret itself never leaves core in a Service). */
   signingKeyId: string;
+  /** Content hash of what a client can change (sent as ETag; `If-Match` on a change). */
+  etag: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,6 +65,11 @@ export function signingSecretContext(serviceId: string): string {
   return `service:${serviceId}:signing_secret`;
 }
 
+/** The ETag of a service: its name, description, base URL and methods (not the secret). */
+export function serviceEtag(row: ServiceRow): string {
+  return contentEtag([row.name, row.description, row.base_url, row.methods]);
+}
+
 function present(row: ServiceRow): Service {
   return {
     id: row.id,
@@ -70,6 +78,7 @@ function present(row: ServiceRow): Service {
     baseUrl: row.base_url,
     methods: row.methods,
     signingKeyId: row.signing_key_id,
+    etag: serviceEtag(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -137,11 +146,12 @@ export async function listServices(sql: Sql, request: KeysetRequest): Promise<Ke
  * Changes a service. Removing a method that actions still call is refused (409 naming
  * them): those actions would fail on their next run.
  */
-export async function updateService(sql: Sql, id: string, patch: Partial<ServiceFields>): Promise<Service> {
+export async function updateService(sql: Sql, id: string, patch: Partial<ServiceFields>, ifMatch?: string): Promise<Service> {
   if (patch.methods) assertValidMethods(patch.methods);
   return sql.begin(async (tx) => {
     const [current] = await tx<ServiceRow[]>`select * from services where id = ${id} for update`;
     if (!current) throw new NotFoundError('service', id);
+    assertIfMatch(ifMatch, serviceEtag(current));
     if (patch.methods) {
       const kept = patch.methods.map((m) => m.name);
       const orphaned = await tx<{ id: string; name: string; method: string }[]>`
@@ -173,10 +183,11 @@ export async function updateService(sql: Sql, id: string, patch: Partial<Service
 }
 
 /** Deletes a service no deployment uses; otherwise 409 naming the deployments. */
-export async function deleteService(sql: Sql, id: string): Promise<void> {
+export async function deleteService(sql: Sql, id: string, ifMatch?: string): Promise<void> {
   await sql.begin(async (tx) => {
-    const [row] = await tx<{ id: string }[]>`select id from services where id = ${id} for update`;
+    const [row] = await tx<ServiceRow[]>`select * from services where id = ${id} for update`;
     if (!row) throw new NotFoundError('service', id);
+    assertIfMatch(ifMatch, serviceEtag(row));
     const users = await tx<{ id: string; name: string }[]>`select id, name from deployments where service_id = ${id} order by name`;
     if (users.length > 0) {
       throw new ConflictError(`the service is used by deployments: ${users.map((d) => d.name).join(', ')}`, { deployments: users });

@@ -43,6 +43,11 @@ export interface ScheduleRow {
 
 const toNumber = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
+/** A schedule's ETag: its version, which every change of its spec (not a fire) raises. */
+export function scheduleEtag(version: number): string {
+  return `"${version}"`;
+}
+
 export function scheduleFromRow(row: ScheduleRow): Schedule {
   const target: ScheduleTarget =
     row.target_type === 'action'

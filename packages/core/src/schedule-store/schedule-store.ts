@@ -5,9 +5,10 @@ import { ConflictError, NotFoundError } from '../errors';
 import { keysetPage, type KeysetPage, type KeysetRequest } from '../db/keyset-page';
 import type { Principal } from '../access/principal';
 import { deploymentVisibleSql } from '../integrations/access-rules';
+import { assertIfMatch } from '../integrations/etag';
 import { fireAtOrAfter } from '../schedule/next-fire-times';
 import type { Schedule, ScheduleSpec } from './schedule';
-import { scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
+import { scheduleEtag, scheduleFromRow, scheduleTiming, specColumns, type ScheduleRow } from './schedule-rows';
 import { notifyScheduleChanged } from './schedule-changes';
 
 /**
@@ -86,11 +87,12 @@ export async function listSchedules(sql: Sql, request: KeysetRequest & { princip
  * the timing changes or a paused schedule is resumed, the next fire is recomputed from
  * `now`: fires that fell into a pause are not made up. Pausing drops a buffered fire.
  */
-export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, now: Date): Promise<Schedule> {
+export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, now: Date, ifMatch?: string): Promise<Schedule> {
   try {
     return await sql.begin(async (tx) => {
       const [currentRow] = await tx<ScheduleRow[]>`select * from schedules where id = ${id} for update`;
       if (!currentRow) throw new NotFoundError('schedule', id);
+      assertIfMatch(ifMatch, scheduleEtag(currentRow.version));
       const current = scheduleFromRow(currentRow);
       const anchorAt = spec.startAt ?? (current.startAt ? truncateToSecond(now) : current.anchorAt);
       const before = JSON.stringify(scheduleTiming(current, current.anchorAt));
@@ -120,10 +122,12 @@ export async function updateSchedule(sql: Sql, id: string, spec: ScheduleSpec, n
 }
 
 /** Deletes a schedule and its fire keys; messages already published stay. */
-export async function deleteSchedule(sql: Sql, id: string): Promise<void> {
+export async function deleteSchedule(sql: Sql, id: string, ifMatch?: string): Promise<void> {
   await sql.begin(async (tx) => {
-    const deleted = await tx`delete from schedules where id = ${id} returning id`;
-    if (deleted.length === 0) throw new NotFoundError('schedule', id);
+    const [current] = await tx<{ version: number }[]>`select version from schedules where id = ${id} for update`;
+    if (!current) throw new NotFoundError('schedule', id);
+    assertIfMatch(ifMatch, scheduleEtag(current.version));
+    await tx`delete from schedules where id = ${id}`;
     await tx`delete from schedule_fires where schedule_id = ${id}`;
     await notifyScheduleChanged(tx, id);
   });

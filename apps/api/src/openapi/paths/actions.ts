@@ -3,6 +3,7 @@ import { idParams } from '../../http/validate';
 import { pageSchema } from '../../http/pagination';
 import { actionJson, createActionBody, createdActionJson, listActionsQuery, updateActionBody, webhookJson } from '../../schemas/actions';
 import { deleteStatesQuery, listStatesQuery, recordStatesBody, recordStatesJson, stateJson } from '../../schemas/action-states';
+import { etagHeader, ifMatchHeader, staleIfMatch } from '../conditional-requests';
 import type { PathSpecs } from '../operation-spec';
 
 const tags = ['actions'];
@@ -23,21 +24,34 @@ export const actionPaths: PathSpecs = {
     get: { summary: 'List actions', tags, auth: 'viewer', query: listActionsQuery, responses: { 200: { description: 'a page', schema: pageSchema(actionJson) } } },
   },
   '/v1/actions/{id}': {
-    get: { summary: 'Get an action', tags, auth: 'viewer', params: idParams, responses: { 200: { description: 'the action', schema: actionJson }, 404: notFound } },
+    get: {
+      summary: 'Get an action',
+      tags,
+      auth: 'viewer',
+      params: idParams,
+      responses: { 200: { description: 'the action', schema: actionJson, headers: etagHeader('action') }, 404: notFound },
+    },
     patch: {
       summary: 'Change an action',
       tags,
       auth: 'operator',
       params: idParams,
+      headers: ifMatchHeader,
       body: updateActionBody,
-      responses: { 200: { description: 'changed', schema: actionJson }, 404: notFound, 409: { description: 'name taken' } },
+      responses: {
+        200: { description: 'changed', schema: actionJson, headers: etagHeader('action') },
+        404: notFound,
+        409: { description: 'name taken' },
+        412: staleIfMatch,
+      },
     },
     delete: {
       summary: 'Delete an action with its runs, states and cached responses',
       tags,
       auth: 'operator',
       params: idParams,
-      responses: { 204: { description: 'deleted' }, 404: notFound },
+      headers: ifMatchHeader,
+      responses: { 204: { description: 'deleted' }, 404: notFound, 412: staleIfMatch },
     },
   },
   '/v1/actions/{id}/webhook': {

@@ -2,6 +2,7 @@ import { idParams } from '../../http/validate';
 import { pageSchema } from '../../http/pagination';
 import { previewJson, scheduleFireJson, scheduleJson } from '../../schemas/schedule-json';
 import { createScheduleBody, listSchedulesQuery, previewBody, previewQuery, updateScheduleBody } from '../../schemas/schedules';
+import { etagHeader, ifMatchHeader, staleIfMatch } from '../conditional-requests';
 import type { PathSpecs } from '../operation-spec';
 
 const tags = ['schedules'];
@@ -56,7 +57,7 @@ export const schedulePaths: PathSpecs = {
       tags,
       auth: 'viewer',
       params: idParams,
-      responses: { 200: { description: 'the schedule', schema: scheduleJson }, 404: { description: 'no such schedule' } },
+      responses: { 200: { description: 'the schedule', schema: scheduleJson, headers: etagHeader('schedule') }, 404: { description: 'no such schedule' } },
     },
     patch: {
       summary: 'Change a schedule (pause and resume with `enabled`)',
@@ -65,11 +66,13 @@ export const schedulePaths: PathSpecs = {
       tags,
       auth: 'operator',
       params: idParams,
+      headers: ifMatchHeader,
       body: updateScheduleBody,
       responses: {
-        200: { description: 'the schedule as changed', schema: scheduleJson },
+        200: { description: 'the schedule as changed', schema: scheduleJson, headers: etagHeader('schedule') },
         404: { description: 'no such schedule' },
         409: { description: 'the new name is taken' },
+        412: staleIfMatch,
       },
     },
     delete: {
@@ -78,7 +81,8 @@ export const schedulePaths: PathSpecs = {
       tags,
       auth: 'operator',
       params: idParams,
-      responses: { 204: { description: 'deleted' }, 404: { description: 'no such schedule' } },
+      headers: ifMatchHeader,
+      responses: { 204: { description: 'deleted' }, 404: { description: 'no such schedule' }, 412: staleIfMatch },
     },
   },
   '/v1/schedules/{id}/next-fires': {

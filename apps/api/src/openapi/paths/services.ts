@@ -8,6 +8,7 @@ import {
   signingSecretJson,
   updateServiceBody,
 } from '../../schemas/services';
+import { etagHeader, ifMatchHeader, staleIfMatch } from '../conditional-requests';
 import type { PathSpecs } from '../operation-spec';
 
 const tags = ['services'];
@@ -28,22 +29,35 @@ export const servicePaths: PathSpecs = {
     get: { summary: 'List services', tags, auth: 'viewer', query: listServicesQuery, responses: { 200: { description: 'a page', schema: pageSchema(serviceJson) } } },
   },
   '/v1/services/{id}': {
-    get: { summary: 'Get a service', tags, auth: 'viewer', params: idParams, responses: { 200: { description: 'the service', schema: serviceJson }, 404: notFound } },
+    get: {
+      summary: 'Get a service',
+      tags,
+      auth: 'viewer',
+      params: idParams,
+      responses: { 200: { description: 'the service', schema: serviceJson, headers: etagHeader('service') }, 404: notFound },
+    },
     patch: {
       summary: 'Change a service',
       description: 'Removing a method that actions use is refused with 409 naming them.',
       tags,
       auth: 'operator',
       params: idParams,
+      headers: ifMatchHeader,
       body: updateServiceBody,
-      responses: { 200: { description: 'changed', schema: serviceJson }, 404: notFound, 409: { description: 'name taken, or a removed method is in use' } },
+      responses: {
+        200: { description: 'changed', schema: serviceJson, headers: etagHeader('service') },
+        404: notFound,
+        409: { description: 'name taken, or a removed method is in use' },
+        412: staleIfMatch,
+      },
     },
     delete: {
       summary: 'Delete a service',
       tags,
       auth: 'operator',
       params: idParams,
-      responses: { 204: { description: 'deleted' }, 404: notFound, 409: { description: 'deployments use it; details name them' } },
+      headers: ifMatchHeader,
+      responses: { 204: { description: 'deleted' }, 404: notFound, 409: { description: 'deployments use it; details name them' }, 412: staleIfMatch },
     },
   },
   '/v1/services/{id}/signing-secret': {

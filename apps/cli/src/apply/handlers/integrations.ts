@@ -2,7 +2,7 @@ import { orThrow } from '@interflow/client';
 import { listAll } from '../../api';
 import { changedFields } from '../compare';
 import type { KindHandler } from '../kinds';
-import { asJson, byId, named, omit, PAGE, type Json } from './shared';
+import { asJson, byId, byIdIfUnchanged, named, omit, PAGE, type Json } from './shared';
 
 export const serviceHandler: KindHandler = {
   kind: 'Service',
@@ -16,9 +16,10 @@ export const serviceHandler: KindHandler = {
     const raw = asJson(await orThrow(c.POST('/v1/services', { body: body as never })));
     return { id: String(raw.id), key: String(raw.name), raw: omit(raw, ['signing_secret']) };
   },
-  update: async (c, stored, patch) => void (await orThrow(c.PATCH('/v1/services/{id}', { ...byId(stored.id), body: omit(patch, ['signing_secret']) as never }))),
-  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/services/{id}', byId(stored.id)))),
-  exportSpec: (raw) => omit(raw, ['id', 'name', 'created_at', 'updated_at']),
+  update: async (c, stored, patch) =>
+    void (await orThrow(c.PATCH('/v1/services/{id}', { ...byIdIfUnchanged(stored), body: omit(patch, ['signing_secret']) as never }))),
+  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/services/{id}', byIdIfUnchanged(stored)))),
+  exportSpec: (raw) => omit(raw, ['id', 'name', 'etag', 'created_at', 'updated_at']),
   exportName: (raw) => String(raw.name),
 };
 
@@ -35,13 +36,8 @@ export const deploymentHandler: KindHandler = {
     const raw = asJson(await orThrow(c.POST('/v1/deployments', { body: body as never })));
     return { id: String(raw.id), key: String(raw.name), raw };
   },
-  // If-Match: the deployment must still be what was read when the plan was made.
-  update: async (c, stored, patch) =>
-    void (await orThrow(
-      c.PATCH('/v1/deployments/{id}', { params: { path: { id: stored.id }, header: { 'If-Match': String(stored.raw.etag) } }, body: patch as never }),
-    )),
-  remove: async (c, stored) =>
-    void (await orThrow(c.DELETE('/v1/deployments/{id}', { params: { path: { id: stored.id }, header: { 'If-Match': String(stored.raw.etag) } } }))),
+  update: async (c, stored, patch) => void (await orThrow(c.PATCH('/v1/deployments/{id}', { ...byIdIfUnchanged(stored), body: patch as never }))),
+  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/deployments/{id}', byIdIfUnchanged(stored)))),
   exportSpec: (raw, names) => ({
     service: names.nameOf('Service', String(raw.service_id)) ?? raw.service_id,
     ...omit(raw, ['id', 'name', 'service_id', 'credentials', 'credentials_key_id', 'etag', 'created_at', 'updated_at']),
@@ -61,11 +57,11 @@ export const actionHandler: KindHandler = {
     const raw = asJson(await orThrow(c.POST('/v1/actions', { body: body as never })));
     return { id: String(raw.id), key: String(raw.name), raw: omit(raw, ['webhook_path', 'webhook_url']) };
   },
-  update: async (c, stored, patch) => void (await orThrow(c.PATCH('/v1/actions/{id}', { ...byId(stored.id), body: patch as never }))),
-  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/actions/{id}', byId(stored.id)))),
+  update: async (c, stored, patch) => void (await orThrow(c.PATCH('/v1/actions/{id}', { ...byIdIfUnchanged(stored), body: patch as never }))),
+  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/actions/{id}', byIdIfUnchanged(stored)))),
   exportSpec: (raw, names) => ({
     deployment: names.nameOf('Deployment', String(raw.deployment_id)) ?? raw.deployment_id,
-    ...omit(raw, ['id', 'name', 'deployment_id', 'webhook_enabled', 'created_at', 'updated_at']),
+    ...omit(raw, ['id', 'name', 'deployment_id', 'webhook_enabled', 'etag', 'created_at', 'updated_at']),
   }),
   exportName: (raw) => String(raw.name),
 };

@@ -2,12 +2,12 @@ import { orThrow } from '@interflow/client';
 import { listAll } from '../../api';
 import { changedFields } from '../compare';
 import type { KindHandler } from '../kinds';
-import { asJson, byId, named, omit, PAGE, type Json } from './shared';
+import { asJson, byIdIfUnchanged, named, omit, PAGE, type Json } from './shared';
 
 /** A stored schedule in the shape of a create body (what a file would say). */
 function scheduleAsBody(raw: Json): Json {
   const rule = raw.rule as Json;
-  const body = omit(raw, ['id', 'next_fire_at', 'last_fired_at', 'buffered_fire_at', 'last_error', 'version', 'created_at', 'updated_at']);
+  const body = omit(raw, ['id', 'next_fire_at', 'last_fired_at', 'buffered_fire_at', 'last_error', 'version', 'etag', 'created_at', 'updated_at']);
   body.rule = rule.type === 'interval' ? omit(rule, ['anchor_at']) : rule;
   if (raw.backfill_limit === null) delete body.backfill_limit;
   return body;
@@ -44,8 +44,8 @@ export const scheduleHandler: KindHandler = {
     const raw = asJson(await orThrow(c.POST('/v1/schedules', { body: body as never })));
     return { id: String(raw.id), key: String(raw.name), raw };
   },
-  update: async (c, stored, patch) => void (await orThrow(c.PATCH('/v1/schedules/{id}', { ...byId(stored.id), body: patch as never }))),
-  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/schedules/{id}', byId(stored.id)))),
+  update: async (c, stored, patch) => void (await orThrow(c.PATCH('/v1/schedules/{id}', { ...byIdIfUnchanged(stored), body: patch as never }))),
+  remove: async (c, stored) => void (await orThrow(c.DELETE('/v1/schedules/{id}', byIdIfUnchanged(stored)))),
   exportSpec: (raw, names) => {
     const body = omit(scheduleAsBody(raw), ['name']);
     const target = body.target as Json;
