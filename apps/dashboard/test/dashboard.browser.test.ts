@@ -93,6 +93,30 @@ describe('the dashboard', () => {
     await context.close();
   }, TEST_MS);
 
+  it('keeps the overview still while live data streams in (no layout shift)', async () => {
+    const { context, page } = await signedIn(system.adminToken);
+    const chart = page.getByRole('img', { name: /^Runs per minute/ });
+    const runsCharted = async () => Number(/: (\d+) runs$/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
+    // first the page fills in; from then on, only values may change
+    await chart.waitFor();
+    await page.locator('.panel table td.num').first().waitFor();
+    await waitFor(async () => !(await page.getByRole('main').innerText()).includes('…'), { description: 'the overview to load' });
+    const before = await runsCharted();
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      const observer = new PerformanceObserver((list) => seen.push(...list.getEntries().map((entry) => (entry as PerformanceEntry & { value: number }).value)));
+      observer.observe({ type: 'layout-shift' });
+      // the shifts so far: those delivered, and those still queued for the observer
+      (window as unknown as { layoutShifts(): number[] }).layoutShifts = () => [...seen, ...observer.takeRecords().map((entry) => (entry as PerformanceEntry & { value: number }).value)];
+    });
+    await Promise.all(['Lin', 'Mae', 'Ned'].map((name) => trigger(name)));
+    await waitFor(async () => (await runsCharted()) >= before + 3, { description: 'the three runs charted live', timeoutMs: LIVE_MS });
+    // nothing was typed or clicked meanwhile: every shift counts
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts(): number[] }).layoutShifts());
+    expect(shifts).toEqual([]);
+    await context.close();
+  }, TEST_MS);
+
   it('finds a failed run and shows its error', async () => {
     const runId = await trigger('nobody');
     await waitFor(async () => (await system.call<{ status: string }>('GET', `/v1/runs/${runId}`)).status === 'failed', {
