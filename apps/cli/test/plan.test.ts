@@ -151,6 +151,23 @@ describe('planApply', () => {
     ]);
   });
 
+  it('creates a dead-letter queue and an alternate exchange before what names them, whatever the file order', () => {
+    const yaml = [
+      doc('Queue', 'orders', '  policy: {dead_letter_queue: orders.retry}'),
+      doc('Exchange', 'main', '  type: topic\n  alternate_exchange: unrouted'),
+      doc('Queue', 'orders.retry', '  policy: {dead_letter_queue: orders.dead}'),
+      doc('Queue', 'orders.dead', '  {}'),
+      doc('Exchange', 'unrouted', '  type: fanout'),
+    ].join('---\n');
+    expect(plan(yaml, state({})).map(([, kind, name]) => `${String(kind)} ${String(name)}`)).toEqual([
+      'Exchange unrouted',
+      'Exchange main',
+      'Queue orders.dead',
+      'Queue orders.retry',
+      'Queue orders',
+    ]);
+  });
+
   it('refuses a reference to an object neither declared nor stored', () => {
     const yaml = doc('Deployment', 'd', '  service: missing');
     expect(() => plan(yaml, state({}))).toThrow(ManifestError);

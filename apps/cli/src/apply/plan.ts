@@ -2,6 +2,7 @@ import type { FieldChange } from './compare';
 import { credentialsDigest, declaredBody, digestMatches } from './declared-body';
 import type { BodyValidator } from './body-validator';
 import { KIND_HANDLERS, KIND_NAMES, type KindName, type Stored } from './kinds';
+import { creationOrder } from './creation-order';
 import { withReplacedExchangeDependents } from './exchange-replacement';
 import { ManifestError, where, type Declared } from './manifest';
 import { namesOf, type ClusterState, type ManagedRecord } from './state';
@@ -46,8 +47,7 @@ export function planApply(
   const declaredNames = new Set(declared.map((d) => `${d.kind}/${d.name}`));
   const resolve = (kind: KindName, name: string) => names.idOf(kind, name) ?? (declaredNames.has(`${kind}/${name}`) ? NEW_OBJECT_ID : undefined);
   const changes: Change[] = [];
-  const ordered = [...declared].sort((a, b) => KIND_NAMES.indexOf(a.kind) - KIND_NAMES.indexOf(b.kind));
-  for (const item of ordered) {
+  for (const item of creationOrder(declared)) {
     const handler = KIND_HANDLERS[item.kind];
     const { body, credentials } = declaredBody(item, handler, resolve, options.validator, options.env);
     const record = state.applySet.records.find((r) => r.kind === item.kind && r.name === item.name);
