@@ -1,4 +1,6 @@
-import { createSilentLogger, createSqlClient, PostgresBroker, type Broker, type Sql } from '@interflow/core';
+import { type Broker } from '@interflow/broker';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createSilentLogger, createSqlClient, type Sql } from '@interflow/core';
 import type { BenchmarkContext } from './benchmark';
 
 /** A context for one benchmark on `schema`, and a way to close what it opened. */

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import postgres from 'postgres';
-import { migrate, quoteIdentifier } from '@interflow/core';
+import { quoteIdentifier } from '@interflow/core';
+import { migrate, migrations } from '@interflow/migrations';
 import { LOCAL_SERVER_URL } from '@interflow/local-postgres';
-import { migrations } from '@interflow/migrations';
 
 /** The run's own database: every benchmark gets a fresh migrated schema in it. */
 export interface BenchDatabase {

@@ -1,4 +1,4 @@
-import { DEFAULT_EXCHANGE, type Broker, type Publication } from '@interflow/core';
+import { DEFAULT_EXCHANGE, type Broker, type Publication } from '@interflow/broker';
 
 /** The payload every benchmark publishes: small JSON, like a typical action message. */
 export function benchPayload(index: number): { index: number; kind: string; input: { customer: string } } {

@@ -1,4 +1,5 @@
-import type { Broker, Logger, Sql } from '@interflow/core';
+import { type Broker } from '@interflow/broker';
+import { type Logger, type Sql } from '@interflow/core';
 
 /** A latency distribution in milliseconds. */
 export interface Percentiles {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { generateSecretKeySpec, parseConfig } from '@interflow/core';
+import { parseConfig } from '@interflow/core';
+import { generateSecretKeySpec } from '@interflow/registry';
 import { apiConfigSchema } from '../../apps/api/src/config';
 import { producerConfigSchema } from '../../apps/producer/src/config';
 import { runnerConfigSchema } from '../../apps/runner/src/config';

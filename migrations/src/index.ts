@@ -36,3 +36,5 @@ export const migrations = [
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);
+
+export { migrate, type MigrateOptions } from './migrate';

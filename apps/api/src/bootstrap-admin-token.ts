@@ -1,4 +1,5 @@
-import { ensureBootstrapAdmin, type Logger, type Sql } from '@interflow/core';
+import { type Logger, type Sql } from '@interflow/core';
+import { ensureBootstrapAdmin } from './access/bootstrap-admin';
 
 /**
  * Registers or issues the bootstrap admin token. A generated token goes to stdout as

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { baseConfigShape, intVar, secretKeyConfigShape } from '@interflow/core';
+import { baseConfigShape, intVar } from '@interflow/core';
+import { secretKeyConfigShape } from '@interflow/registry';
 import { outboundConfigShape } from '@interflow/outbound';
 
 /** The api's environment: the shared base plus its own variables. */

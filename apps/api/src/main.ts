@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { bootDaemon, checkSecretsReadable, failureLine, keyringFromConfig, parseConfigOrExit, PostgresBroker, systemClock } from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { bootDaemon, failureLine, parseConfigOrExit, systemClock } from '@interflow/core';
+import { checkSecretsReadable, keyringFromConfig } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
 import { outboundFetch } from '@interflow/outbound';
 import { bootstrapAdminToken } from './bootstrap-admin-token';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseConfigShape, createLogger, createSqlClient, failureLine, keyringFromConfig, parseConfigOrExit, rotateSecretKeys, sealedValuesByKey, secretKeyConfigShape } from '@interflow/core';
+import { baseConfigShape, createLogger, createSqlClient, failureLine, parseConfigOrExit } from '@interflow/core';
+import { keyringFromConfig, rotateSecretKeys, sealedValuesByKey, secretKeyConfigShape } from '@interflow/registry';
 
 /**
  * `npm run rotate-keys -w apps/api`: re-encrypts every deployment credential and service

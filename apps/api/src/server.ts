@@ -1,7 +1,8 @@
 import type { OutboundFetch } from '@interflow/outbound';
 import express from 'express';
-import { runRequestKeys } from '@interflow/core';
-import type { Clock, Logger, MetricsRegistry, ReadinessReport, RegisteredConsumer, SecretKeyring, Sql } from '@interflow/core';
+import { type RegisteredConsumer } from '@interflow/broker-postgres';
+import { type Clock, type Logger, type MetricsRegistry, type ReadinessReport, type Sql } from '@interflow/core';
+import { runRequestKeys, type SecretKeyring } from '@interflow/registry';
 import { authenticate } from './http/authenticate';
 import type { ConnectionDrain } from './http/connection-drain';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';

@@ -1,5 +1,4 @@
-import { describeError } from '@interflow/core';
-import type { Logger } from '@interflow/core';
+import { describeError, type Logger } from '@interflow/core';
 
 const RETRY_MS = 2000;
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { ConfigError, keyringFromConfig, parseConfig } from '@interflow/core';
+import { ConfigError, parseConfig } from '@interflow/core';
+import { keyringFromConfig } from '@interflow/registry';
 import { apiConfigSchema } from '../src/config';
 
 const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' };

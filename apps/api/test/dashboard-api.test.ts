@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { completeRun } from '@interflow/core';
+import { completeRun } from '@interflow/registry';
 import { createActionChain } from './support/fixtures';
 import { useApiWithRoles } from './support/api-with-roles';
 

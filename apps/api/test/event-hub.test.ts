@@ -1,4 +1,6 @@
-import { createSilentLogger, pruneEvents, systemClock, type Principal } from '@interflow/core';
+import { createSilentLogger, systemClock } from '@interflow/core';
+import { type Principal } from '@interflow/registry';
+import { pruneEvents } from '@interflow/event-log';
 import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { EventHub } from '../src/events/event-hub';
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { completeRun, createMetricsRegistry, startRunAttempt } from '@interflow/core';
+import { createMetricsRegistry } from '@interflow/core';
+import { completeRun, startRunAttempt } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { EventHub } from '../src/events/event-hub';
 import { createServer } from '../src/server';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createApiToken, generateSecretKeySpec } from '@interflow/core';
+import { generateSecretKeySpec } from '@interflow/registry';
+import { createApiToken } from '../src/access/api-tokens';
 import { createTestDatabase, freePort, startDaemon, type TestDatabase } from '@interflow/test-kit';
 
 const script = path.resolve(__dirname, '..', 'dist', 'main.js');

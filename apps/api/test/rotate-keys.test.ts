@@ -8,7 +8,7 @@ import {
   registerService,
   sealedValuesByKey,
   type SecretKey,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { createTestDatabase, startDaemon, type TestDatabase } from '@interflow/test-kit';
 
 let db: TestDatabase;

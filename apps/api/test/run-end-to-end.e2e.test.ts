@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
-import { createKeyring, type SecretKey } from '@interflow/core';
+import { createKeyring, type SecretKey } from '@interflow/registry';
 import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 import { registerGreeter, startGreeterConnector, type GreeterConnector } from './support/greeter-connector';
 import { createTestApi, type TestApi } from './support/test-api';

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import crypto from 'node:crypto';
-import { createAction, createDeployment, createKeyring, ManualClock, registerService, scheduleChangesChannel } from '@interflow/core';
+import { ManualClock } from '@interflow/core';
+import { createAction, createDeployment, createKeyring, registerService, scheduleChangesChannel } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { createTestApi, type TestApi } from './support/test-api';
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { DEFAULT_ACTION_QUEUE, deadLetterQueueOf, type Sql } from '@interflow/core';
+import { DEFAULT_ACTION_QUEUE, deadLetterQueueOf } from '@interflow/broker';
+import { type Sql } from '@interflow/core';
 import { createActionChain, createDeployment, createService, uniqueName } from './support/fixtures';
 import { createTestApi, type TestApi } from './support/test-api';
 

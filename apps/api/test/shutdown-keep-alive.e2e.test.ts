@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { generateSecretKeySpec } from '@interflow/core';
-import { confirmsAfterClose, createTestDatabase, freePort, startDaemon, startKeepAlivePublishers, waitFor, type TestDatabase } from '@interflow/test-kit';
+import { generateSecretKeySpec } from '@interflow/registry';
+import {
+  confirmsAfterClose,
+  createTestDatabase,
+  freePort,
+  startDaemon,
+  startKeepAlivePublishers,
+  waitFor,
+  type TestDatabase,
+} from '@interflow/test-kit';
 
 const API_SCRIPT = path.resolve(__dirname, '..', 'dist', 'main.js');
 

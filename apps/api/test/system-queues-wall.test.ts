@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DEFAULT_ACTION_QUEUE } from '@interflow/core';
+import { DEFAULT_ACTION_QUEUE } from '@interflow/broker';
 import { createActionChain, uniqueName } from './support/fixtures';
 import { useApiWithRoles } from './support/api-with-roles';
 

@@ -1,4 +1,4 @@
-import type { Principal } from '@interflow/core';
+import { type Principal } from '@interflow/registry';
 import { systemTopologyAllows, type TopologyOperation } from '../src/http/system-topology';
 
 const principal = (role: Principal['role'], deploymentScopes: string[] | null = null): Principal => ({

@@ -1,15 +1,14 @@
 import request from 'supertest';
+import { DEFAULT_EXCHANGE, type Consumer } from '@interflow/broker';
 import {
   completeRun,
-  DEFAULT_EXCHANGE,
   finishRunAttempt,
   hashRunInput,
   parseRunRequest,
   runRequestKeys,
   startRunAttempt,
   storeCachedResponse,
-  type Consumer,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { createActionChain, uniqueName } from './support/fixtures';
 import { useApiWithLogs } from './support/api-with-logs';

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { createSilentLogger, PostgresBroker, systemClock } from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createSilentLogger, systemClock } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { startSystem, type RunningSystem } from './support-system';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { createApiToken, generateSecretKeySpec } from '@interflow/core';
+import { generateSecretKeySpec } from '@interflow/registry';
 import { createConnector, defineMethod, PermanentError } from '@interflow/connector-sdk';
 import { createTestDatabase, freePort, startDaemon, waitFor, type DaemonProcess, type TestDatabase } from '@interflow/test-kit';
 
@@ -111,7 +111,7 @@ export async function startSystem(): Promise<RunningSystem> {
     method: 'greet',
     retry_policy: { max_attempts: 1, initial_delay_ms: 0, multiplier: 1, max_delay_ms: 0 },
   });
-  const viewer = await createApiToken(db.sql, { name: 'dashboard viewer', role: 'viewer', deploymentScopes: null });
+  const viewer = await call<{ token: string }>('POST', '/v1/tokens', { name: 'dashboard viewer', role: 'viewer' });
   await waitFor(() => daemons[1]?.logs.some((line) => line.message === 'runner consuming') ?? false, { description: 'the runner to consume' });
-  return { db, baseUrl, adminToken, viewerToken: viewer.secret, actionId: action.id, deploymentId: deployment.id, call, stop: stopAll };
+  return { db, baseUrl, adminToken, viewerToken: viewer.token, actionId: action.id, deploymentId: deployment.id, call, stop: stopAll };
 }

@@ -1,4 +1,5 @@
-import { createKeyring, createSqlClient, describeError, findSigningSecretByName, generateSigningSecret, parseKeySpec, type Logger, type SecretKey } from '@interflow/core';
+import { createSqlClient, describeError, type Logger } from '@interflow/core';
+import { createKeyring, findSigningSecretByName, generateSigningSecret, parseKeySpec, type SecretKey } from '@interflow/registry';
 import type { LauncherConfig } from './config';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedServer } from '@interflow/local-postgres';
-import type { Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
 import type { LauncherConfig } from './config';
 
 export interface ProvidedDatabase {

@@ -1,9 +1,10 @@
-import { createSqlClient, describeError, type Logger } from '@interflow/core';
+import { describeError, type Logger } from '@interflow/core';
 import type { LauncherConfig } from './config';
 import type { ExampleSetup, HttpConnectorSetup } from './daemons';
 import { connectorSigningSecret } from './connector-signing-secret';
 import { EXAMPLE_NAMES, registerExample } from './register-example';
 import { HTTP_CONNECTOR_NAMES, registerHttpConnector } from './register-http-connector';
+import { withRegistrationToken } from './registration-token';
 
 /**
  * The example's settings for this start: local URLs, and the signing secret the example
@@ -48,7 +49,6 @@ export async function registerExampleWhenUp(options: {
 }): Promise<void> {
   const { config, example, http, logger } = options;
   const apiUrl = `http://127.0.0.1:${config.PORT}`;
-  const sql = createSqlClient({ url: options.databaseUrl, schema: config.DATABASE_SCHEMA, max: 1, applicationName: 'interflow-launcher' });
   try {
     const deadline = Date.now() + 120_000;
     const urls = [`${apiUrl}/readyz`, ...(example ? [`${example.connectorUrl}/healthz`] : []), ...(http ? [`${http.connectorUrl}/healthz`] : [])];
@@ -57,22 +57,33 @@ export async function registerExampleWhenUp(options: {
       if (Date.now() > deadline) throw new Error('the api or a connector did not come up within 2 minutes');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (http) {
-      const registered = await registerHttpConnector({ sql, logger, apiUrl, http, example });
-      logger.info('http connector registered as the service `http`', { serviceId: registered.serviceId, exampleActionId: registered.actionId });
-    }
-    if (!example) return;
-    const { actionId } = await registerExample({ sql, logger, apiUrl, example, scheduleEveryMs: config.EXAMPLE_SCHEDULE_EVERY_MS });
-    logger.info('example registered: the schedule runs it every few seconds', {
-      actionId,
-      runs: `${apiUrl}/v1/runs?action_id=${actionId}`,
-      everyMs: config.EXAMPLE_SCHEDULE_EVERY_MS,
-    });
+    const tokenOptions = { apiUrl, databaseUrl: options.databaseUrl, schema: config.DATABASE_SCHEMA, logger };
+    await withRegistrationToken(tokenOptions, (token) => registerAll({ token, apiUrl, example, http, logger, config }));
   } catch (error) {
     logger.error('registering the example failed; Interflow keeps running without it', { error: describeError(error) });
-  } finally {
-    await sql.end({ timeout: 2 });
   }
+}
+
+async function registerAll(options: {
+  token: string;
+  apiUrl: string;
+  example: ExampleSetup | null;
+  http: HttpConnectorSetup | null;
+  logger: Logger;
+  config: LauncherConfig;
+}): Promise<void> {
+  const { token, apiUrl, example, http, logger, config } = options;
+  if (http) {
+    const registered = await registerHttpConnector({ token, logger, apiUrl, http, example });
+    logger.info('http connector registered as the service `http`', { serviceId: registered.serviceId, exampleActionId: registered.actionId });
+  }
+  if (!example) return;
+  const { actionId } = await registerExample({ token, apiUrl, example, scheduleEveryMs: config.EXAMPLE_SCHEDULE_EVERY_MS });
+  logger.info('example registered: the schedule runs it every few seconds', {
+    actionId,
+    runs: `${apiUrl}/v1/runs?action_id=${actionId}`,
+    everyMs: config.EXAMPLE_SCHEDULE_EVERY_MS,
+  });
 }
 
 async function allAnswer(urls: string[]): Promise<boolean> {

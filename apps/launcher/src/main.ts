@@ -1,5 +1,5 @@
-import { createLogger, failureLine, migrate, parseConfigOrExit } from '@interflow/core';
-import { migrations } from '@interflow/migrations';
+import { createLogger, failureLine, parseConfigOrExit } from '@interflow/core';
+import { migrate, migrations } from '@interflow/migrations';
 import { launcherConfigSchema } from './config';
 import { provideDatabase } from './database';
 import { daemonSpecs } from './daemons';

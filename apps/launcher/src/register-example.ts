@@ -1,4 +1,3 @@
-import { createApiToken, describeError, type Logger, revokeApiToken, type Sql, systemClock } from '@interflow/core';
 import type { ExampleSetup } from './daemons';
 
 export const EXAMPLE_NAMES = {
@@ -10,8 +9,8 @@ export const EXAMPLE_NAMES = {
 } as const;
 
 export interface RegisterExampleOptions {
-  sql: Sql;
-  logger: Logger;
+  /** An admin token for the api (see registration-token.ts). */
+  token: string;
   apiUrl: string;
   example: ExampleSetup;
   scheduleEveryMs: number;
@@ -26,76 +25,64 @@ export interface Named {
  * Registers the example through the api, the way an operator would: the service (its
  * methods imported from the connector), a deployment of it, an action, and a schedule
  * that runs the action every few seconds. Idempotent by name, so every `npm start` finds
- * what the last one made and only refreshes the URLs (and the signing secret when it is new). The api
- * token it uses is minted for this and revoked at the end.
+ * what the last one made and only refreshes the URLs (and the signing secret when it is new).
  */
 export async function registerExample(options: RegisterExampleOptions): Promise<{ actionId: string }> {
-  const { token, secret } = await createApiToken(options.sql, {
-    name: 'launcher: example registration',
-    role: 'admin',
-    expiresAt: new Date(Date.now() + 10 * 60_000),
-  });
-  try {
-    const api = apiClient(options.apiUrl, secret);
-    const { example } = options;
-    let service = await api.findByName('/v1/services', EXAMPLE_NAMES.service);
-    if (service) {
-      await api.send('PATCH', `/v1/services/${service.id}`, { base_url: example.connectorUrl });
-      if (example.signingSecretIsNew) {
-        await api.send('POST', `/v1/services/${service.id}/signing-secret`, { signing_secret: example.signingSecret });
-      }
-    } else {
-      service = await api.send<Named>('POST', '/v1/services', {
-        name: EXAMPLE_NAMES.service,
-        description: 'The example connector: orders of a fake orders API',
-        base_url: example.connectorUrl,
-        signing_secret: example.signingSecret,
-      });
+  const api = apiClient(options.apiUrl, options.token);
+  const { example } = options;
+  let service = await api.findByName('/v1/services', EXAMPLE_NAMES.service);
+  if (service) {
+    await api.send('PATCH', `/v1/services/${service.id}`, { base_url: example.connectorUrl });
+    if (example.signingSecretIsNew) {
+      await api.send('POST', `/v1/services/${service.id}/signing-secret`, { signing_secret: example.signingSecret });
     }
-    await api.send('POST', `/v1/services/${service.id}/methods/import`);
-
-    const connection = { base_url: example.fakeOrdersApiUrl, interflow_api_url: options.apiUrl };
-    let deployment = await api.findByName('/v1/deployments', EXAMPLE_NAMES.deployment);
-    if (deployment) {
-      await api.send('PATCH', `/v1/deployments/${deployment.id}`, { connection });
-    } else {
-      const statesToken = await api.send<{ token: string }>('POST', '/v1/tokens', { name: EXAMPLE_NAMES.statesToken, role: 'operator' });
-      deployment = await api.send<Named>('POST', '/v1/deployments', {
-        name: EXAMPLE_NAMES.deployment,
-        description: 'The fake orders API, polled by the example schedule',
-        service_id: service.id,
-        connection,
-        credentials: { api_key: example.fakeOrdersApiKey, interflow_token: statesToken.token },
-        rate_limit: { requests: 5, interval_ms: 1000 },
-        max_concurrency: 2,
-      });
-    }
-
-    const action =
-      (await api.findByName('/v1/actions', EXAMPLE_NAMES.action)) ??
-      (await api.send<Named>('POST', '/v1/actions', {
-        name: EXAMPLE_NAMES.action,
-        description: 'Orders that are new or changed since the last run',
-        deployment_id: deployment.id,
-        method: 'list-new-orders',
-        default_input: { limit: 50 },
-      }));
-
-    if (!(await api.findByName('/v1/schedules', EXAMPLE_NAMES.schedule))) {
-      await api.send('POST', '/v1/schedules', {
-        name: EXAMPLE_NAMES.schedule,
-        description: 'Runs the example action every few seconds',
-        target: { type: 'action', action_id: action.id, input: {} },
-        rule: { type: 'interval', every_ms: options.scheduleEveryMs },
-        overlap_policy: 'skip',
-      });
-    }
-    return { actionId: action.id };
-  } finally {
-    await revokeApiToken(options.sql, token.id, systemClock).catch((error: unknown) =>
-      options.logger.warn('could not revoke the registration token; it expires in 10 minutes', { error: describeError(error) }),
-    );
+  } else {
+    service = await api.send<Named>('POST', '/v1/services', {
+      name: EXAMPLE_NAMES.service,
+      description: 'The example connector: orders of a fake orders API',
+      base_url: example.connectorUrl,
+      signing_secret: example.signingSecret,
+    });
   }
+  await api.send('POST', `/v1/services/${service.id}/methods/import`);
+
+  const connection = { base_url: example.fakeOrdersApiUrl, interflow_api_url: options.apiUrl };
+  let deployment = await api.findByName('/v1/deployments', EXAMPLE_NAMES.deployment);
+  if (deployment) {
+    await api.send('PATCH', `/v1/deployments/${deployment.id}`, { connection });
+  } else {
+    const statesToken = await api.send<{ token: string }>('POST', '/v1/tokens', { name: EXAMPLE_NAMES.statesToken, role: 'operator' });
+    deployment = await api.send<Named>('POST', '/v1/deployments', {
+      name: EXAMPLE_NAMES.deployment,
+      description: 'The fake orders API, polled by the example schedule',
+      service_id: service.id,
+      connection,
+      credentials: { api_key: example.fakeOrdersApiKey, interflow_token: statesToken.token },
+      rate_limit: { requests: 5, interval_ms: 1000 },
+      max_concurrency: 2,
+    });
+  }
+
+  const action =
+    (await api.findByName('/v1/actions', EXAMPLE_NAMES.action)) ??
+    (await api.send<Named>('POST', '/v1/actions', {
+      name: EXAMPLE_NAMES.action,
+      description: 'Orders that are new or changed since the last run',
+      deployment_id: deployment.id,
+      method: 'list-new-orders',
+      default_input: { limit: 50 },
+    }));
+
+  if (!(await api.findByName('/v1/schedules', EXAMPLE_NAMES.schedule))) {
+    await api.send('POST', '/v1/schedules', {
+      name: EXAMPLE_NAMES.schedule,
+      description: 'Runs the example action every few seconds',
+      target: { type: 'action', action_id: action.id, input: {} },
+      rule: { type: 'interval', every_ms: options.scheduleEveryMs },
+      overlap_policy: 'skip',
+    });
+  }
+  return { actionId: action.id };
 }
 
 /** A small client of the api for registration (names are unique, so lookup by name). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSecretKeySpec, type Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
+import { generateSecretKeySpec } from '@interflow/registry';
 
 const KEY_FILE = 'secret-key';
 

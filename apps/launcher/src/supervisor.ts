@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
 import type { DaemonSpec } from './daemons';
 
 export interface Supervisor {

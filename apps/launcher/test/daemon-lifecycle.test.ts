@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateSecretKeySpec } from '@interflow/core';
+import { generateSecretKeySpec } from '@interflow/registry';
 import { createTestDatabase, freePort, startDaemon, waitFor, type TestDatabase } from '@interflow/test-kit';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSecretKeySpec, migrate } from '@interflow/core';
+import { migrate, migrations } from '@interflow/migrations';
+import { generateSecretKeySpec } from '@interflow/registry';
 import { ensureDatabase } from '@interflow/local-postgres';
-import { migrations } from '@interflow/migrations';
 import { freePort, PrivatePostgres, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 
 const root = path.resolve(__dirname, '..', '..', '..');

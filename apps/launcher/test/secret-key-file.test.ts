@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSilentLogger, keyringFromConfig, parseConfig, secretKeyConfigShape } from '@interflow/core';
+import { createSilentLogger, parseConfig } from '@interflow/core';
+import { keyringFromConfig, secretKeyConfigShape } from '@interflow/registry';
 import { z } from 'zod';
 import { provideSecretKey } from '../src/secret-key-file';
 

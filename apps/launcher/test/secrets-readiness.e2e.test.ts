@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createDeployment, createKeyring, generateSecretKeySpec, parseKeySpec, registerService } from '@interflow/core';
+import { createDeployment, createKeyring, generateSecretKeySpec, parseKeySpec, registerService } from '@interflow/registry';
 import { createTestDatabase, freePort, startDaemon, waitFor, type TestDatabase } from '@interflow/test-kit';
 
 const root = path.resolve(__dirname, '..', '..', '..');

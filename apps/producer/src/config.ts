@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseConfigShape, intVar, secretKeyConfigShape } from '@interflow/core';
+import { baseConfigShape, intVar } from '@interflow/core';
+import { secretKeyConfigShape } from '@interflow/registry';
 
 /** The producer's environment: the shared base plus the scheduler's and housekeeping's tunables. */
 export const producerConfigSchema = z.object({

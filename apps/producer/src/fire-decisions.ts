@@ -1,4 +1,4 @@
-import { fireJitterMs, type DueFirePlan, type Schedule } from '@interflow/core';
+import { fireJitterMs, type DueFirePlan, type Schedule } from '@interflow/registry';
 
 export type FireOutcome = 'published' | 'skipped_overlap' | 'expired';
 

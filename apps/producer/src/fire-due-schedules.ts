@@ -1,4 +1,5 @@
-import { planDueFires, scheduleFromRow, scheduleTiming, type PublishReceipt, type RunRequestKeys, type Schedule } from '@interflow/core';
+import { type PublishReceipt } from '@interflow/broker';
+import { planDueFires, scheduleFromRow, scheduleTiming, type RunRequestKeys, type Schedule } from '@interflow/registry';
 import { decideFires, type FireDecision } from './fire-decisions';
 import { firePublication } from './fire-publication';
 import { traceFires } from './fire-trace';

@@ -1,4 +1,6 @@
-import { DEFAULT_EXCHANGE, NotFoundError, runRequestMessage, type Publication, type RunRequestKeys, type Schedule } from '@interflow/core';
+import { DEFAULT_EXCHANGE, type Publication } from '@interflow/broker';
+import { NotFoundError } from '@interflow/core';
+import { runRequestMessage, type RunRequestKeys, type Schedule } from '@interflow/registry';
 import type { FireDecision } from './fire-decisions';
 
 /** Headers every scheduled message carries, so a consumer can tell which fire it is. */

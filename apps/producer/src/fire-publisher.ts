@@ -1,4 +1,4 @@
-import type { Publication, PublishReceipt } from '@interflow/core';
+import { type Publication, type PublishReceipt } from '@interflow/broker';
 import type { Transaction } from './sql/transaction';
 
 /**

@@ -1,5 +1,6 @@
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
-import { isTracing, traceHeaders, type Publication } from '@interflow/core';
+import { type Publication } from '@interflow/broker';
+import { isTracing, traceHeaders } from '@interflow/core';
 
 /**
  * Each schedule fire starts a trace of its own: a `schedule fire` span whose context

@@ -1,5 +1,7 @@
 import { Counter } from 'prom-client';
-import { describeError, expireMessages, type Logger, type MetricsRegistry, pruneEvents, pruneHistory, returnLapsedLeases, type Sql } from '@interflow/core';
+import { expireMessages, pruneHistory, returnLapsedLeases } from '@interflow/broker-postgres';
+import { describeError, type Logger, type MetricsRegistry, type Sql } from '@interflow/core';
+import { pruneEvents } from '@interflow/event-log';
 import { endOrphanedRuns } from './sql/orphaned-runs';
 import { pruneFireKeys } from './sql/prune-fire-keys';
 

@@ -1,14 +1,6 @@
-import {
-  AdvisoryLeadership,
-  bootDaemon,
-  failureLine,
-  keyringFromConfig,
-  parseConfigOrExit,
-  PostgresBroker,
-  runRequestKeys,
-  startHealthServer,
-  systemClock,
-} from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, startHealthServer, systemClock } from '@interflow/core';
+import { keyringFromConfig, runRequestKeys } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
 import { producerConfigSchema } from './config';
 import { Housekeeping } from './housekeeping';

@@ -1,5 +1,14 @@
 import { Gauge } from 'prom-client';
-import { type AdvisoryLeadership, describeError, isPlainLabelValue, type Logger, type MetricsRegistry, OTHER_LABEL_VALUE, type QueueGaugeRow, readQueueGauges, type SqlExecutor } from '@interflow/core';
+import { type QueueGaugeRow, readQueueGauges } from '@interflow/broker-postgres';
+import {
+  type AdvisoryLeadership,
+  describeError,
+  isPlainLabelValue,
+  type Logger,
+  type MetricsRegistry,
+  OTHER_LABEL_VALUE,
+  type SqlExecutor,
+} from '@interflow/core';
 
 export interface QueueGaugesOptions {
   sql: SqlExecutor;

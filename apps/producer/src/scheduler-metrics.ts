@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client';
-import type { MetricsRegistry } from '@interflow/core';
+import { type MetricsRegistry } from '@interflow/core';
 
 /** The scheduler's Prometheus series. */
 export interface SchedulerMetrics {

@@ -1,5 +1,5 @@
-import type { Clock, Logger, RunRequestKeys, Sql } from '@interflow/core';
-import { describeError, InterflowError, scheduleChangesChannel } from '@interflow/core';
+import { type Clock, type Logger, type Sql, describeError, InterflowError } from '@interflow/core';
+import { type RunRequestKeys, scheduleChangesChannel } from '@interflow/registry';
 import { fireBatch, type FireBatchResult } from './fire-due-schedules';
 import type { FirePublisher } from './fire-publisher';
 import type { SchedulerMetrics } from './scheduler-metrics';

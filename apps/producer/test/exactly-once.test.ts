@@ -1,6 +1,15 @@
-import { ManualClock, type PostgresBroker, type Schedule, type Sql } from '@interflow/core';
+import { type PostgresBroker } from '@interflow/broker-postgres';
+import { ManualClock, type Sql } from '@interflow/core';
+import { type Schedule } from '@interflow/registry';
 import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
-import { addSchedule, exchangeSpec, isoSeconds, publishedFireTimes, startTestProducer, type TestProducer } from './support/producers';
+import {
+  addSchedule,
+  exchangeSpec,
+  isoSeconds,
+  publishedFireTimes,
+  startTestProducer,
+  type TestProducer,
+} from './support/producers';
 
 /**
  * Exactly once with several producers and none lost when one dies: the clock is the

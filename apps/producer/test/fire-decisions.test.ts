@@ -1,4 +1,4 @@
-import type { DueFirePlan, Schedule } from '@interflow/core';
+import { type DueFirePlan, type Schedule } from '@interflow/registry';
 import { decideFires } from '../src/fire-decisions';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 5, 10, 0, 0) + seconds * 1000);

@@ -1,21 +1,20 @@
 import crypto from 'node:crypto';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createMetricsRegistry, createSilentLogger } from '@interflow/core';
 import {
   completeRun,
   createAction,
   createDeployment,
   createKeyring,
-  createMetricsRegistry,
-  createSilentLogger,
   getRun,
   hashRunInput,
   insertQueuedRun,
   listRunAttempts,
   parseKeySpec,
-  PostgresBroker,
   recordRunMessage,
   registerService,
   startRunAttempt,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { Housekeeping } from '../src/housekeeping';
 

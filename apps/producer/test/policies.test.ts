@@ -1,20 +1,26 @@
 import crypto from 'node:crypto';
+import { createMetricsRegistry, createSilentLogger, ManualClock } from '@interflow/core';
 import {
   parseRunRequest,
   createAction,
   createDeployment,
   createKeyring,
-  createMetricsRegistry,
-  createSilentLogger,
   deleteSchedule,
-  ManualClock,
   registerService,
   updateSchedule,
   type Schedule,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { Housekeeping } from '../src/housekeeping';
-import { addSchedule, exchangeSpec, isoSeconds, publishedFireTimes, startTestProducer, TEST_RUN_REQUEST_KEYS, type TestProducer } from './support/producers';
+import {
+  addSchedule,
+  exchangeSpec,
+  isoSeconds,
+  publishedFireTimes,
+  startTestProducer,
+  TEST_RUN_REQUEST_KEYS,
+  type TestProducer,
+} from './support/producers';
 
 /**
  * Missed-fire and overlap policies, pausing, failing targets and action targets, each

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { createSchedule, generateSecretKeySpec, PostgresBroker, createSilentLogger, systemClock } from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createSilentLogger, systemClock } from '@interflow/core';
+import { createSchedule, generateSecretKeySpec } from '@interflow/registry';
 import { createTestDatabase, freePort, startDaemon, waitFor, type DaemonProcess, type TestDatabase } from '@interflow/test-kit';
 import { exchangeSpec, publishedFireTimes } from './support/producers';
 

@@ -1,4 +1,5 @@
-import { AdvisoryLeadership, createMetricsRegistry, createSilentLogger, PostgresBroker, type MetricsRegistry, type QueueGaugeRow } from '@interflow/core';
+import { PostgresBroker, type QueueGaugeRow } from '@interflow/broker-postgres';
+import { AdvisoryLeadership, createMetricsRegistry, createSilentLogger, type MetricsRegistry } from '@interflow/core';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { capQueues, createQueueGaugeMetrics, QueueGauges } from '../src/queue-gauges';
 

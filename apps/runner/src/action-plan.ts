@@ -1,4 +1,4 @@
-import type { RetryBackoff } from '@interflow/core';
+import { type RetryBackoff } from '@interflow/broker';
 import type { HttpVerb } from '@interflow/connector-sdk';
 import type { DeploymentLimits } from './limits/call-permits';
 

@@ -1,4 +1,4 @@
-import { deadLetterQueueOf, type Broker } from '@interflow/core';
+import { deadLetterQueueOf, type Broker } from '@interflow/broker';
 
 /**
  * Makes sure each consumed action queue exists and has a dead-letter queue, so a failed

@@ -1,15 +1,6 @@
-import {
-  ACTION_ID_HEADER,
-  DEFAULT_EXCHANGE,
-  RUN_ID_HEADER,
-  runReplyPayload,
-  runResultPayload,
-  type Delivery,
-  type PostgresBroker,
-  type Publication,
-  type RunEnd,
-  type TransactionSql,
-} from '@interflow/core';
+import { DEFAULT_EXCHANGE, type Delivery, type Publication, type TransactionSql } from '@interflow/broker';
+import { type PostgresBroker } from '@interflow/broker-postgres';
+import { ACTION_ID_HEADER, RUN_ID_HEADER, runReplyPayload, runResultPayload, type RunEnd } from '@interflow/registry';
 import type { ActionPlan } from './action-plan';
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseConfigShape, boolVar, intVar, secretKeyConfigShape } from '@interflow/core';
+import { baseConfigShape, boolVar, intVar } from '@interflow/core';
+import { secretKeyConfigShape } from '@interflow/registry';
 import { outboundConfigShape } from '@interflow/outbound';
 
 const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,200}$/;

@@ -1,4 +1,5 @@
-import { StaleDeliveryError, type Delivery, type DeliveryControl, type Logger } from '@interflow/core';
+import { StaleDeliveryError, type Delivery, type DeliveryControl } from '@interflow/broker';
+import { type Logger } from '@interflow/core';
 import type { ActionPlan } from './action-plan';
 import type { ExecutorDependencies } from './execute-action';
 import { decideSettlement } from './settlement';

@@ -1,4 +1,5 @@
-import { inSpan, SpanKind, type Clock, type Delivery, type DeliveryControl, type Logger } from '@interflow/core';
+import { type Delivery, type DeliveryControl } from '@interflow/broker';
+import { inSpan, SpanKind, type Clock, type Logger } from '@interflow/core';
 import type { OutboundFetch } from '@interflow/outbound';
 import { isUnrunnable, type ActionPlan, type ActionPlans } from './action-plan';
 import type { OutcomeAnnouncer } from './announce-run-end';

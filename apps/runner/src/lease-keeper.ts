@@ -1,4 +1,5 @@
-import type { DeliveryControl, Logger } from '@interflow/core';
+import { type DeliveryControl } from '@interflow/broker';
+import { type Logger } from '@interflow/core';
 
 /**
  * Keeps a delivery's lease alive during a long call: extends it by `leaseMs` every third

@@ -1,16 +1,14 @@
 import os from 'node:os';
+import { PostgresBroker } from '@interflow/broker-postgres';
 import {
   bootDaemon,
-  checkSecretsReadable,
   failureLine,
-  keyringFromConfig,
   parseConfigOrExit,
-  PostgresBroker,
-  runRequestKeys,
   startHealthServer,
   systemClock,
   type ReadinessReport,
 } from '@interflow/core';
+import { checkSecretsReadable, keyringFromConfig, runRequestKeys } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
 import { describeAllowList, outboundFetch } from '@interflow/outbound';
 import { ensureActionQueues, queueMaxAttemptsLookup } from './action-queues';

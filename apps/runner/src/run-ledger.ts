@@ -1,4 +1,5 @@
-import type { RunRequestTrigger, TransactionSql } from '@interflow/core';
+import { type TransactionSql } from '@interflow/broker';
+import { type RunRequestTrigger } from '@interflow/registry';
 
 /**
  * The runner's view of run history (contract 3): the registry owns the tables, the

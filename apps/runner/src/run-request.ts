@@ -1,5 +1,5 @@
 /**
- * The runner's side of the run-request contract (core's run-request module holds the
+ * The runner's side of the run-request contract (the registry's run-request module holds the
  * shape, the parse function and the signature): what a delivery asks the runner to do.
  */
 export {
@@ -10,7 +10,7 @@ export {
   subscriptionInput,
   subscriptionRunRequest,
   type RunRequest,
-} from '@interflow/core';
+} from '@interflow/registry';
 
 /** The action's default input under the message's: the message wins field by field. */
 export function mergeInput(defaults: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {

@@ -1,7 +1,14 @@
-import { describeError } from '@interflow/core';
-import type { Broker, Consumer, Delivery, DeliveryControl, Logger, RunRequestKeys } from '@interflow/core';
+import { type Broker, type Consumer, type Delivery, type DeliveryControl } from '@interflow/broker';
+import { describeError, type Logger } from '@interflow/core';
+import { type RunRequestKeys } from '@interflow/registry';
 import { executeAction, type ExecutorDependencies } from './execute-action';
-import { MalformedRunRequest, parseRunRequest, subscriptionRunRequest, UnauthorisedRunRequest, type RunRequest } from './run-request';
+import {
+  MalformedRunRequest,
+  parseRunRequest,
+  subscriptionRunRequest,
+  UnauthorisedRunRequest,
+  type RunRequest,
+} from './run-request';
 import type { SubscriptionSource } from './subscriptions/subscription-source';
 
 export interface RunnerOptions {

@@ -1,4 +1,4 @@
-import { retryDelayMs, type RetryBackoff } from '@interflow/core';
+import { retryDelayMs, type RetryBackoff } from '@interflow/broker';
 import type { CallOutcome } from './call-outcome';
 import type { AttemptOutcome, RunStatus } from './run-ledger';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAction, createDeployment, registerService } from '@interflow/core';
+import { createAction, createDeployment, registerService } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { outboundFetch, parseAllowList } from '@interflow/outbound';
 import { callConnector } from '../src/call-connector';

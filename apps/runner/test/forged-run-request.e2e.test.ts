@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { createKeyring, runRequestKeys, runRequestMessage, type OutgoingMessage } from '@interflow/core';
+import { type OutgoingMessage } from '@interflow/broker';
+import { createKeyring, runRequestKeys, runRequestMessage } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 

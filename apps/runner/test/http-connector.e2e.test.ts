@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createDeployment, registerService } from '@interflow/core';
+import { createDeployment, registerService } from '@interflow/registry';
 import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 

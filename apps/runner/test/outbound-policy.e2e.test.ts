@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { createAction, createDeployment, registerService } from '@interflow/core';
+import { createAction, createDeployment, registerService } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { SCRIPTED_METHODS } from './support/scripted-connector';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';

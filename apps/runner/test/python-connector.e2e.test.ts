@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { generateStandardWebhookSecret } from '@interflow/connector-sdk';
-import { createAction, createDeployment, registerService } from '@interflow/core';
+import { createAction, createDeployment, registerService } from '@interflow/registry';
 import { freePort, waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 

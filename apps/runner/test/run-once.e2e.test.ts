@@ -1,4 +1,4 @@
-import { runRequestMessage } from '@interflow/core';
+import { runRequestMessage } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 

@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 import type { Benchmark } from '../benchmark';
 import { elapsedSince, ratePerSecond } from '../percentiles';
 

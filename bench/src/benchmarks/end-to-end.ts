@@ -1,4 +1,4 @@
-import type { Broker } from '@interflow/core';
+import { type Broker } from '@interflow/broker';
 import type { Benchmark } from '../benchmark';
 import { assertQueueEmpty, benchPublication } from '../bench-queue';
 import { Countdown } from '../countdown';

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createLogger } from '@interflow/core';
+import { createLogger } from '../src';
 
 function capture() {
   const stream = new PassThrough();

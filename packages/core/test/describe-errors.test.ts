@@ -1,4 +1,4 @@
-import { describeError, failureLine, isDatabaseUnavailable } from '@interflow/core';
+import { describeError, failureLine, isDatabaseUnavailable } from '../src';
 
 describe('describeError', () => {
   it.each([

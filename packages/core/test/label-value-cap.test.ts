@@ -1,4 +1,4 @@
-import { LabelValueCap, OTHER_LABEL_VALUE, isPlainLabelValue } from '@interflow/core';
+import { LabelValueCap, OTHER_LABEL_VALUE, isPlainLabelValue } from '../src';
 
 describe('LabelValueCap', () => {
   it('keeps the first distinct values up to the limit, then answers _other', () => {

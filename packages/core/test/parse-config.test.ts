@@ -1,4 +1,4 @@
-import { ConfigError, baseConfigSchema, parseConfig } from '@interflow/core';
+import { ConfigError, baseConfigSchema, parseConfig } from '../src';
 
 describe('parseConfig', () => {
   it('applies defaults and coerces numbers', () => {

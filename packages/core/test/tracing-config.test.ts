@@ -1,4 +1,4 @@
-import { parseConfig, tracesUrl, tracingConfigShape, tracingEnabled, type TracingConfig } from '@interflow/core';
+import { parseConfig, tracesUrl, tracingConfigShape, tracingEnabled, type TracingConfig } from '../src';
 import { z } from 'zod';
 
 describe('tracing switched by the standard OTEL_* variables', () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import postgres from 'postgres';
-import { createSqlClient, migrate, quoteIdentifier, type Sql } from '@interflow/core';
-import { migrations } from '@interflow/migrations';
+import { createSqlClient, quoteIdentifier, type Sql } from '@interflow/core';
+import { migrate, migrations } from '@interflow/migrations';
 import { TEST_DATABASE_URL_VARIABLE } from './test-server';
 
 export interface TestDatabase {

@@ -1,16 +1,7 @@
-import {
-  compareEventPositions,
-  eventIsKept,
-  eventLogHead,
-  queueDepths,
-  readEventsAfter,
-  type Clock,
-  type EventPosition,
-  type Logger,
-  type Principal,
-  type QueueDepth,
-  type Sql,
-} from '@interflow/core';
+import { queueDepths, type QueueDepth } from '@interflow/broker-postgres';
+import { type Clock, type Logger, type Sql } from '@interflow/core';
+import { type Principal } from '@interflow/registry';
+import { eventIsKept, eventLogHead, readEventsAfter, compareEventPositions, type EventPosition } from '@interflow/event-log';
 import { EventSubscriber, type EventSink } from './event-subscriber';
 
 export interface EventHubSettings {

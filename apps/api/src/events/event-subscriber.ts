@@ -1,15 +1,15 @@
+import { type QueueDepth } from '@interflow/broker-postgres';
+import { type SqlExecutor } from '@interflow/core';
+import { type Principal } from '@interflow/registry';
 import {
-  compareEventPositions,
-  eventVisibleTo,
-  formatEventPosition,
-  queueVisibleTo,
   readableDeployments,
-  type EventPosition,
   type LoggedEvent,
-  type Principal,
-  type QueueDepth,
-  type SqlExecutor,
-} from '@interflow/core';
+  compareEventPositions,
+  formatEventPosition,
+  type EventPosition,
+  eventVisibleTo,
+  queueVisibleTo,
+} from '@interflow/event-log';
 
 /** What a stream writes to its client (better-sse's session, in production). */
 export interface EventSink {

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { authenticateApiToken, UnauthorizedError, type Clock, type Principal, type Sql } from '@interflow/core';
+import { UnauthorizedError, type Clock, type Sql } from '@interflow/core';
+import { type Principal } from '@interflow/registry';
+import { authenticateApiToken } from '../access/api-tokens';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -1,13 +1,6 @@
 import type { Request } from 'express';
-import {
-  ForbiddenError,
-  NotFoundError,
-  principalCoversDeployment,
-  roleAtLeast,
-  UnauthorizedError,
-  type Principal,
-  type Role,
-} from '@interflow/core';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '@interflow/core';
+import { principalCoversDeployment, roleAtLeast, type Principal, type Role } from '@interflow/registry';
 
 /**
  * The caller, who must hold at least `role` (admin ≥ operator ≥ viewer): 401 without a

@@ -1,16 +1,14 @@
 import type { Request } from 'express';
+import { ForbiddenError, NotFoundError, type SqlExecutor } from '@interflow/core';
 import {
   deploymentAllows,
-  ForbiddenError,
   getDeployment,
-  NotFoundError,
   principalCoversDeployment,
   type Deployment,
   type DeploymentOperation,
   type Principal,
   type Role,
-  type SqlExecutor,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { requireRole } from './authorize';
 
 const ROLE_FOR: Record<DeploymentOperation, Role> = { read: 'viewer', run: 'operator', change: 'operator' };

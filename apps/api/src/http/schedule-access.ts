@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { getAction, NotFoundError, type Principal, type ScheduleTarget, type Sql } from '@interflow/core';
+import { NotFoundError, type Sql } from '@interflow/core';
+import { getAction, type Principal, type ScheduleTarget } from '@interflow/registry';
 import { requireUnscoped } from './authorize';
 import { requireDeploymentAccess } from './deployment-access';
 

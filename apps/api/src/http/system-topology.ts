@@ -1,5 +1,7 @@
 import type { Request } from 'express';
-import { ForbiddenError, isSystemDeadLetterQueue, isSystemName, type Principal, type Role } from '@interflow/core';
+import { isSystemDeadLetterQueue, isSystemName } from '@interflow/broker';
+import { ForbiddenError } from '@interflow/core';
+import { type Principal, type Role } from '@interflow/registry';
 import { requireRole, requireUnscoped } from './authorize';
 
 /** What a route does to a queue, exchange or binding. */

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
 
 /** Node's own statuses for what its HTTP parser refuses (see node's `onParserExecuteCommon`). */
 function statusOf(code: string | undefined): { status: number; reason: string } {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram } from 'prom-client';
-import type { Logger, MetricsRegistry } from '@interflow/core';
+import { type Logger, type MetricsRegistry } from '@interflow/core';
 
 declare module 'express-serve-static-core' {
   interface Request {

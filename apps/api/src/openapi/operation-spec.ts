@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '@interflow/core';
+import { type Role } from '@interflow/registry';
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

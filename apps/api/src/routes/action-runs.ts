@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { getAction, type Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
+import { getAction } from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { answerTrigger, idempotencyKeyOf } from '../http/trigger-answer';

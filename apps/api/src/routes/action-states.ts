@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { deleteActionStates, getAction, listActionStates, recordActionStates, type Clock, type Sql } from '@interflow/core';
+import { type Clock, type Sql } from '@interflow/core';
+import { deleteActionStates, getAction, listActionStates, recordActionStates } from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { decodeCursor, toPageBody } from '../http/pagination';

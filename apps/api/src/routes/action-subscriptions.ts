@@ -1,19 +1,23 @@
 import { Router } from 'express';
+import { type Broker } from '@interflow/broker';
+import { NotFoundError, type Sql } from '@interflow/core';
 import {
   createActionSubscription,
   deleteActionSubscription,
   getAction,
   getActionSubscription,
   listActionSubscriptions,
-  NotFoundError,
-  type Broker,
-  type Sql,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';
-import { createSubscriptionBody, listSubscriptionsQuery, subscriptionParams, subscriptionToJson } from '../schemas/action-subscriptions';
+import {
+  createSubscriptionBody,
+  listSubscriptionsQuery,
+  subscriptionParams,
+  subscriptionToJson,
+} from '../schemas/action-subscriptions';
 
 /**
  * `/v1/actions/:id/subscriptions`: bindings that target an action. Each gets its own

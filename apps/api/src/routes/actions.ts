@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { ValidationError, type Sql } from '@interflow/core';
 import {
   createAction,
   deleteAction,
@@ -7,9 +8,7 @@ import {
   listActions,
   rotateActionWebhook,
   updateAction,
-  ValidationError,
-  type Sql,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { ifMatchOf } from '../http/if-match';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { applySetEtag, deleteApplySet, getApplySet, listApplySets, putApplySet, type Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
+import { applySetEtag, deleteApplySet, getApplySet, listApplySets, putApplySet } from '../apply-sets/apply-sets';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { parseBody, parseParams } from '../http/validate';
 import { applySetListJson, applySetParams, applySetToJson, putApplySetBody } from '../schemas/apply-sets';

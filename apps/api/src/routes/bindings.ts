@@ -1,5 +1,7 @@
 import { Router } from 'express';
-import { NotFoundError, ValidationError, type Binding, type Broker, type Principal } from '@interflow/core';
+import { type Binding, type Broker } from '@interflow/broker';
+import { NotFoundError, ValidationError } from '@interflow/core';
+import { type Principal } from '@interflow/registry';
 import { requireBrokerAccess, requireTopologyAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseBody, parseParams, parseQuery } from '../http/validate';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { RegisteredConsumer } from '@interflow/core';
+import { type RegisteredConsumer } from '@interflow/broker-postgres';
 import { requireBrokerAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseQuery } from '../http/validate';

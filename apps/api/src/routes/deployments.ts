@@ -1,12 +1,6 @@
 import { Router, type Request } from 'express';
-import {
-  createDeployment,
-  deleteDeployment,
-  listDeployments,
-  updateDeployment,
-  type SecretKeyring,
-  type Sql,
-} from '@interflow/core';
+import { type Sql } from '@interflow/core';
+import { createDeployment, deleteDeployment, listDeployments, updateDeployment, type SecretKeyring } from '@interflow/registry';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { decodeCursor, toPageBody } from '../http/pagination';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { createSession } from 'better-sse';
-import { parseEventPosition, ValidationError } from '@interflow/core';
+import { ValidationError } from '@interflow/core';
+import { parseEventPosition } from '@interflow/event-log';
 import type { EventHub } from '../events/event-hub';
 import { requireRole } from '../http/authorize';
 

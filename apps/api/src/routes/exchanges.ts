@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { NotFoundError, type Broker } from '@interflow/core';
+import { type Broker } from '@interflow/broker';
+import { NotFoundError } from '@interflow/core';
 import { requireBrokerAccess, requireTopologyAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseBody, parseParams, parseQuery } from '../http/validate';

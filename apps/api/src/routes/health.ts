@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { MetricsRegistry, ReadinessReport } from '@interflow/core';
+import { type MetricsRegistry, type ReadinessReport } from '@interflow/core';
 
 /** `/healthz` (alive), `/readyz` (database and migrations; 503 otherwise), `/metrics`. */
 export function healthRoutes(deps: { readiness: () => Promise<ReadinessReport>; metrics: MetricsRegistry }): Router {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { runsPerMinute, schedulerLag, type Clock, type Sql } from '@interflow/core';
+import { type Clock, type Sql } from '@interflow/core';
+import { runsPerMinute, schedulerLag } from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { parseQuery } from '../http/validate';
 import { overviewQuery, runsPerMinuteToJson } from '../schemas/overview';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { ConflictError, DEFAULT_EXCHANGE, NotFoundError, type Broker } from '@interflow/core';
+import { DEFAULT_EXCHANGE, type Broker } from '@interflow/broker';
+import { ConflictError, NotFoundError } from '@interflow/core';
 import { requireBrokerAccess, requireTopologyAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseBody, parseParams, parseQuery } from '../http/validate';

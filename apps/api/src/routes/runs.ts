@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { getRun, listRunAttempts, listRuns, type Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
+import { getRun, listRunAttempts, listRuns } from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { decodeCursor, toPageBody } from '../http/pagination';

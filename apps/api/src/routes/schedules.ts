@@ -1,11 +1,11 @@
 import { Router, type Request } from 'express';
+import { DEFAULT_EXCHANGE, type Broker } from '@interflow/broker';
+import { NotFoundError, ValidationError, type Clock, type Sql } from '@interflow/core';
 import {
   createSchedule,
-  DEFAULT_EXCHANGE,
   assertMatchesSchema,
   getAction,
   mergeRunInput,
-  NotFoundError,
   resolveMethod,
   deleteSchedule,
   fireScheduleNow,
@@ -17,14 +17,10 @@ import {
   scheduleTiming,
   updateSchedule,
   validateScheduleTiming,
-  ValidationError,
-  type Broker,
-  type Clock,
   type Principal,
   type ScheduleSpec,
   type ScheduleTarget,
-  type Sql,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { ifMatchOf } from '../http/if-match';
 import { requireScheduleTargetAccess } from '../http/schedule-access';

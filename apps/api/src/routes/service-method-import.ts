@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { getService, InterflowError, updateService, type Sql } from '@interflow/core';
+import { InterflowError, type Sql } from '@interflow/core';
+import { getService, updateService } from '@interflow/registry';
 import { outboundRefusal, readLimited, type OutboundFetch } from '@interflow/outbound';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { idParams, parseParams } from '../http/validate';

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { type Sql } from '@interflow/core';
 import {
   deleteService,
   getService,
@@ -7,8 +8,7 @@ import {
   rotateServiceSigningSecret,
   updateService,
   type SecretKeyring,
-  type Sql,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { ifMatchOf } from '../http/if-match';
 import { decodeCursor, toPageBody } from '../http/pagination';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type Clock, type Sql } from '@interflow/core';
+import { type Clock, type Sql } from '@interflow/core';
+import { createApiToken, getApiToken, listApiTokens, revokeApiToken } from '../access/api-tokens';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { decodeCursor, toPageBody } from '../http/pagination';
 import { idParams, parseBody, parseParams, parseQuery } from '../http/validate';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { findActionByWebhookSecret, NotFoundError, type Sql } from '@interflow/core';
+import { NotFoundError, type Sql } from '@interflow/core';
+import { findActionByWebhookSecret } from '@interflow/registry';
 import { answerTrigger, idempotencyKeyOf } from '../http/trigger-answer';
 import { parseBody, parseQuery } from '../http/validate';
 import { triggerQuery, webhookBody, webhookParams } from '../schemas/triggering';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionState } from '@interflow/core';
+import { type ActionState } from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 const stateItem = z

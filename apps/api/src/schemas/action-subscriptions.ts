@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isSystemName, RESERVED_NAME_MESSAGE, type ActionSubscription } from '@interflow/core';
+import { isSystemName, RESERVED_NAME_MESSAGE } from '@interflow/broker';
+import { type ActionSubscription } from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 const headerValue = z.union([z.string(), z.number(), z.boolean()]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isActionQueueName, isSystemName, RESERVED_NAME_MESSAGE, type Action } from '@interflow/core';
+import { isActionQueueName, isSystemName, RESERVED_NAME_MESSAGE } from '@interflow/broker';
+import { type Action } from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 const actionName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, { message: 'expected lower-case letters, digits, _ . - (max 100)' });

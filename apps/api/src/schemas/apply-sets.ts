@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplySet } from '@interflow/core';
+import { type ApplySet } from '../apply-sets/apply-sets';
 
 export const applySetParams = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, { message: 'expected lower-case letters, digits, _ . - (max 100)' }),

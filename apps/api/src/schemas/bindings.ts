@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Binding } from '@interflow/core';
+import { type Binding } from '@interflow/broker';
 import { pageQueryShape } from '../http/pagination';
 import { resourceName, userTopologyName } from './mq-names';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegisteredConsumer } from '@interflow/core';
+import { type RegisteredConsumer } from '@interflow/broker-postgres';
 import { pageQueryShape } from '../http/pagination';
 import { resourceName } from './mq-names';
 

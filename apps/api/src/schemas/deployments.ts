@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Deployment } from '@interflow/core';
+import { ROLES, type Deployment } from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 /** Field names that say "secret": such values belong in `credentials`, which is sealed. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Exchange } from '@interflow/core';
+import { type Exchange } from '@interflow/broker';
 import { pageQueryShape } from '../http/pagination';
 import { userTopologyName } from './mq-names';
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { Delivery, MessageHeaders, Principal, OutgoingMessage, Publication, PublishReceipt } from '@interflow/core';
+import {
+  type Delivery,
+  type MessageHeaders,
+  type OutgoingMessage,
+  type Publication,
+  type PublishReceipt,
+} from '@interflow/broker';
+import { type Principal } from '@interflow/registry';
 import { userTopologyName } from './mq-names';
 
 const DAY_MS = 24 * 3600 * 1000;

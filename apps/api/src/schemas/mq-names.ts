@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isSystemName, RESERVED_NAME_MESSAGE } from '@interflow/core';
+import { isSystemName, RESERVED_NAME_MESSAGE } from '@interflow/broker';
 
 /**
  * Exchange and queue names as the api accepts them: letters, digits and `_ . : -`, so a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RUN_STATUSES, type RunsInMinute } from '@interflow/core';
+import { RUN_STATUSES, type RunsInMinute } from '@interflow/registry';
 
 export const overviewQuery = z.strictObject({
   minutes: z.coerce.number().int().min(1).max(1440).default(60).describe('how many minutes of runs, up to now'),

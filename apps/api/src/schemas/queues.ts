@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Queue, QueuePolicy, QueueStats } from '@interflow/core';
+import { type Queue, type QueuePolicy, type QueueStats } from '@interflow/broker';
 import { pageQueryShape } from '../http/pagination';
 import { userTopologyName } from './mq-names';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RUN_STATUSES, type Run, type RunAttempt } from '@interflow/core';
+import { RUN_STATUSES, type Run, type RunAttempt } from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 /** Why a run started; every one of them can be listed by. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scheduleEtag, type Schedule, type ScheduleFire } from '@interflow/core';
+import { scheduleEtag, type Schedule, type ScheduleFire } from '@interflow/registry';
 
 const instantOrNull = z.string().nullable();
 

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { isSystemName, RESERVED_NAME_MESSAGE } from '@interflow/broker';
 import {
-  isSystemName,
-  RESERVED_NAME_MESSAGE,
   type MissedFirePolicy,
   type Schedule,
   type ScheduleRuleSpec,
   type ScheduleSpec,
   type ScheduleTarget,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-01-05T10:00:00Z' });

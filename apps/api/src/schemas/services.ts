@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HTTP_VERBS, type Service } from '@interflow/core';
+import { HTTP_VERBS, type Service } from '@interflow/registry';
 import { pageQueryShape } from '../http/pagination';
 
 export const methodJson = z.strictObject({

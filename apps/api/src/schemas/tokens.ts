@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, type ApiToken } from '@interflow/core';
+import { ROLES } from '@interflow/registry';
+import { type ApiToken } from '../access/api-tokens';
 import { pageQueryShape } from '../http/pagination';
 
 export const createTokenBody = z.strictObject({

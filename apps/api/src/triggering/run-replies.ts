@@ -1,7 +1,8 @@
-import { describeError } from '@interflow/core';
+import { replyQueueName, type Broker, type Consumer } from '@interflow/broker';
+import { describeError, type Logger } from '@interflow/core';
+import { parseRunReply, type RunReply } from '@interflow/registry';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { parseRunReply, replyQueueName, type Broker, type Consumer, type Logger, type RunReply } from '@interflow/core';
 
 export interface ReplyWaiter {
   /** Resolves with the reply, or null when `timeoutMs` passes first. */

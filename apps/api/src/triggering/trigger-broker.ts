@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import type { Broker, Publication, PublishReceipt } from '@interflow/core';
+import { type Broker, type Publication, type PublishReceipt } from '@interflow/broker';
 
 /**
  * What triggering needs from the broker: the contract plus `publishWithin`, so a run row

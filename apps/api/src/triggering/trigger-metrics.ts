@@ -1,5 +1,5 @@
 import { Counter } from 'prom-client';
-import type { MetricsRegistry } from '@interflow/core';
+import { type MetricsRegistry } from '@interflow/core';
 
 /** How a trigger request ended: a new queued run, a cached answer, or an idempotent replay. */
 export type TriggerResult = 'queued' | 'cached' | 'replayed';

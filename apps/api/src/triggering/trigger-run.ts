@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
+import { DEFAULT_EXCHANGE } from '@interflow/broker';
+import { ConflictError, type Clock, type Logger, type Sql } from '@interflow/core';
 import {
   assertMatchesSchema,
-  ConflictError,
-  DEFAULT_EXCHANGE,
   findFreshResponse,
   findRunByIdempotencyKey,
   getRun,
@@ -14,13 +14,10 @@ import {
   resolveMethod,
   runRequestMessage,
   type Action,
-  type Clock,
-  type Logger,
   type NewRun,
   type Run,
   type RunRequestKeys,
-  type Sql,
-} from '@interflow/core';
+} from '@interflow/registry';
 import type { RunReplies } from './run-replies';
 import type { TriggerMetrics, TriggerResult } from './trigger-metrics';
 import type { TriggerBroker } from './trigger-broker';

@@ -1,18 +1,9 @@
 import crypto from 'node:crypto';
 import type express from 'express';
-import {
-  checkReadiness,
-  createKeyring,
-  createApiToken,
-  createMetricsRegistry,
-  createSilentLogger,
-  PostgresBroker,
-  systemClock,
-  type Clock,
-  type Logger,
-  type Role,
-  type SecretKeyring,
-} from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { checkReadiness, createMetricsRegistry, createSilentLogger, systemClock, type Clock, type Logger } from '@interflow/core';
+import { createKeyring, type Role, type SecretKeyring } from '@interflow/registry';
+import { createApiToken } from '../../src/access/api-tokens';
 import { migrationNames } from '@interflow/migrations';
 import { outboundFetch, parseAllowList } from '@interflow/outbound';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiToken } from '@interflow/core';
 import { createTestDatabase, freePort, startDaemon, type DaemonProcess, type TestDatabase } from '@interflow/test-kit';
 import { runCli } from '../../src/cli';
 
@@ -29,6 +28,8 @@ export async function startCliHarness(): Promise<CliHarness> {
   const db = await createTestDatabase({ poolSize: 4 });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // the api registers this as its bootstrap admin (INTERFLOW_ADMIN_TOKEN): only the api touches api_tokens
+  const token = `ifw_${crypto.randomBytes(32).toString('base64url')}`;
   let api: DaemonProcess | undefined;
   const secretKey = `cli-test:${crypto.randomBytes(32).toString('base64')}`;
   const daemonEnv = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn', INTERFLOW_SECRET_KEY: secretKey };
@@ -36,7 +37,7 @@ export async function startCliHarness(): Promise<CliHarness> {
   try {
     api = await startDaemon({
       script: path.resolve(__dirname, '../../../api/dist/main.js'),
-      env: { ...daemonEnv, PORT: String(port), HOST: '127.0.0.1' },
+      env: { ...daemonEnv, PORT: String(port), HOST: '127.0.0.1', INTERFLOW_ADMIN_TOKEN: token },
       readyUrl: `${url}/readyz`,
       timeoutMs: 120_000,
     });
@@ -44,7 +45,6 @@ export async function startCliHarness(): Promise<CliHarness> {
     await db.drop();
     throw error;
   }
-  const { secret: token } = await createApiToken(db.sql, { name: 'cli test admin', role: 'admin', deploymentScopes: null });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interflow-cli-'));
   const daemon = api;
   return {

@@ -1,4 +1,5 @@
-import type { ScheduleRow, SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
+import { type ScheduleRow } from '@interflow/registry';
 import type { Transaction } from './transaction';
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 
 /**
  * Deletes up to `limit` fire keys recorded before `olderThanMs` ago. A key only guards a

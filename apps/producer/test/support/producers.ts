@@ -1,17 +1,7 @@
 import crypto from 'node:crypto';
-import {
-  createKeyring,
-  runRequestKeys,
-  createMetricsRegistry,
-  createSchedule,
-  createSilentLogger,
-  createSqlClient,
-  PostgresBroker,
-  type Clock,
-  type Schedule,
-  type ScheduleSpec,
-  type Sql,
-} from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createMetricsRegistry, createSilentLogger, createSqlClient, type Clock, type Sql } from '@interflow/core';
+import { createKeyring, runRequestKeys, createSchedule, type Schedule, type ScheduleSpec } from '@interflow/registry';
 import type { TestDatabase } from '@interflow/test-kit';
 import type { FirePublisher } from '../../src/fire-publisher';
 import { Scheduler } from '../../src/scheduler';

@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 import { releaseCallSlot, takeCallSlot } from './call-slots';
 import { deploymentPauseLeftMs, pauseDeployment } from './deployment-pause';
 import { takeRateToken } from './take-rate-token';

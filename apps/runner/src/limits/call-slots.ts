@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 
 /**
  * Takes one of a deployment's `limit` numbered call slots, atomically across every

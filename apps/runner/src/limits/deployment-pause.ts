@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 
 /**
  * Holds every runner off a deployment until `ms` from now (the database's clock, so

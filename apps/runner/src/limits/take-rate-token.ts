@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 import { msUntilToken, type RateLimitPolicy, tokensPerMs } from './token-bucket';
 
 export type RateTokenResult = { granted: true } | { granted: false; retryInMs: number };

@@ -1,4 +1,5 @@
-import { loadActionContext, NotFoundError, PermanentError, UnknownSecretKeyError, type SecretKeyring, type Sql } from '@interflow/core';
+import { NotFoundError, PermanentError, type Sql } from '@interflow/core';
+import { loadActionContext, UnknownSecretKeyError, type SecretKeyring } from '@interflow/registry';
 import type { ActionPlan, ActionPlans, UnrunnableAction } from '../action-plan';
 
 /** Share of each retry delay drawn at random, so failures of many runs do not retry in lockstep. */

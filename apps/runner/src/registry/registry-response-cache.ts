@@ -1,4 +1,5 @@
-import { hashRunInput, storeCachedResponse, type Clock, type Sql } from '@interflow/core';
+import { type Clock, type Sql } from '@interflow/core';
+import { hashRunInput, storeCachedResponse } from '@interflow/registry';
 import type { ResponseCache } from '../response-cache';
 
 /**

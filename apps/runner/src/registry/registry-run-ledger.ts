@@ -1,3 +1,5 @@
+import { type TransactionSql } from '@interflow/broker';
+import { NotFoundError, type Clock, type Sql } from '@interflow/core';
 import {
   completeRunOnce,
   ensureRunForMessage,
@@ -5,13 +7,9 @@ import {
   getRun,
   listRunAttempts,
   markRunRetrying,
-  NotFoundError,
   startRunAttempt,
-  type Clock,
   type Run,
-  type Sql,
-  type TransactionSql,
-} from '@interflow/core';
+} from '@interflow/registry';
 import type { AttemptResult, FinalRunStatus, OpenedRun, RunLedger, RunRecorder, RunRequestContext } from '../run-ledger';
 
 /** The RunLedger over core's run-recording functions (registry's tables). */

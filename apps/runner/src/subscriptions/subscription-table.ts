@@ -1,4 +1,5 @@
-import { listSubscriptionTargets, type Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
+import { listSubscriptionTargets } from '@interflow/registry';
 import type { ActionSubscriptionTarget, SubscriptionSource } from './subscription-source';
 
 /** Subscriptions as stored by the api (`/v1/actions/{id}/subscriptions`). */

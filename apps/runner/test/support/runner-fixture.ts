@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createSilentLogger } from '@interflow/core';
 import {
   createAction,
   createDeployment,
   createKeyring,
-  createSilentLogger,
   getRun,
   hashRunInput,
   insertQueuedRun,
   listRunAttempts,
   recordRunMessage,
   parseKeySpec,
-  PostgresBroker,
   registerService,
   runRequestKeys,
   runRequestMessage,
@@ -21,7 +21,7 @@ import {
   type Run,
   type RunAttempt,
   type SecretKeyring,
-} from '@interflow/core';
+} from '@interflow/registry';
 import { createTestDatabase, freePort, startDaemon, waitFor, type DaemonProcess, type TestDatabase } from '@interflow/test-kit';
 import { ensureActionQueues } from '../../src/action-queues';
 import { SCRIPTED_METHODS, startScriptedConnector, type ScriptedConnector } from './scripted-connector';

@@ -1,5 +1,5 @@
 import type { Sql } from './sql-client';
-import { MIGRATIONS_TABLE } from './data-source';
+import { MIGRATIONS_TABLE } from './migrations-table';
 
 export interface ReadinessReport {
   ready: boolean;

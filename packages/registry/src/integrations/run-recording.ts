@@ -1,0 +1,128 @@
+/**
+ * What the runner writes while executing a run (COORDINATION contract 3). Every function
+ * is one statement, safe to repeat after a redelivery, and takes an executor so it can
+ * join the runner's own transaction (e.g. completing a run next to acking its message).
+ */
+import { type SqlExecutor, jsonParam, NotFoundError } from '@interflow/core';
+import { hashRunInput } from './run-input';
+import { presentRun, type Run, type RunRow, type RunTrigger } from './runs';
+
+export interface RunForMessage {
+  /** The broker message id: the run's unique key, so a redelivery finds the same run. */
+  messageId: string;
+  actionId: string;
+  input: Record<string, unknown>;
+  trigger: RunTrigger;
+  triggeredBy: string | null;
+}
+
+/**
+ * The run of an action message that came without `run_id` (schedules, routed results):
+ * created on first delivery, found again on every redelivery.
+ */
+export async function ensureRunForMessage(sql: SqlExecutor, message: RunForMessage): Promise<Run> {
+  const inserted = await sql<RunRow[]>`
+    insert into runs (action_id, deployment_id, status, trigger, triggered_by, input, input_hash, message_id)
+    select a.id, a.deployment_id, 'queued', ${message.trigger}, ${message.triggeredBy}, ${jsonParam(sql, message.input)},
+           ${hashRunInput(message.input)}, ${message.messageId}
+    from actions a where a.id = ${message.actionId}
+    on conflict (message_id) do nothing
+    returning *`;
+  const row = inserted[0] ?? (await sql<RunRow[]>`select * from runs where message_id = ${message.messageId}`)[0];
+  if (!row) throw new NotFoundError('action', message.actionId);
+  return presentRun(row);
+}
+
+/**
+ * Marks attempt `attempt` started: the run becomes `running` (started_at set on the
+ * first attempt) and the attempt row is written, or restarted if a crashed runner left it.
+ */
+export async function startRunAttempt(sql: SqlExecutor, runId: string, attempt: number, startedAt: Date): Promise<void> {
+  const updated = await sql`
+    with run as (
+      update runs set status = 'running', attempts = greatest(attempts, ${attempt}),
+                      started_at = coalesce(started_at, ${startedAt})
+      where id = ${runId}
+      returning id
+    )
+    insert into run_attempts (run_id, attempt, started_at)
+    select id, ${attempt}, ${startedAt} from run
+    on conflict (run_id, attempt) do update
+      set started_at = excluded.started_at, finished_at = null, duration_ms = null, http_status = null,
+          outcome = null, error = null, response = null
+    returning run_id`;
+  if (updated.length === 0) throw new NotFoundError('run', runId);
+}
+
+export interface AttemptOutcome {
+  finishedAt: Date;
+  outcome: 'succeeded' | 'failed' | 'retrying' | 'rate_limited';
+  httpStatus?: number | null;
+  /** Redacted by the caller: no secret may be stored here. */
+  error?: unknown;
+  response?: unknown;
+}
+
+/** Closes an attempt row with its outcome and duration. */
+export async function finishRunAttempt(sql: SqlExecutor, runId: string, attempt: number, result: AttemptOutcome): Promise<void> {
+  await sql`
+    update run_attempts set
+      finished_at = ${result.finishedAt},
+      duration_ms = greatest(0, round(extract(epoch from (${result.finishedAt}::timestamptz - started_at)) * 1000))::int,
+      outcome = ${result.outcome},
+      http_status = ${result.httpStatus ?? null},
+      error = ${result.error === undefined ? null : jsonParam(sql, result.error)},
+      response = ${result.response === undefined ? null : jsonParam(sql, result.response)}
+    where run_id = ${runId} and attempt = ${attempt}`;
+}
+
+/** The run will be tried again later (the message was nacked with a delay). */
+export async function markRunRetrying(sql: SqlExecutor, runId: string): Promise<void> {
+  await sql`update runs set status = 'retrying' where id = ${runId} and status not in ('succeeded', 'failed')`;
+}
+
+export interface RunCompletion {
+  status: 'succeeded' | 'failed';
+  finishedAt: Date;
+  response?: unknown;
+  error?: unknown;
+}
+
+/**
+ * Ends a run for good, only if it has not ended yet: answers true when this call ended
+ * it, false when it had already ended (its first outcome stands). Call it in the same
+ * transaction as the attempt's outcome and the settle of its message: the row lock it
+ * takes makes a second completion wait, then see the first.
+ */
+export async function completeRunOnce(sql: SqlExecutor, runId: string, completion: RunCompletion): Promise<boolean> {
+  const rows = await sql`
+    update runs set
+      status = ${completion.status},
+      finished_at = ${completion.finishedAt},
+      duration_ms = greatest(0, round(extract(epoch from (${completion.finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
+      response = ${completion.response === undefined ? null : jsonParam(sql, completion.response)},
+      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)}
+    where id = ${runId} and status not in ('succeeded', 'failed')
+    returning id`;
+  return rows.length > 0;
+}
+
+/**
+ * Ends a run for good. A run already ended stays as it was (a redelivered message whose
+ * first delivery had finished does not overwrite the recorded outcome); returns the run.
+ */
+export async function completeRun(sql: SqlExecutor, runId: string, completion: RunCompletion): Promise<Run> {
+  const [row] = await sql<RunRow[]>`
+    update runs set
+      status = ${completion.status},
+      finished_at = ${completion.finishedAt},
+      duration_ms = greatest(0, round(extract(epoch from (${completion.finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
+      response = ${completion.response === undefined ? null : jsonParam(sql, completion.response)},
+      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)}
+    where id = ${runId} and status not in ('succeeded', 'failed')
+    returning *`;
+  if (row) return presentRun(row);
+  const [existing] = await sql<RunRow[]>`select * from runs where id = ${runId}`;
+  if (!existing) throw new NotFoundError('run', runId);
+  return presentRun(existing);
+}
