@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const drain = new ConnectionDrain();
   const events = new EventHub({
     sql,
+    broker,
     logger: logger.child({ component: 'events' }),
     clock: systemClock,
     settings: { pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, depthIntervalMs: config.EVENTS_DEPTH_INTERVAL_MS },

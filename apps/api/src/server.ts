@@ -1,6 +1,6 @@
+import type { Broker } from '@interflow/broker';
 import type { OutboundFetch } from '@interflow/outbound';
 import express from 'express';
-import { type RegisteredConsumer } from '@interflow/broker-postgres';
 import { type Clock, type Logger, type MetricsRegistry, type ReadinessReport, type Sql } from '@interflow/core';
 import { runRequestKeys, type SecretKeyring } from '@interflow/registry';
 import { authenticate } from './http/authenticate';
@@ -34,13 +34,6 @@ import { overviewRoutes } from './routes/overview';
 import type { EventHub } from './events/event-hub';
 import type { RunReplies } from './triggering/run-replies';
 import { createTriggerMetrics } from './triggering/trigger-metrics';
-import type { TriggerBroker } from './triggering/trigger-broker';
-
-/**
- * The broker contract plus its consumer registry, which operators read through the api,
- * and `publishWithin`, which triggering uses to commit a run and its message together.
- */
-export type ApiBroker = TriggerBroker & { listConsumers(filter?: { queue?: string }): Promise<RegisteredConsumer[]> };
 
 /** Everything the api needs, built by main.ts (or by test/support/test-api.ts). */
 export interface ApiDependencies {
@@ -49,7 +42,7 @@ export interface ApiDependencies {
   metrics: MetricsRegistry;
   clock: Clock;
   /** The message broker: exchanges, queues, bindings, publishing, consumers. */
-  broker: ApiBroker;
+  broker: Broker;
   readiness(): Promise<ReadinessReport>;
   /** Largest accepted JSON body, e.g. '1mb'. */
   bodyLimit: string;

@@ -1,3 +1,4 @@
+import { PostgresBroker } from '@interflow/broker-postgres';
 import { createSilentLogger, systemClock } from '@interflow/core';
 import { type Principal } from '@interflow/registry';
 import { pruneEvents } from '@interflow/event-log';
@@ -16,7 +17,7 @@ describe('EventHub', () => {
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 4 });
     // Long intervals: the test reads the log itself with pollOnce.
-    hub = new EventHub({ sql: db.sql, logger: createSilentLogger(), clock: systemClock, settings: { pollIntervalMs: 600_000, depthIntervalMs: 600_000 } });
+    hub = new EventHub({ sql: db.sql, broker: new PostgresBroker({ sql: db.sql, logger: createSilentLogger(), schema: db.schema }), logger: createSilentLogger(), clock: systemClock, settings: { pollIntervalMs: 600_000, depthIntervalMs: 600_000 } });
   });
 
   afterAll(async () => {

@@ -126,7 +126,7 @@ describe('GET /v1/events', () => {
 
   it('reaches every api instance, whichever process wrote the change', async () => {
     const { action } = await createActionChain(api);
-    const secondHub = new EventHub({ sql: api.db.sql, logger: api.deps.logger, clock: api.deps.clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
+    const secondHub = new EventHub({ sql: api.db.sql, broker: api.deps.broker, logger: api.deps.logger, clock: api.deps.clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
     const second = await listen(createServer({ ...api.deps, metrics: createMetricsRegistry('api-second'), events: secondHub }));
     try {
       const stream = await openEventStream(second.url, api.adminToken);

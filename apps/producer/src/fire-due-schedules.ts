@@ -1,16 +1,24 @@
-import { type PublishReceipt } from '@interflow/broker';
-import { planDueFires, scheduleFromRow, scheduleTiming, type RunRequestKeys, type Schedule } from '@interflow/registry';
+import { type PublishReceipt, type TransactionSql as Transaction } from '@interflow/broker';
+import {
+  actionQueues,
+  claimBufferedSchedules,
+  claimDueSchedules,
+  fireKeyId,
+  planDueFires,
+  recordFireKeys,
+  scheduleFromRow,
+  scheduleTiming,
+  updateFiredSchedules,
+  type FireKey,
+  type FiredScheduleState,
+  type RunRequestKeys,
+  type Schedule,
+} from '@interflow/registry';
 import { decideFires, type FireDecision } from './fire-decisions';
 import { firePublication } from './fire-publication';
 import { traceFires } from './fire-trace';
 import type { FirePublisher } from './fire-publisher';
 import type { SchedulerSettings } from './scheduler-settings';
-import { actionQueues } from './sql/action-queues';
-import { claimBufferedSchedules, claimDueSchedules } from './sql/claim-schedules';
-import { fireKeyId, recordFireKeys, type FireKey } from './sql/record-fires';
-import type { Transaction } from './sql/transaction';
-import { unfinishedMessageIds } from './sql/unfinished-messages';
-import { updateFiredSchedules, type FiredScheduleState } from './sql/update-fired-schedules';
 
 /** A fire as it was finally handled (only fires whose key was new). */
 export interface HandledFire {
@@ -54,7 +62,9 @@ export async function fireBatch(
   if (schedules.length === 0) return result;
 
   const watched = schedules.filter((s) => s.overlapPolicy !== 'allow').flatMap((s) => s.lastFireMessageIds);
-  const unfinished = await unfinishedMessageIds(tx, watched);
+  // a message still waiting (ready, delayed, leased) is an unfinished earlier fire; dead-lettered or gone is finished
+  const located = await publisher.locateMessages(watched);
+  const unfinished = new Set([...located].filter(([, where]) => where.state === 'waiting').map(([id]) => id));
 
   const planned = schedules.map((schedule) => {
     const due = schedule.nextFireAt !== null && schedule.nextFireAt.getTime() <= now.getTime();

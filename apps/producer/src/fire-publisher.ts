@@ -1,10 +1,8 @@
-import { type Publication, type PublishReceipt } from '@interflow/broker';
-import type { Transaction } from './sql/transaction';
+import type { Broker, TransactionalPublisher } from '@interflow/broker';
 
 /**
  * What the scheduler needs of the broker: publishing inside its own transaction, so a
- * fire's key row and its messages commit together (PostgresBroker.publishWithin).
+ * fire's key row and its messages commit together, and where an earlier fire's message
+ * is (an overlap policy waits while it still waits in its queue).
  */
-export interface FirePublisher {
-  publishWithin(tx: Transaction, publications: Publication[]): Promise<PublishReceipt[]>;
-}
+export type FirePublisher = TransactionalPublisher & Pick<Broker, 'locateMessages'>;

@@ -1,9 +1,9 @@
 import { Counter } from 'prom-client';
-import { expireMessages, pruneHistory, returnLapsedLeases } from '@interflow/broker-postgres';
+import type { Broker, HousekeepingCounts } from '@interflow/broker';
 import { describeError, type Logger, type MetricsRegistry, type Sql } from '@interflow/core';
 import { pruneEvents } from '@interflow/event-log';
-import { endOrphanedRuns } from './sql/orphaned-runs';
-import { pruneFireKeys } from './sql/prune-fire-keys';
+import { failAbandonedRuns, pruneFireKeys, unfinishedRunSlice } from '@interflow/registry';
+import { abandonedRunReason } from './abandoned-run-reason';
 
 export interface HousekeepingSettings {
   /** Pause between rounds of expiring messages and returning leases. */
@@ -43,7 +43,13 @@ export class Housekeeping {
   private readonly handled: Counter<'chore'>;
 
   constructor(
-    private readonly deps: { sql: Sql; logger: Logger; metrics: MetricsRegistry; settings: HousekeepingSettings },
+    private readonly deps: {
+      sql: Sql;
+      broker: Pick<Broker, 'housekeep' | 'locateMessages'>;
+      logger: Logger;
+      metrics: MetricsRegistry;
+      settings: HousekeepingSettings;
+    },
   ) {
     this.handled = new Counter({
       name: 'interflow_housekeeping_handled_total',
@@ -70,13 +76,14 @@ export class Housekeeping {
   /** One round of every chore that is due; the loop calls it, tests may too. */
   async runOnce(now = Date.now()): Promise<{ expired: number; returned: number; orphanedRuns: number; pruned: number }> {
     const { sql, settings } = this.deps;
-    const expired = await this.repeat(() => sql.begin((tx) => expireMessages(tx, { limit: CHORE_LIMIT })));
-    const returned = await this.repeat(() => sql.begin((tx) => returnLapsedLeases(tx, { limit: CHORE_LIMIT })));
+    const pruneDue = now - this.lastPruneAt >= settings.pruneIntervalMs;
+    if (pruneDue) this.lastPruneAt = now;
+    const broker = await this.brokerChores(pruneDue);
+    const expired = broker.expired;
+    const returned = broker.returnedLeases;
     const orphanedRuns = await this.endOrphanedRuns();
-    let pruned = 0;
-    if (now - this.lastPruneAt >= settings.pruneIntervalMs) {
-      this.lastPruneAt = now;
-      pruned += await pruneHistory(sql, { rateRetentionMs: settings.rateRetentionMs, consumerSilenceMs: settings.consumerSilenceMs });
+    let pruned = broker.pruned;
+    if (pruneDue) {
       pruned += await this.repeat(() => pruneFireKeys(sql, settings.fireKeyRetentionMs, CHORE_LIMIT));
       pruned += await this.repeat(() => pruneEvents(sql, settings.eventReplayWindowMs, CHORE_LIMIT));
     }
@@ -95,12 +102,34 @@ export class Housekeeping {
    * it) and counted (`chore="orphaned_runs"`).
    */
   private async endOrphanedRuns(): Promise<number> {
-    const { ended, lastSeq } = await endOrphanedRuns(this.deps.sql, this.orphanCursor, ORPHAN_CHECK_LIMIT);
+    const { sql, broker } = this.deps;
+    const { runs, lastSeq } = await unfinishedRunSlice(sql, this.orphanCursor, ORPHAN_CHECK_LIMIT);
     this.orphanCursor = lastSeq ?? '0';
+    const located = await broker.locateMessages(runs.flatMap((run) => (run.messageId === null ? [] : [run.messageId])));
+    const abandoned = runs.flatMap((run) => {
+      const reason = run.messageId === null ? null : abandonedRunReason(located.get(run.messageId));
+      return reason === null ? [] : [{ id: run.id, reason }];
+    });
+    const ended = await failAbandonedRuns(sql, abandoned);
     for (const run of ended) {
       this.deps.logger.error('run ended by housekeeping: its message is gone from every queue', { runId: run.id, reason: run.reason });
     }
     return ended.length;
+  }
+
+  /** The broker's chores, again at once while one handled a full batch; old history pruned when due. */
+  private async brokerChores(pruneDue: boolean): Promise<HousekeepingCounts> {
+    const { broker, settings } = this.deps;
+    const total: HousekeepingCounts = { expired: 0, returnedLeases: 0, pruned: 0 };
+    for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
+      const prune = pruneDue && batch === 0 ? { rateRetentionMs: settings.rateRetentionMs, consumerSilenceMs: settings.consumerSilenceMs } : undefined;
+      const counts = await broker.housekeep({ limit: CHORE_LIMIT, ...(prune ? { prune } : {}) });
+      total.expired += counts.expired;
+      total.returnedLeases += counts.returnedLeases;
+      total.pruned += counts.pruned;
+      if (counts.expired < CHORE_LIMIT && counts.returnedLeases < CHORE_LIMIT) break;
+    }
+    return total;
   }
 
   private async repeat(chore: () => Promise<number>): Promise<number> {

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
 
   const housekeeping = new Housekeeping({
     sql,
+    broker,
     logger: logger.child({ component: 'housekeeping' }),
     metrics,
     settings: {
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     },
   });
   const queueGauges = new QueueGauges({
-    sql,
+    broker,
     leadership: new AdvisoryLeadership({ url: config.DATABASE_URL, key: `interflow:queue-gauges:${config.DATABASE_SCHEMA}` }),
     metrics: createQueueGaugeMetrics(metrics),
     logger: logger.child({ component: 'queue-gauges' }),

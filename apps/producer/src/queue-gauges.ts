@@ -1,5 +1,5 @@
 import { Gauge } from 'prom-client';
-import { type QueueGaugeRow, readQueueGauges } from '@interflow/broker-postgres';
+import type { Broker, QueueGauge } from '@interflow/broker';
 import {
   type AdvisoryLeadership,
   describeError,
@@ -7,11 +7,10 @@ import {
   type Logger,
   type MetricsRegistry,
   OTHER_LABEL_VALUE,
-  type SqlExecutor,
 } from '@interflow/core';
 
 export interface QueueGaugesOptions {
-  sql: SqlExecutor;
+  broker: Pick<Broker, 'queueGauges'>;
   /** Only the replica holding it exports; the others export no queue series at all. */
   leadership: AdvisoryLeadership;
   metrics: QueueGaugeMetrics;
@@ -94,7 +93,7 @@ export class QueueGauges {
   async refresh(): Promise<void> {
     try {
       if (!(await this.options.leadership.tryLead())) return this.clear();
-      this.show(capQueues(await readQueueGauges(this.options.sql), this.options.maxQueues));
+      this.show(capQueues(await this.options.broker.queueGauges(), this.options.maxQueues));
       this.options.metrics.leader.set(1);
     } catch (error) {
       // A stale number is worse than none: alerts on absent series are the operator's choice.
@@ -103,7 +102,7 @@ export class QueueGauges {
     }
   }
 
-  private show(rows: QueueGaugeRow[]) {
+  private show(rows: QueueGauge[]) {
     this.options.metrics.messages.reset();
     this.options.metrics.oldestReadyAge.reset();
     this.options.metrics.deadLetters.reset();
@@ -128,16 +127,16 @@ export class QueueGauges {
  * deepest queues keep their names, the rest are summed into one `_other` row (its age is
  * the oldest among them). Names that are not plain label values go to `_other` too.
  */
-export function capQueues(rows: QueueGaugeRow[], maxQueues: number): QueueGaugeRow[] {
-  const backlog = (row: QueueGaugeRow) => row.ready + row.delayed + row.inFlight + row.deadLetters;
+export function capQueues(rows: QueueGauge[], maxQueues: number): QueueGauge[] {
+  const backlog = (row: QueueGauge) => row.ready + row.delayed + row.inFlight + row.deadLetters;
   const ranked = [...rows].sort(
     (a, b) =>
       Number(b.queue.startsWith('interflow.')) - Number(a.queue.startsWith('interflow.')) ||
       backlog(b) - backlog(a) ||
       a.queue.localeCompare(b.queue),
   );
-  const named: QueueGaugeRow[] = [];
-  const rest: QueueGaugeRow[] = [];
+  const named: QueueGauge[] = [];
+  const rest: QueueGauge[] = [];
   for (const row of ranked) (named.length < maxQueues && isPlainLabelValue(row.queue) ? named : rest).push(row);
   if (rest.length === 0) return named;
   return [
@@ -153,6 +152,6 @@ export function capQueues(rows: QueueGaugeRow[], maxQueues: number): QueueGaugeR
   ];
 }
 
-function sum(rows: QueueGaugeRow[], value: (row: QueueGaugeRow) => number): number {
+function sum(rows: QueueGauge[], value: (row: QueueGauge) => number): number {
   return rows.reduce((total, row) => total + value(row), 0);
 }

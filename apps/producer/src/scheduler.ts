@@ -1,12 +1,10 @@
 import { type Clock, type Logger, type Sql, describeError, InterflowError } from '@interflow/core';
-import { type RunRequestKeys, scheduleChangesChannel } from '@interflow/registry';
+import type { TransactionSql as Transaction } from '@interflow/broker';
+import { dueScheduleIds, earliestDueAt, markScheduleFailed, type RunRequestKeys, scheduleChangesChannel } from '@interflow/registry';
 import { fireBatch, type FireBatchResult } from './fire-due-schedules';
 import type { FirePublisher } from './fire-publisher';
 import type { SchedulerMetrics } from './scheduler-metrics';
 import type { SchedulerSettings } from './scheduler-settings';
-import { dueScheduleIds, earliestDueAt } from './sql/claim-schedules';
-import { markScheduleFailed } from './sql/update-fired-schedules';
-import type { Transaction } from './sql/transaction';
 
 /** How long to wait when due schedules are all held by other producers. */
 const BUSY_ELSEWHERE_MS = 25;

@@ -92,6 +92,7 @@ describe('exactly once', () => {
     // connection drops); terminating the backend instead trips a bug in the postgres
     // client (a write scheduled on a destroyed socket throws outside any promise).
     const doomed = startTestProducer(db, clock, { misfireGraceMs: 3_600_000 }, (broker: PostgresBroker) => ({
+      locateMessages: (ids) => broker.locateMessages(ids),
       async publishWithin(tx, publications) {
         const receipts = await broker.publishWithin(tx, publications);
         if (dying) throw new Error('producer died before its commit');

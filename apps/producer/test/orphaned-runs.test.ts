@@ -81,6 +81,7 @@ describe('housekeeping ends runs whose message is gone from every queue', () => 
     const metrics = createMetricsRegistry('orphaned-runs-test');
     const housekeeping = new Housekeeping({
       sql: db.sql,
+      broker,
       logger: createSilentLogger(),
       metrics,
       settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, eventReplayWindowMs: 3_600_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },

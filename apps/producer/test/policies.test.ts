@@ -234,6 +234,7 @@ describe('targets and TTL', () => {
     const timed = startTestProducer(db, realTime);
     const housekeeping = new Housekeeping({
       sql: db.sql,
+      broker: producer.broker,
       logger: createSilentLogger(),
       metrics: createMetricsRegistry('housekeeping-test'),
       settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, eventReplayWindowMs: 3_600_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },

@@ -1,4 +1,5 @@
-import { PostgresBroker, type QueueGaugeRow } from '@interflow/broker-postgres';
+import type { QueueGauge } from '@interflow/broker';
+import { PostgresBroker } from '@interflow/broker-postgres';
 import { AdvisoryLeadership, createMetricsRegistry, createSilentLogger, type MetricsRegistry } from '@interflow/core';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { capQueues, createQueueGaugeMetrics, QueueGauges } from '../src/queue-gauges';
@@ -30,7 +31,7 @@ afterAll(async () => {
 function replica(): { gauges: QueueGauges; metrics: MetricsRegistry } {
   const metrics = createMetricsRegistry('producer');
   const gauges = new QueueGauges({
-    sql: db.sql,
+    broker,
     leadership: new AdvisoryLeadership({ url: db.url, key: `interflow:queue-gauges:${db.schema}` }),
     metrics: createQueueGaugeMetrics(metrics),
     logger: createSilentLogger(),
@@ -84,7 +85,7 @@ describe('queue gauges', () => {
 });
 
 describe('capQueues', () => {
-  const row = (queue: string, ready: number, oldestReadyAgeSeconds = 0): QueueGaugeRow => ({
+  const row = (queue: string, ready: number, oldestReadyAgeSeconds = 0): QueueGauge => ({
     queue,
     ready,
     delayed: 0,

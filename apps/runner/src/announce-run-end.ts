@@ -1,5 +1,4 @@
-import { DEFAULT_EXCHANGE, type Delivery, type Publication, type TransactionSql } from '@interflow/broker';
-import { type PostgresBroker } from '@interflow/broker-postgres';
+import { DEFAULT_EXCHANGE, type Delivery, type Publication, type TransactionSql, type Broker } from '@interflow/broker';
 import { ACTION_ID_HEADER, RUN_ID_HEADER, runReplyPayload, runResultPayload, type RunEnd } from '@interflow/registry';
 import type { ActionPlan } from './action-plan';
 
@@ -12,7 +11,7 @@ import type { ActionPlan } from './action-plan';
  * run's outcome and the settle of its message.
  */
 export class OutcomeAnnouncer {
-  constructor(private readonly broker: Pick<PostgresBroker, 'publishBatch' | 'publishWithin'>) {}
+  constructor(private readonly broker: Pick<Broker, 'publishBatch' | 'publishWithin'>) {}
 
   async announce(delivery: Delivery, plan: Pick<ActionPlan, 'actionId' | 'resultRoute'>, end: RunEnd, tx?: TransactionSql): Promise<void> {
     const headers = { [ACTION_ID_HEADER]: plan.actionId, [RUN_ID_HEADER]: end.runId };

@@ -1,19 +1,8 @@
+import type { ConsumerInfo } from '@interflow/broker';
 import type { SqlExecutor } from '@interflow/core';
 import os from 'node:os';
 
 /** A consumer as operators see it: who listens on which queue, and since when. */
-export interface RegisteredConsumer {
-  id: string;
-  queue: string;
-  name: string;
-  host: string;
-  pid: number;
-  concurrency: number;
-  prefetch: number;
-  startedAt: Date;
-  heartbeatAt: Date;
-}
-
 interface ConsumerRow {
   id: string;
   queue: string;
@@ -56,7 +45,7 @@ export async function deregisterConsumer(sql: SqlExecutor, id: string): Promise<
 }
 
 /** Registered consumers, of one queue or all, newest heartbeat first. */
-export async function listConsumers(sql: SqlExecutor, filter: { queue?: string } = {}): Promise<RegisteredConsumer[]> {
+export async function listConsumers(sql: SqlExecutor, filter: { queue?: string } = {}): Promise<ConsumerInfo[]> {
   const rows = await sql<ConsumerRow[]>`
     select id, queue, name, host, pid, concurrency, prefetch, started_at, heartbeat_at from mq_consumers
     where (${filter.queue ?? null}::text is null or queue = ${filter.queue ?? null})

@@ -1,4 +1,5 @@
-import type { SqlExecutor } from '@interflow/core';
+import type { Sql, SqlExecutor } from '@interflow/core';
+import type { HousekeepingCounts, HousekeepingOptions } from '@interflow/broker';
 import { deadLetter } from './dead-letter-sql';
 
 /**
@@ -8,13 +9,13 @@ import { deadLetter } from './dead-letter-sql';
  * how many it handled, so the loop can call again at once while there is more.
  */
 
-export interface HousekeepingOptions {
+export interface ChoreLimit {
   /** Messages handled per call (default 1000). */
   limit?: number;
 }
 
 /** Dead-letters (reason `expired`) messages past their expiry that nobody holds. */
-export async function expireMessages(sql: SqlExecutor, options: HousekeepingOptions = {}): Promise<number> {
+export async function expireMessages(sql: SqlExecutor, options: ChoreLimit = {}): Promise<number> {
   const expired = await sql<{ id: string }[]>`
     select id from mq_messages
     where expires_at <= now() and lease_token is null
@@ -32,7 +33,7 @@ export async function expireMessages(sql: SqlExecutor, options: HousekeepingOpti
  * Claims also take lapsed messages directly, so this only matters for queues nobody
  * is claiming from right now and for poison messages that kill their consumer.
  */
-export async function returnLapsedLeases(sql: SqlExecutor, options: HousekeepingOptions = {}): Promise<number> {
+export async function returnLapsedLeases(sql: SqlExecutor, options: ChoreLimit = {}): Promise<number> {
   const limit = options.limit ?? 1000;
   const exhausted = await sql<{ id: string; lease_token: string }[]>`
     select m.id, m.lease_token::text from mq_messages m join mq_queues q on q.name = m.queue
@@ -80,20 +81,14 @@ export async function pruneHistory(sql: SqlExecutor, options: PruneOptions = {})
   return buckets.count + consumers.count;
 }
 
-export interface HousekeepingReport {
-  expired: number;
-  leasesReturned: number;
-  pruned: number;
-}
-
 /**
- * One round of every chore, for a loop that calls it every few seconds. Each chore
- * handles at most `limit` rows; a report with a count equal to the limit means there is
- * more to do right away.
+ * One round of every chore (the contract's `Broker.housekeep`), for a loop that calls it
+ * every few seconds. Each chore handles at most `limit` rows; a count equal to the limit
+ * means there is more to do right away.
  */
-export async function runQueueHousekeeping(sql: SqlExecutor, options: HousekeepingOptions & PruneOptions = {}): Promise<HousekeepingReport> {
-  const expired = await expireMessages(sql, options);
-  const leasesReturned = await returnLapsedLeases(sql, options);
-  const pruned = await pruneHistory(sql, options);
-  return { expired, leasesReturned, pruned };
+export async function housekeepOnce(sql: Sql, options: HousekeepingOptions): Promise<HousekeepingCounts> {
+  const expired = await sql.begin((tx) => expireMessages(tx, options));
+  const returnedLeases = await sql.begin((tx) => returnLapsedLeases(tx, options));
+  const pruned = options.prune ? await pruneHistory(sql, options.prune) : 0;
+  return { expired, returnedLeases, pruned };
 }

@@ -1,19 +1,7 @@
 /**
  * The PostgreSQL broker: the `Broker` contract (`@interflow/broker`) on `mq_*` tables,
- * with `publishWithin` for publishing inside a caller's transaction. Only this package
- * names the `mq_*` tables.
+ * publishing inside a caller's transaction with `publishWithin`. Only this package names
+ * the `mq_*` tables; daemons choose it in their composition root (`main.ts`) and program
+ * against the contract everywhere else.
  */
 export { PostgresBroker, type PostgresBrokerOptions } from './postgres-broker';
-export {
-  expireMessages,
-  returnLapsedLeases,
-  pruneHistory,
-  runQueueHousekeeping,
-  type HousekeepingOptions,
-  type PruneOptions,
-  type HousekeepingReport,
-} from './housekeeping';
-export { listConsumers, type RegisteredConsumer } from './consumer-registry';
-export { readQueueGauges, type QueueGaugeRow } from './queue-gauges-sql';
-export { wakeUpChannel } from './wake-up';
-export { queueDepths, type QueueDepth } from './queue-depth-sql';

@@ -22,6 +22,11 @@ import {
   publicationRow,
   retryDelayMs,
   type TransactionSql,
+  type ConsumerInfo,
+  type HousekeepingCounts,
+  type HousekeepingOptions,
+  type MessageWhereabouts,
+  type QueueGauge,
 } from '@interflow/broker';
 import { claimMessages, settleAndClaim, type ConsumerStatement, type ConsumerStatementResult } from './claim-sql';
 import { QueueConsumer, type ConsumerBackend, type ConsumerRegistration } from './consumer';
@@ -30,9 +35,11 @@ import {
   heartbeatConsumers,
   listConsumers,
   registerConsumer,
-  type RegisteredConsumer,
 } from './consumer-registry';
 import { deadLetter } from './dead-letter-sql';
+import { housekeepOnce } from './housekeeping';
+import { locateMessages } from './locate-messages-sql';
+import { readQueueGauges } from './queue-gauges-sql';
 import * as exchanges from './exchange-store';
 import { Publishing } from './publishing';
 import { peekMessages, purgeMessages, redriveMessages } from './queue-contents-sql';
@@ -367,8 +374,20 @@ export class PostgresBroker implements Broker {
   }
 
   /** The consumer registry: who listens on which queue (heartbeat at most a few seconds old while alive). */
-  listConsumers(filter: { queue?: string } = {}): Promise<RegisteredConsumer[]> {
+  listConsumers(filter: { queue?: string } = {}): Promise<ConsumerInfo[]> {
     return listConsumers(this.sql, filter);
+  }
+
+  locateMessages(messageIds: string[]): Promise<Map<string, MessageWhereabouts>> {
+    return locateMessages(this.sql, messageIds);
+  }
+
+  queueGauges(): Promise<QueueGauge[]> {
+    return readQueueGauges(this.sql);
+  }
+
+  housekeep(options: HousekeepingOptions): Promise<HousekeepingCounts> {
+    return housekeepOnce(this.sql, options);
   }
 
   /** Stops every consumer (gracefully), flushes acks and rate counts, closes LISTEN. Leaves `sql` open. */

@@ -1,23 +1,12 @@
 import type { SqlExecutor } from '@interflow/core';
-
-/** Depth and age of one queue, as the scaling and alerting gauges show it. */
-export interface QueueGaugeRow {
-  queue: string;
-  ready: number;
-  delayed: number;
-  inFlight: number;
-  /** Seconds the oldest claimable message has waited since it became visible; 0 when none waits. */
-  oldestReadyAgeSeconds: number;
-  /** Messages that died in this queue and sit in its dead-letter queue. */
-  deadLetters: number;
-}
+import type { QueueGauge } from '@interflow/broker';
 
 /**
  * One row per declared queue (empty ones included, so a drained queue reads 0 rather than
  * vanishing), from one scan of the live messages. Read-only; takes no row locks, so it
  * never slows a claim.
  */
-export async function readQueueGauges(sql: SqlExecutor): Promise<QueueGaugeRow[]> {
+export async function readQueueGauges(sql: SqlExecutor): Promise<QueueGauge[]> {
   const rows = await sql<{ queue: string; ready: number; delayed: number; in_flight: number; oldest_ready_age: number; dead_letters: number }[]>`
     with per_queue as (
       select queue,

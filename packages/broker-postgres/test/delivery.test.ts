@@ -1,5 +1,5 @@
 import { StaleDeliveryError, type Delivery } from '@interflow/broker';
-import { expireMessages, returnLapsedLeases } from '../src';
+import { expireMessages, returnLapsedLeases } from '../src/housekeeping';
 import { waitFor } from '@interflow/test-kit';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 

@@ -1,4 +1,4 @@
-import { pruneHistory, runQueueHousekeeping } from '../src';
+import { pruneHistory } from '../src/housekeeping';
 import { waitFor } from '@interflow/test-kit';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 
@@ -20,8 +20,8 @@ describe('PostgreSQL broker: housekeeping and registry', () => {
     // The lapsed lease is not offered again: its last attempt is used up.
     await waitFor(async () => (await db.sql`select 1 from mq_messages where queue = 'poison' and lease_expires_at < now()`).length > 0);
     expect(await broker.claim('poison', { max: 1 })).toEqual([]);
-    const report = await runQueueHousekeeping(db.sql);
-    expect(report.leasesReturned).toBe(1);
+    const report = await broker.housekeep({ limit: 1000 });
+    expect(report.returnedLeases).toBe(1);
     const [dead] = await broker.peek('poison.dlq');
     expect(dead?.deaths[0]).toMatchObject({ queue: 'poison', reason: 'max_attempts', detail: 'lease expired on the last attempt' });
   });

@@ -1,5 +1,5 @@
 import { StaleDeliveryError, type Delivery } from '@interflow/broker';
-import { returnLapsedLeases } from '../src';
+import { returnLapsedLeases } from '../src/housekeeping';
 import { waitFor } from '@interflow/test-kit';
 import { claimMessages, settleAndClaim } from '../src/claim-sql';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';

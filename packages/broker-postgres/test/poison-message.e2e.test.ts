@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { returnLapsedLeases } from '../src';
+import { returnLapsedLeases } from '../src/housekeeping';
 import { startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 

@@ -1,4 +1,4 @@
-import { wakeUpChannel } from '../src';
+import { wakeUpChannel } from '../src/wake-up';
 import { waitFor } from '@interflow/test-kit';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 

@@ -238,7 +238,63 @@ export interface QueueStats {
   ackedPerSecond: number;
 }
 
-export interface Broker {
+/** Depth and age of one queue, as gauges, the overview and the live stream show it. */
+export interface QueueGauge {
+  queue: string;
+  ready: number;
+  delayed: number;
+  inFlight: number;
+  /** Seconds the oldest claimable message has waited since it became visible; 0 when none waits. */
+  oldestReadyAgeSeconds: number;
+  /** Messages that died in this queue and sit in its dead-letter queue. */
+  deadLetters: number;
+}
+
+/** A consumer as the broker knows it (heartbeats keep it listed while it lives). */
+export interface ConsumerInfo {
+  id: string;
+  queue: string;
+  name: string;
+  host: string;
+  pid: number;
+  concurrency: number;
+  prefetch: number;
+  startedAt: Date;
+  heartbeatAt: Date;
+}
+
+/**
+ * Where a published message is now. Absent from `locateMessages`' answer: settled (acked),
+ * purged, expired without a dead-letter queue, or never stored.
+ */
+export type MessageWhereabouts = { state: 'waiting' } | { state: 'dead'; death: DeathRecord | null };
+
+export interface HousekeepingOptions {
+  /** At most this many messages per chore and call; call again while a count reaches it. */
+  limit: number;
+  /** Also drop old history (rates, silent consumers) older than these. */
+  prune?: { rateRetentionMs: number; consumerSilenceMs: number };
+}
+
+export interface HousekeepingCounts {
+  /** Messages past their TTL, dead-lettered or dropped. */
+  expired: number;
+  /** Deliveries whose lease lapsed, made claimable again. */
+  returnedLeases: number;
+  pruned: number;
+}
+
+/**
+ * Publishing inside the caller's PostgreSQL transaction: what is published commits or
+ * rolls back with what the caller wrote (a run row and its message, a schedule's fire key
+ * and its messages). The PostgreSQL broker writes the messages in that very transaction;
+ * a broker elsewhere writes them to an outbox in it and relays them after the commit.
+ */
+export interface TransactionalPublisher {
+  publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]>;
+}
+
+export interface Broker extends TransactionalPublisher {
   declareExchange(declaration: ExchangeDeclaration): Promise<Exchange>;
   deleteExchange(name: string): Promise<void>;
   getExchange(name: string): Promise<Exchange | null>;
@@ -272,6 +328,15 @@ export interface Broker {
   redrive(deadLetterQueue: string, options?: { max?: number; messageIds?: string[] }): Promise<number>;
   /** Messages at the head of a queue, without claiming them. */
   peek(queue: string, options?: { limit?: number }): Promise<Delivery[]>;
+  /** Where each of these messages is (see MessageWhereabouts); unknown ids are absent. */
+  locateMessages(messageIds: string[]): Promise<Map<string, MessageWhereabouts>>;
+
+  /** Every declared queue's gauges, empty queues included (one read; callers throttle it). */
+  queueGauges(): Promise<QueueGauge[]>;
+  /** Consumers alive now, optionally of one queue. */
+  listConsumers(filter?: { queue?: string }): Promise<ConsumerInfo[]>;
+  /** One round of the broker's own chores (expiry, lapsed leases, pruning); run by the producer. */
+  housekeep(options: HousekeepingOptions): Promise<HousekeepingCounts>;
 
   close(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 import { type SqlExecutor } from '@interflow/core';
-import { deploymentVisibleSql, type Principal } from '@interflow/registry';
 import { LOG_START, type EventPosition } from './event-position';
 
 /** One row of the event log (written by triggers, see the Events migration). */
@@ -78,12 +77,4 @@ export async function pruneEvents(sql: SqlExecutor, olderThanMs: number, limit: 
       where created_at < now() - ${olderThanMs}::bigint * interval '1 millisecond'
       limit ${limit}))`;
   return deleted.count;
-}
-
-/** Which of these deployments the principal may read (scopes and access rules). */
-export async function readableDeployments(sql: SqlExecutor, principal: Principal, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await sql<{ id: string }[]>`
-    select d.id from deployments d where d.id = any(${ids}::uuid[]) and ${deploymentVisibleSql(sql, principal, 'd')}`;
-  return new Set(rows.map((row) => row.id));
 }

@@ -12,4 +12,4 @@ export {
   type EventPosition,
 } from './event-position';
 export { eventVisibleTo, queueVisibleTo, type EventAudience } from './event-visibility';
-export { readEventsAfter, eventLogHead, eventIsKept, pruneEvents, readableDeployments, type LoggedEvent } from './event-log';
+export { readEventsAfter, eventLogHead, eventIsKept, pruneEvents, type LoggedEvent } from './event-log';

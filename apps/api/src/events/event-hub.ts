@@ -1,4 +1,4 @@
-import { queueDepths, type QueueDepth } from '@interflow/broker-postgres';
+import { type Broker, type QueueGauge } from '@interflow/broker';
 import { type Clock, type Logger, type Sql } from '@interflow/core';
 import { type Principal } from '@interflow/registry';
 import { eventIsKept, eventLogHead, readEventsAfter, compareEventPositions, type EventPosition } from '@interflow/event-log';
@@ -33,7 +33,7 @@ export class EventHub {
   private closed = false;
 
   constructor(
-    private readonly deps: { sql: Sql; logger: Logger; clock: Clock; settings: EventHubSettings },
+    private readonly deps: { sql: Sql; broker: Pick<Broker, 'queueGauges'>; logger: Logger; clock: Clock; settings: EventHubSettings },
   ) {}
 
   /**
@@ -65,7 +65,7 @@ export class EventHub {
           subscriber.position = head;
         }
       }
-      const depths = this.lastDepths.size > 0 ? await queueDepths(sql) : null;
+      const depths = this.lastDepths.size > 0 ? await this.deps.broker.queueGauges() : null;
       if (depths) subscriber.pushDepths(depths);
       this.subscribers.add(subscriber);
       this.startTimers();
@@ -110,8 +110,8 @@ export class EventHub {
   async pollDepths(): Promise<void> {
     await this.serially(async () => {
       if (this.subscribers.size === 0) return;
-      const depths = await queueDepths(this.deps.sql);
-      const changed: QueueDepth[] = depths.filter((depth) => this.lastDepths.get(depth.queue) !== depthKey(depth));
+      const depths = await this.deps.broker.queueGauges();
+      const changed: QueueGauge[] = depths.filter((depth) => this.lastDepths.get(depth.queue) !== depthKey(depth));
       this.lastDepths = new Map(depths.map((depth) => [depth.queue, depthKey(depth)]));
       if (changed.length > 0) for (const subscriber of this.subscribers) subscriber.pushDepths(changed);
     });
@@ -147,6 +147,6 @@ export class EventHub {
   }
 }
 
-function depthKey(depth: QueueDepth): string {
+function depthKey(depth: QueueGauge): string {
   return `${depth.ready}/${depth.delayed}/${depth.inFlight}`;
 }

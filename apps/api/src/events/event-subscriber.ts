@@ -1,8 +1,7 @@
-import { type QueueDepth } from '@interflow/broker-postgres';
+import { type QueueGauge } from '@interflow/broker';
 import { type SqlExecutor } from '@interflow/core';
-import { type Principal } from '@interflow/registry';
+import { readableDeployments, type Principal } from '@interflow/registry';
 import {
-  readableDeployments,
   type LoggedEvent,
   compareEventPositions,
   formatEventPosition,
@@ -50,7 +49,7 @@ export class EventSubscriber {
   }
 
   /** Depth of the queues this principal may see (not logged, so no id: a reconnect gets a fresh snapshot). */
-  pushDepths(depths: QueueDepth[]): void {
+  pushDepths(depths: QueueGauge[]): void {
     const visible = depths.filter((depth) => queueVisibleTo(this.principal, depth.queue));
     if (visible.length === 0) return;
     this.sink.push(

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { type RegisteredConsumer } from '@interflow/broker-postgres';
+import { type ConsumerInfo } from '@interflow/broker';
 import { requireBrokerAccess, topologyVisibleTo } from '../http/system-topology';
 import { paginateByKey } from '../http/paginate-by-key';
 import { parseQuery } from '../http/validate';
@@ -10,7 +10,7 @@ import { consumerToJson, listConsumersQuery } from '../schemas/consumers';
  * consumers of system queues are listed to unscoped admins only.
  */
 export function consumerRoutes(deps: {
-  broker: { listConsumers(filter?: { queue?: string }): Promise<RegisteredConsumer[]> };
+  broker: { listConsumers(filter?: { queue?: string }): Promise<ConsumerInfo[]> };
 }): Router {
   const router = Router();
 

@@ -22,28 +22,45 @@ export function eventRoutes(deps: { events: EventHub; heartbeatMs: number }): Ro
         { field: 'Last-Event-ID', message: 'expected <tx>-<id>, as in an event id' },
       ]);
     }
+    // Heartbeats are ours rather than better-sse's keep-alive: its timer runs until the
+    // socket's 'close' event, so a stream the hub ends (res.end()) could get a write after end.
     const session = await createSession(req, res, {
-      keepAlive: deps.heartbeatMs,
+      keepAlive: null,
       retry: 2000,
       trustClientEventId: false,
       headers: { 'X-Accel-Buffering': 'no' },
     });
+    let ended = false;
+    const heartbeat = setInterval(() => {
+      if (!ended && session.isConnected) void session.batch((buffer) => void buffer.comment().dispatch());
+    }, deps.heartbeatMs);
+    const end = () => {
+      ended = true;
+      clearInterval(heartbeat);
+    };
     const subscriber = await deps.events.subscribe(
       principal,
       {
         push: (data, kind, id) => {
-          if (!session.isConnected) return;
+          if (ended || !session.isConnected) return;
           // Without an id field, so the client's Last-Event-ID stays the last logged
           // event (better-sse's push would make one up).
           if (id === undefined) void session.batch((buffer) => void buffer.event(kind).data(data).dispatch());
           else session.push(data, kind, id);
         },
-        close: () => res.end(),
+        close: () => {
+          end();
+          res.end();
+        },
       },
       resumeFrom,
     );
-    if (!session.isConnected) deps.events.unsubscribe(subscriber);
-    session.once('disconnected', () => deps.events.unsubscribe(subscriber));
+    const disconnected = () => {
+      end();
+      deps.events.unsubscribe(subscriber);
+    };
+    if (!session.isConnected) disconnected();
+    else session.once('disconnected', disconnected);
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RegisteredConsumer } from '@interflow/broker-postgres';
+import { type ConsumerInfo } from '@interflow/broker';
 import { pageQueryShape } from '../http/pagination';
 import { resourceName } from './mq-names';
 
@@ -17,7 +17,7 @@ export const consumerJson = z.object({
   heartbeat_at: z.string().describe('a few seconds old while the consumer is alive'),
 });
 
-export function consumerToJson(consumer: RegisteredConsumer): z.infer<typeof consumerJson> {
+export function consumerToJson(consumer: ConsumerInfo): z.infer<typeof consumerJson> {
   return {
     id: consumer.id,
     queue: consumer.queue,

@@ -1,5 +1,5 @@
+import { type Broker, DEFAULT_EXCHANGE } from '@interflow/broker';
 import crypto from 'node:crypto';
-import { DEFAULT_EXCHANGE } from '@interflow/broker';
 import { ConflictError, type Clock, type Logger, type Sql } from '@interflow/core';
 import {
   assertMatchesSchema,
@@ -20,11 +20,10 @@ import {
 } from '@interflow/registry';
 import type { RunReplies } from './run-replies';
 import type { TriggerMetrics, TriggerResult } from './trigger-metrics';
-import type { TriggerBroker } from './trigger-broker';
 
 export interface TriggerDependencies {
   sql: Sql;
-  broker: TriggerBroker;
+  broker: Broker;
   replies: RunReplies;
   clock: Clock;
   triggerMetrics: TriggerMetrics;

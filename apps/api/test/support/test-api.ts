@@ -51,7 +51,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   await replies.start();
   // The tests' connectors listen on loopback: allowed here, explicitly.
   const fetch = outboundFetch(parseAllowList(options.outboundAllow ?? '127.0.0.1'));
-  const events = new EventHub({ sql: db.sql, logger, clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
+  const events = new EventHub({ sql: db.sql, broker, logger, clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
   const deps: ApiDependencies = {
     sql: db.sql,
     logger,

@@ -257,3 +257,11 @@ export async function deleteDeployment(sql: Sql, id: string, ifMatch?: string): 
     await tx`delete from deployments where id = ${id}`;
   });
 }
+
+/** Which of these deployments the principal may read (scopes and access rules). */
+export async function readableDeployments(sql: SqlExecutor, principal: Principal, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await sql<{ id: string }[]>`
+    select d.id from deployments d where d.id = any(${ids}::uuid[]) and ${deploymentVisibleSql(sql, principal, 'd')}`;
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,5 +1,5 @@
 /**
- * The integration registry (COORDINATION contract 3): services, deployments, actions,
+ * The integration registry: services, deployments, actions,
  * runs, the response cache and action states. The api manages them; the runner uses
  * `loadActionContext` (secrets decrypted), the run-recording functions and
  * `storeCachedResponse`; both hash inputs with `hashRunInput`.
@@ -43,6 +43,7 @@ export {
   updateDeployment,
   deleteDeployment,
   deploymentEtag,
+  readableDeployments,
   etagMatches,
   type Credentials,
   type Deployment,
@@ -86,6 +87,8 @@ export {
   type RunStatus,
   type RunTrigger,
 } from './runs';
+export { unfinishedRunSlice, failAbandonedRuns, type UnfinishedRun, type AbandonedRun } from './abandoned-runs';
+export { actionQueues } from './action-queues';
 export {
   ensureRunForMessage,
   startRunAttempt,

@@ -1,6 +1,6 @@
 import { type SqlExecutor } from '@interflow/core';
-import { type ScheduleRow } from '@interflow/registry';
-import type { Transaction } from './transaction';
+import { type ScheduleRow } from './schedule-rows';
+import type { TransactionSql as Transaction } from '@interflow/broker';
 
 /**
  * Locks up to `limit` enabled schedules whose next fire is due at `now`, oldest due

@@ -1,7 +1,7 @@
-import type { Transaction } from './transaction';
+import type { TransactionSql as Transaction } from '@interflow/broker';
 
 /**
- * The queue each action's run requests go to (COORDINATION contract 3). An action that
+ * The queue each action's run requests go to. An action that
  * no longer exists is absent from the answer.
  */
 export async function actionQueues(tx: Transaction, actionIds: string[]): Promise<Map<string, string>> {

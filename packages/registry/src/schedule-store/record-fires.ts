@@ -1,4 +1,4 @@
-import type { Transaction } from './transaction';
+import type { TransactionSql as Transaction } from '@interflow/broker';
 
 export interface FireKey {
   scheduleId: string;

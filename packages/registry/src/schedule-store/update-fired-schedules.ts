@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import type { Transaction } from './transaction';
+import type { TransactionSql as Transaction } from '@interflow/broker';
 
 export interface FiredScheduleState {
   id: string;
