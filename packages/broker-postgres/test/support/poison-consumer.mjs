@@ -3,8 +3,10 @@
 // Every other delivery takes a moment of work, then is acked; each is logged as a line
 // of JSON on stdout so the test can see who handled what, at which attempt.
 import core from '@interflow/core';
+import brokerPostgres from '@interflow/broker-postgres';
 
-const { createSqlClient, createSilentLogger, PostgresBroker } = core;
+const { createSqlClient, createSilentLogger } = core;
+const { PostgresBroker } = brokerPostgres;
 const sql = createSqlClient({ url: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA, max: 4 });
 const broker = new PostgresBroker({ sql, logger: createSilentLogger(), schema: process.env.DATABASE_SCHEMA, pollIntervalMs: 200 });
 const say = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
