@@ -4,11 +4,11 @@ import tseslint from 'typescript-eslint';
  * The walls between packages (docs/architecture.md): each entry says which workspace
  * packages a folder's sources may import. A package not listed is out of reach.
  */
-const ALL = ['core', 'broker', 'broker-postgres', 'registry', 'event-log', 'migrations', 'outbound', 'connector-sdk', 'client', 'test-kit', 'local-postgres'];
+const ALL = ['core', 'broker', 'broker-postgres', 'broker-rabbitmq', 'registry', 'event-log', 'migrations', 'outbound', 'connector-sdk', 'client', 'test-kit', 'local-postgres'];
 const walls = [
   { files: ['packages/core/src/**'], may: [] },
   { files: ['packages/broker/src/**'], may: ['core'] },
-  { files: ['packages/broker-postgres/src/**'], may: ['core', 'broker'] },
+  { files: ['packages/broker-postgres/src/**', 'packages/broker-rabbitmq/src/**'], may: ['core', 'broker'] },
   { files: ['packages/registry/src/**'], may: ['core', 'broker'] },
   { files: ['packages/event-log/src/**'], may: ['core', 'registry'] },
   { files: ['migrations/src/**'], may: ['core'] },

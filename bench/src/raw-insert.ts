@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 import { benchPayload } from './bench-queue';
 import { elapsedSince, ratePerSecond } from './percentiles';
 

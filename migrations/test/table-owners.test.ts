@@ -8,6 +8,17 @@ import path from 'node:path';
  */
 const OWNERS: Record<string, string[]> = {
   'packages/broker-postgres': ['mq_bindings', 'mq_consumers', 'mq_exchanges', 'mq_messages', 'mq_queues', 'mq_rate_buckets'],
+  'packages/broker-rabbitmq': [
+    'rabbitmq_bindings',
+    'rabbitmq_consumers',
+    'rabbitmq_dedupe_keys',
+    'rabbitmq_delay_queues',
+    'rabbitmq_exchanges',
+    'rabbitmq_outbox',
+    'rabbitmq_queues',
+    'rabbitmq_rate_buckets',
+    'rabbitmq_returns',
+  ],
   'packages/registry': [
     'services',
     'deployments',

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventLogHead, formatEventPosition } from '@interflow/core';
+import { eventLogHead, formatEventPosition } from '@interflow/event-log';
 import { waitFor } from '@interflow/test-kit';
 import { startCliHarness, type CliHarness, type CliResult } from './support/cli-harness';
 import { startCuttableProxy } from './support/cuttable-proxy';

@@ -1,4 +1,4 @@
-import type { Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
 import type { ExampleSetup, HttpConnectorSetup } from './daemons';
 import { apiClient, type Named } from './register-example';
 

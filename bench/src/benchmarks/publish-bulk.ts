@@ -1,4 +1,5 @@
-import type { Broker, Sql } from '@interflow/core';
+import { type Broker } from '@interflow/broker';
+import { type Sql } from '@interflow/core';
 import type { Benchmark } from '../benchmark';
 import { publishInBatches } from '../bench-queue';
 import { median } from '../median';

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 import { compareClaimOrder, toDelivery, type MessageRow } from './delivery-row';
 import type { Delivery, DeliveryRef } from '@interflow/broker';
 import { deleteAcked } from './settle-sql';

@@ -1,5 +1,5 @@
 import type { ConsumerInfo } from '@interflow/broker';
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 import os from 'node:os';
 
 /** A consumer as operators see it: who listens on which queue, and since when. */

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 
 /**
  * A message to dead-letter; with a token it must still hold that lease (and the lease

@@ -1,6 +1,6 @@
 import type { EncodedPublications } from './publication-encoding';
 import type { PublicationRow } from '@interflow/broker';
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 
 /**
  * Whether a batch may take the direct path: every publication goes to the default

@@ -1,4 +1,4 @@
-import type { Sql, SqlExecutor } from '@interflow/core';
+import { type Sql, type SqlExecutor } from '@interflow/core';
 import type { HousekeepingCounts, HousekeepingOptions } from '@interflow/broker';
 import { deadLetter } from './dead-letter-sql';
 

@@ -1,5 +1,5 @@
 import type { EncodedPublications } from './publication-encoding';
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 
 /** One line of the publish statement's answer: a problem, or a message stored (or deduplicated) in a queue. */
 export interface PublishOutcomeRow {

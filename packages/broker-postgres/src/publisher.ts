@@ -1,12 +1,9 @@
-import { NotFoundError } from '@interflow/core';
-import type { PublishReceipt } from '@interflow/broker';
+import { NotFoundError, type SqlExecutor } from '@interflow/core';
+import { type PublishReceipt, QueueFullError, UnroutableError, type PublicationRow } from '@interflow/broker';
 import { deadLetter } from './dead-letter-sql';
-import { QueueFullError, UnroutableError } from '@interflow/broker';
 import { insertDirect, qualifiesForDirectInsert } from './direct-publish-sql';
 import { encodePublications, type EncodedPublications } from './publication-encoding';
-import type { PublicationRow } from '@interflow/broker';
 import { findDedupedMessage, insertPublications, lockBoundedQueues, oldestUnleased, type PublishOutcomeRow } from './publish-sql';
-import type { SqlExecutor } from '@interflow/core';
 
 /** What one publication of a batch came to: its receipt, or why nothing was stored for it. */
 export type PublicationResult = { receipt: PublishReceipt } | { error: Error; retryable: boolean };

@@ -1,11 +1,9 @@
-import type { Sql } from '@interflow/core';
-import type { PublishReceipt } from '@interflow/broker';
+import { type Sql } from '@interflow/core';
+import type { PublishReceipt, PublicationRow, TransactionSql } from '@interflow/broker';
 import { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } from './coalescing-batcher';
 import { encodeGroup } from './publication-encoding';
-import type { PublicationRow } from '@interflow/broker';
 import { publishInTransaction, storePublications } from './publisher';
 import type { RateCounter } from './rate-counter';
-import type { TransactionSql } from '@interflow/broker';
 import type { WakeUp } from './wake-up';
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 import type { Delivery } from '@interflow/broker';
 import { toDelivery, type MessageRow } from './delivery-row';
 

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 import type { QueueGauge } from '@interflow/broker';
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 
 /** Width of one stored rate bucket. */
 export const RATE_BUCKET_SECONDS = 5;

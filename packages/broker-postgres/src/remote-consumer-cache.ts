@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 
 /**
  * Which queues have consumers in OTHER broker instances (other processes), read from the

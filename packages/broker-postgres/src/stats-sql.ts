@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@interflow/core';
+import { type SqlExecutor } from '@interflow/core';
 import type { QueueStats } from '@interflow/broker';
 
 const RATE_WINDOW_SECONDS = 60;

@@ -1,4 +1,5 @@
-import { ValidationError, type Publication } from '@interflow/core';
+import { type Publication } from '@interflow/broker';
+import { ValidationError } from '@interflow/core';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 
 /**

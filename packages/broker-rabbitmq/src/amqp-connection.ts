@@ -1,5 +1,5 @@
 import amqp from 'amqplib';
-import type { Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5000;

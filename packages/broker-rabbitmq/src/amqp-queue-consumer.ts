@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type amqp from 'amqplib';
-import { PermanentError, RateLimitedError, type Consumer, type Delivery, type DeliveryHandler, type Logger, type Sql } from '@interflow/core';
+import { type Consumer, type Delivery, type DeliveryHandler } from '@interflow/broker';
+import { PermanentError, RateLimitedError, type Logger, type Sql } from '@interflow/core';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 import { deregisterConsumer, heartbeatConsumers } from './consumer-registry';

@@ -1,5 +1,5 @@
 import type amqp from 'amqplib';
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 import type { AmqpNames } from './amqp-names';
 import type { Envelope } from './envelope';
 import type { EnvelopeSender } from './envelope-sender';

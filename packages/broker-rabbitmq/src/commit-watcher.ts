@@ -1,4 +1,4 @@
-import type { Logger, Sql } from '@interflow/core';
+import { type Logger, type Sql } from '@interflow/core';
 
 type Outcome = 'committed' | 'aborted';
 

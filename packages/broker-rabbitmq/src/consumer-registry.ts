@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 
 /** A consumer as operators see it (the same shape as the PostgreSQL broker's registry). */
 export interface RegisteredConsumer {

@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 
 export interface DedupeClaim {
   queue: string;

@@ -1,4 +1,11 @@
-import { StaleDeliveryError, type Delivery, type DeliveryControl, type DeliveryRef, type NackOptions, type TransactionSql } from '@interflow/core';
+import {
+  StaleDeliveryError,
+  type Delivery,
+  type DeliveryControl,
+  type DeliveryRef,
+  type NackOptions,
+  type TransactionSql,
+} from '@interflow/broker';
 
 /** How a control settles: the broker's settles by reference. */
 export interface Settler {

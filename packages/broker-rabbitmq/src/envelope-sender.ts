@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type amqp from 'amqplib';
-import type { Logger } from '@interflow/core';
+import { type Logger } from '@interflow/core';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 import { DELAY_QUEUE_IDLE_MS, DELAY_QUEUE_REDECLARE_MS, delayBucketMs } from './delay-buckets';

@@ -1,4 +1,4 @@
-import type { DeathRecord, MessageHeaders } from '@interflow/core';
+import { type DeathRecord, type MessageHeaders } from '@interflow/broker';
 
 /** The AMQP header that carries what the contract knows about a message and AMQP does not. */
 export const META_HEADER = 'x-interflow';

@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 
 /**
  * RabbitMQ marks every message it puts back as redelivered, whether a consumer died

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type amqp from 'amqplib';
-import { StaleDeliveryError, ValidationError, type DeliveryRef } from '@interflow/core';
+import { StaleDeliveryError, type DeliveryRef } from '@interflow/broker';
+import { ValidationError } from '@interflow/core';
 import type { Envelope } from './envelope';
 
 /** A delivery this process holds unacknowledged on one of its channels, under a lease. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type amqp from 'amqplib';
-import type { DeathRecord, MessageHeaders } from '@interflow/core';
+import { type DeathRecord, type MessageHeaders } from '@interflow/broker';
 import type { AmqpNames } from './amqp-names';
 import { META_HEADER, type Envelope, type EnvelopeMeta } from './envelope';
 

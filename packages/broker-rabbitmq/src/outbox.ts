@@ -1,4 +1,5 @@
-import type { Logger, Sql, TransactionSql } from '@interflow/core';
+import { type TransactionSql } from '@interflow/broker';
+import { type Logger, type Sql } from '@interflow/core';
 import type { Envelope } from './envelope';
 import type { EnvelopeSender } from './envelope-sender';
 import type { PlannedCopy } from './publication-plan';

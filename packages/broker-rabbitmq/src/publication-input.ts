@@ -1,4 +1,5 @@
-import { ValidationError, validateHeaders, type MessageHeaders, type Publication } from '@interflow/core';
+import { validateHeaders, type MessageHeaders, type Publication } from '@interflow/broker';
+import { ValidationError } from '@interflow/core';
 
 /** A publication checked and normalized: what routing and the envelope need. */
 export interface CheckedPublication {

@@ -1,4 +1,4 @@
-import { UnroutableError, type Publication, type PublishReceipt } from '@interflow/core';
+import { UnroutableError, type Publication, type PublishReceipt } from '@interflow/broker';
 import type { Envelope } from './envelope';
 import type { MessageIds } from './message-ids';
 import { checkPublication } from './publication-input';

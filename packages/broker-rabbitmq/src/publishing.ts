@@ -1,4 +1,5 @@
-import { QueueFullError, type Publication, type PublishReceipt, type Sql, type TransactionSql } from '@interflow/core';
+import { QueueFullError, type Publication, type PublishReceipt, type TransactionSql } from '@interflow/broker';
+import { type Sql } from '@interflow/core';
 import { claimDedupeKeys, releaseDedupeKeys } from './dedupe-keys';
 import { PublishNackedError, type EnvelopeSender } from './envelope-sender';
 import type { MessageIds } from './message-ids';

@@ -1,5 +1,6 @@
 import type amqp from 'amqplib';
-import { NotFoundError, ValidationError, type Delivery, type Sql } from '@interflow/core';
+import { type Delivery } from '@interflow/broker';
+import { NotFoundError, ValidationError, type Sql } from '@interflow/core';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 import { withMeta } from './envelope';

@@ -1,10 +1,25 @@
 import type amqp from 'amqplib';
 import {
-  NotFoundError, ValidationError,
-  type Binding, type BindingDeclaration, type Broker, type ClaimOptions, type Consumer, type ConsumeOptions, type Delivery,
-  type DeliveryHandler, type DeliveryRef, type Exchange, type ExchangeDeclaration, type Logger, type NackOptions, type Publication,
-  type PublishReceipt, type Queue, type QueueDeclaration, type QueueStats, type Sql, type TransactionSql,
-} from '@interflow/core';
+  type Binding,
+  type BindingDeclaration,
+  type Broker,
+  type ClaimOptions,
+  type Consumer,
+  type ConsumeOptions,
+  type Delivery,
+  type DeliveryHandler,
+  type DeliveryRef,
+  type Exchange,
+  type ExchangeDeclaration,
+  type NackOptions,
+  type Publication,
+  type PublishReceipt,
+  type Queue,
+  type QueueDeclaration,
+  type QueueStats,
+  type TransactionSql,
+} from '@interflow/broker';
+import { NotFoundError, ValidationError, type Logger, type Sql } from '@interflow/core';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpNames } from './amqp-names';
 import { AmqpQueueConsumer } from './amqp-queue-consumer';
@@ -52,7 +67,9 @@ export interface RabbitmqBrokerOptions {
  * are kept by this broker around RabbitMQ's unacknowledged deliveries. See
  * docs/broker-rabbitmq.md for what differs from the PostgreSQL broker.
  */
-export class RabbitmqBroker implements Broker {
+// locateMessages, queueGauges and housekeep joined the contract with the package split (issue 10); until
+// they are built here the type says so, and no daemon can be given this broker (daemons take a full Broker).
+export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGauges' | 'housekeep'> {
   private readonly sql: Sql;
   private readonly logger: Logger;
   private readonly connection: AmqpConnection;

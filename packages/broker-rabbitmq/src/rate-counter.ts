@@ -1,4 +1,4 @@
-import type { Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 
 const BUCKET_SECONDS = 5;
 const WINDOW_SECONDS = 60;

@@ -1,5 +1,6 @@
 import type amqp from 'amqplib';
-import { retryDelayMs, ValidationError, type Logger, type NackOptions, type QueuePolicy, type Sql } from '@interflow/core';
+import { retryDelayMs, type NackOptions, type QueuePolicy } from '@interflow/broker';
+import { ValidationError, type Logger, type Sql } from '@interflow/core';
 import { releaseDedupeKeys } from './dedupe-keys';
 import { deliveryAttempt, withDeath, withMeta, type Envelope } from './envelope';
 import type { EnvelopeSender } from './envelope-sender';

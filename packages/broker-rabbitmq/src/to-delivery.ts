@@ -1,4 +1,4 @@
-import type { Delivery } from '@interflow/core';
+import { type Delivery } from '@interflow/broker';
 import { deliveryAttempt, type Envelope } from './envelope';
 import { payloadOf } from './message-decoder';
 

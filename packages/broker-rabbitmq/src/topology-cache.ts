@@ -1,4 +1,5 @@
-import type { Binding, ExchangeType, QueuePolicy, Sql } from '@interflow/core';
+import { type Binding, type ExchangeType, type QueuePolicy } from '@interflow/broker';
+import { type Sql } from '@interflow/core';
 import { listBindings, topologyVersion } from './topology-store';
 import { TopologySnapshot } from './topology-snapshot';
 

@@ -1,5 +1,5 @@
 import type amqp from 'amqplib';
-import type { Binding, ExchangeType, QueuePolicy } from '@interflow/core';
+import { type Binding, type ExchangeType, type QueuePolicy } from '@interflow/broker';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 

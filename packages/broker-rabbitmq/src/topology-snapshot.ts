@@ -1,4 +1,12 @@
-import { headersMatch, NotFoundError, topicPatternToRegex, type Binding, type ExchangeType, type MessageHeaders, type QueuePolicy } from '@interflow/core';
+import {
+  headersMatch,
+  topicPatternToRegex,
+  type Binding,
+  type ExchangeType,
+  type MessageHeaders,
+  type QueuePolicy,
+} from '@interflow/broker';
+import { NotFoundError } from '@interflow/core';
 
 interface ExchangeEntry {
   type: ExchangeType;

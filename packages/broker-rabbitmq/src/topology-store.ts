@@ -1,8 +1,20 @@
 import {
-  ConflictError, DEFAULT_QUEUE_POLICY, mergeQueuePolicy, normalizeBinding, NotFoundError, validateName, ValidationError,
-  type Binding, type BindingDeclaration, type Exchange, type ExchangeDeclaration, type ExchangeType, type HeadersMatch,
-  type MessageHeaders, type Queue, type QueueDeclaration, type QueuePolicy, type Sql,
-} from '@interflow/core';
+  DEFAULT_QUEUE_POLICY,
+  mergeQueuePolicy,
+  normalizeBinding,
+  validateName,
+  type Binding,
+  type BindingDeclaration,
+  type Exchange,
+  type ExchangeDeclaration,
+  type ExchangeType,
+  type HeadersMatch,
+  type MessageHeaders,
+  type Queue,
+  type QueueDeclaration,
+  type QueuePolicy,
+} from '@interflow/broker';
+import { ConflictError, NotFoundError, ValidationError, type Sql } from '@interflow/core';
 
 /**
  * The topology record in PostgreSQL: the contract's queue policies (retry backoff, max

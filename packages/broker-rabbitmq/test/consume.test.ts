@@ -1,4 +1,5 @@
-import { PermanentError, RateLimitedError, type Delivery } from '@interflow/core';
+import { type Delivery } from '@interflow/broker';
+import { PermanentError, RateLimitedError } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
 

@@ -1,4 +1,5 @@
-import { NotFoundError, UnroutableError, ValidationError, type Delivery } from '@interflow/core';
+import { UnroutableError, type Delivery } from '@interflow/broker';
+import { NotFoundError, ValidationError } from '@interflow/core';
 import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
 
 describe('RabbitMQ broker: routing', () => {

@@ -1,4 +1,4 @@
-import { StaleDeliveryError, type Delivery } from '@interflow/core';
+import { StaleDeliveryError, type Delivery } from '@interflow/broker';
 import { waitFor } from '@interflow/test-kit';
 import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
 

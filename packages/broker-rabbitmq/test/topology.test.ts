@@ -1,5 +1,6 @@
 import amqp from 'amqplib';
-import { ConflictError, DEFAULT_QUEUE_POLICY, NotFoundError, ValidationError, type QueuePolicy } from '@interflow/core';
+import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '@interflow/broker';
+import { ConflictError, NotFoundError, ValidationError } from '@interflow/core';
 import { AMQP_URL, createRabbitFixture, type RabbitFixture } from './broker-fixture';
 
 describe('RabbitMQ broker: topology', () => {

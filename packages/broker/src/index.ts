@@ -25,4 +25,4 @@ export { decideHandOver, type HandOverDecision, type HandOverState } from './han
 // Shared by implementations: validation and normalisation of what callers declare and publish.
 export { normalizeBinding, validateHeaders, type NormalizedBinding } from './routing';
 export { mergeQueuePolicy, validateName } from './queue-policy';
-export { publicationRow, serializePublicationRows, serializeGroup, type PublicationRow } from './publication-input';
+export { publicationRow, type PublicationRow } from './publication-input';
