@@ -104,7 +104,11 @@ describe('POST /v1/actions/:id/runs', () => {
     const third = await send('Ada').expect(202);
     expect(third.headers['idempotent-replayed']).toBe('true');
     expect(third.body.id).toBe(a.body.id);
-    expect(await ctx.api.broker.peek(queue, { limit: 10 })).toHaveLength(1);
+    const messages = await ctx.api.broker.peek(queue, { limit: 10 });
+    expect(messages).toHaveLength(1);
+    // The run records the message that carries it (the loser's publish rolled back with its transaction).
+    const [run] = await ctx.api.db.sql<{ message_id: string }[]>`select message_id from runs where id = ${a.body.id}`;
+    expect(run?.message_id).toBe(messages[0]?.messageId);
     const conflict = await send('Grace').expect(409);
     expect(conflict.body.error.code).toBe('conflict');
   });

@@ -9,7 +9,6 @@ import {
   hashRunInput,
   insertCachedRun,
   insertQueuedRun,
-  recordRunMessage,
   mergeRunInput,
   resolveMethod,
   runRequestMessage,
@@ -116,29 +115,35 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
   const waiter = request.waitMs > 0 && deps.replies.ready ? deps.replies.expect(newRun.id) : null;
   let run: Run | null;
   try {
-    run = await deps.sql.begin(async (tx) => {
-      const inserted = await insertQueuedRun(tx, newRun);
-      if (!inserted) return null;
-      const replyTo = waiter ? deps.replies.queue : null;
-      const runRequest = runRequestMessage(deps.runRequestKeys, { actionId: action.id, runId: newRun.id, input, trigger: request.trigger }, replyTo);
-      const [receipt] = await deps.broker.publishWithin(tx, [
-        {
-          exchange: DEFAULT_EXCHANGE,
-          routingKey: action.queue,
-          mandatory: true,
-          message: {
-            payload: runRequest.payload,
-            headers: runRequest.headers,
-            correlationId: newRun.id,
-            sender: request.triggeredBy,
-            ...(replyTo ? { replyTo } : {}),
+    // The message first, then the run with its message id: one statement fewer than
+    // inserting the run, publishing and recording the id. When another request with the
+    // same Idempotency-Key inserted its run meanwhile, the whole transaction rolls back.
+    run = await deps.sql
+      .begin(async (tx) => {
+        const replyTo = waiter ? deps.replies.queue : null;
+        const runRequest = runRequestMessage(deps.runRequestKeys, { actionId: action.id, runId: newRun.id, input, trigger: request.trigger }, replyTo);
+        const [receipt] = await deps.broker.publishWithin(tx, [
+          {
+            exchange: DEFAULT_EXCHANGE,
+            routingKey: action.queue,
+            mandatory: true,
+            message: {
+              payload: runRequest.payload,
+              headers: runRequest.headers,
+              correlationId: newRun.id,
+              sender: request.triggeredBy,
+              ...(replyTo ? { replyTo } : {}),
+            },
           },
-        },
-      ]);
-      const messageId = receipt?.messageIds[0];
-      if (messageId) await recordRunMessage(tx, inserted.id, messageId);
-      return inserted;
-    });
+        ]);
+        const inserted = await insertQueuedRun(tx, { ...newRun, messageId: receipt?.messageIds[0] ?? null });
+        if (!inserted) throw new IdempotencyKeyTaken();
+        return inserted;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof IdempotencyKeyTaken) return null;
+        throw error;
+      });
   } catch (error) {
     waiter?.cancel();
     throw error;
@@ -160,6 +165,9 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
   }
   return { outcome: { run: current, replayed: false }, result: 'queued' };
 }
+
+/** Rolls back a trigger whose Idempotency-Key another request's run took meanwhile. */
+class IdempotencyKeyTaken extends Error {}
 
 function raceLost(run: NewRun): never {
   throw new ConflictError('a concurrent request with this Idempotency-Key is being processed; retry', { actionId: run.actionId });
