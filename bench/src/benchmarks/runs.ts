@@ -139,6 +139,8 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
   const baseline: Record<string, number> = { ...rssAfter10k, runner_2: secondRunnerBaseline };
 
   const cpuMs = (cpuAfter.total - cpuBefore.total) * 1000;
+  const perDaemon = Object.entries(cpuAfter.byDaemon).map(([daemon, seconds]) => `${daemon} ${(((seconds - (cpuBefore.byDaemon[daemon] ?? 0)) * 1000) / THROUGHPUT_RUNS).toFixed(2)}`);
+  context.progress(`CPU ms per run: ${perDaemon.join(', ')}, postgres ${(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / THROUGHPUT_RUNS).toFixed(2)}`);
   const result: BenchmarkResult = {
     runs_per_s: oneRunner,
     runs_per_s_2_runners: twoRunners,
@@ -190,10 +192,12 @@ async function startRunner(context: BenchmarkContext, secretKey: string): Promis
 }
 
 /** CPU seconds so far: the Node daemons, and the server backends given. */
-function cpuOf(daemons: Daemons, backendPidList: number[]): { node: number; postgres: number; total: number } {
-  const node = [daemons.api, daemons.connector, ...daemons.runners].reduce((sum, child) => sum + cpuSeconds(child), 0);
+function cpuOf(daemons: Daemons, backendPidList: number[]): { node: number; postgres: number; total: number; byDaemon: Record<string, number> } {
+  const byDaemon: Record<string, number> = { api: cpuSeconds(daemons.api), connector: cpuSeconds(daemons.connector) };
+  daemons.runners.forEach((runner, index) => (byDaemon[`runner_${index + 1}`] = cpuSeconds(runner)));
+  const node = Object.values(byDaemon).reduce((sum, seconds) => sum + seconds, 0);
   const postgres = backendPidList.reduce((sum, pid) => sum + cpuSecondsOfPid(pid), 0);
-  return { node, postgres, total: node + postgres };
+  return { node, postgres, total: node + postgres, byDaemon };
 }
 
 function rssOf(daemons: Daemons): Record<string, number> {
