@@ -210,6 +210,23 @@ describe('the dashboard', () => {
     await context.close();
   }, TEST_MS);
 
+  it('creates a token and shows its secret once, ready for the next', async () => {
+    const { context, page } = await signedIn(system.adminToken);
+    await go(page, 'Tokens');
+    const form = page.getByRole('form', { name: 'New token' });
+    await form.getByLabel('Name', { exact: true }).fill('ci pipeline');
+    await form.getByLabel('Role').selectOption('operator');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.locator('[data-secret="token"]').innerText()).trim();
+    await expect(form.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('');
+    const whoami = await fetch(`${system.baseUrl}/v1/whoami`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(await whoami.json()).toMatchObject({ name: 'ci pipeline', role: 'operator' });
+    // the list shows its prefix, never the secret
+    await page.getByRole('cell', { name: 'ci pipeline', exact: true }).waitFor();
+    expect((await page.getByRole('table').innerText()).includes(secret)).toBe(false);
+    await context.close();
+  }, TEST_MS);
+
   it('creates a schedule, shows its next fires in its time zone, fires it now, and pauses it', async () => {
     const { context, page } = await signedIn(system.adminToken);
     await go(page, 'Schedules');

@@ -29,6 +29,7 @@ export interface CheckedForm<V extends FormValues, R = unknown> {
   pending: boolean;
   /** A refusal that names no field (a conflict, a permission). */
   error: unknown;
+  /** What the last send answered; a reset keeps it (a secret shown once stays on screen). */
   result: R | undefined;
   reset(values: V): void;
 }
@@ -118,7 +119,6 @@ export function useCheckedForm<V extends FormValues, B, R>(options: CheckedFormO
       setTouched(new Set());
       setAttempts(0);
       setRefused(new Map());
-      mutation.reset();
     },
   };
 }

@@ -95,6 +95,7 @@ export function ServiceForm({ service, onDone }: { service?: Service; onDone(): 
       void queryClient.invalidateQueries({ queryKey: ['services'] });
       void queryClient.invalidateQueries({ queryKey: ['service'] });
       if (service) onDone();
+      else form.reset(valuesOf(undefined));
     },
   });
   const secret = form.result && 'signing_secret' in form.result ? String(form.result.signing_secret) : null;

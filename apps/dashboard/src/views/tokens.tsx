@@ -104,7 +104,10 @@ function CreateToken() {
     extraProblems: (values): Problems =>
       new Map(values.scope === 'some' && values.deployment_scopes.length === 0 ? [['deployment_scopes', 'choose at least one deployment']] : []),
     send: (body) => orThrow(client.POST('/v1/tokens', { body: body as RequestBody<'/v1/tokens', 'post'> })),
-    onSent: () => void queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+    onSent: () => {
+      form.reset(NEW_TOKEN);
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
+    },
   });
   const chosen = new Set(form.values.deployment_scopes);
   return (
