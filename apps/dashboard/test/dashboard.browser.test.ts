@@ -189,6 +189,14 @@ describe('the dashboard', () => {
     await page.getByRole('button', { name: 'Edit greeter-prod' }).click();
     await expect(page.getByLabel('New value of api_key').inputValue()).resolves.toBe('');
     expect(await page.content()).not.toContain('k-1');
+    // an edit sends what changed; the credential left alone stays as it was
+    const edit = page.getByRole('form', { name: 'Edit greeter-prod' });
+    await edit.getByLabel('Requests at most').fill('100');
+    await edit.getByLabel('Per (ms)').fill('1000');
+    await edit.getByRole('button', { name: 'Save greeter-prod' }).click();
+    await page.getByText('Rate limit: 100 per 1000 ms').waitFor();
+    const deployment = await system.call<{ credentials: Record<string, string>; rate_limit: unknown }>('GET', `/v1/deployments/${system.deploymentId}`);
+    expect(deployment).toMatchObject({ credentials: { api_key: '[redacted]' }, rate_limit: { requests: 100, interval_ms: 1000 } });
 
     // rerun: the same input, edited; the method's JSON Schema names the field first
     await page.goto(`${system.baseUrl}/ui/runs/${runId}`);

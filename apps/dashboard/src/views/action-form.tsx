@@ -71,7 +71,8 @@ function bodyOf(values: ActionValues) {
 }
 
 /**
- * Creates an action, or edits one: every setting, checked against the api's request
+ * Creates an action, or edits one (sent with the ETag it started from: a change made
+ * meanwhile is refused, not overwritten unseen): every setting, checked against the api's request
  * schema, and the default input against the method's JSON Schema (partially: a run's
  * input completes it).
  */
@@ -86,7 +87,7 @@ export function ActionForm({ action, onDone }: { action?: Action; onDone(): void
     extraProblems: (values) => draftProblems(values.default_input, schema, 'default_input', true),
     send: (body) =>
       action
-        ? orThrow(client.PATCH('/v1/actions/{id}', { params: { path: { id: action.id } }, body: body as RequestBody<'/v1/actions/{id}', 'patch'> }))
+        ? orThrow(client.PATCH('/v1/actions/{id}', { params: { path: { id: action.id } }, headers: { 'If-Match': action.etag }, body: body as RequestBody<'/v1/actions/{id}', 'patch'> }))
         : orThrow(client.POST('/v1/actions', { body: body as RequestBody<'/v1/actions', 'post'> })),
     onSent: () => {
       void queryClient.invalidateQueries({ queryKey: ['actions'] });

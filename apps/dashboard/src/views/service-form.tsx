@@ -78,7 +78,7 @@ function schemaTextProblems(values: ServiceValues): Problems {
   return problems;
 }
 
-/** Registers a service (its signing secret is shown once) or edits one, method by method. */
+/** Registers a service (its signing secret is shown once) or edits one, method by method (with the ETag it started from). */
 export function ServiceForm({ service, onDone }: { service?: Service; onDone(): void }) {
   const client = useClient();
   const queryClient = useQueryClient();
@@ -89,7 +89,7 @@ export function ServiceForm({ service, onDone }: { service?: Service; onDone(): 
     extraProblems: schemaTextProblems,
     send: (body) =>
       service
-        ? orThrow(client.PATCH('/v1/services/{id}', { params: { path: { id: service.id } }, body: body as RequestBody<'/v1/services/{id}', 'patch'> }))
+        ? orThrow(client.PATCH('/v1/services/{id}', { params: { path: { id: service.id } }, headers: { 'If-Match': service.etag }, body: body as RequestBody<'/v1/services/{id}', 'patch'> }))
         : orThrow(client.POST('/v1/services', { body: body as RequestBody<'/v1/services', 'post'> })),
     onSent: () => {
       void queryClient.invalidateQueries({ queryKey: ['services'] });
