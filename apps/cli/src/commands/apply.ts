@@ -9,14 +9,14 @@ import { readState } from '../apply/state';
 import type { Runtime } from '../runtime';
 import { UsageError } from '../usage-error';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const APPLY_SET = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
 
 export function registerApply(program: Command, runtime: Runtime): void {
   program
     .command('apply')
     .description('make the api match YAML manifests (kind: Service, Deployment, Action, Schedule, Exchange, Queue, Binding, Subscription)')
-    .option('-f, --filename <path>', 'a file, a directory (recursively) or - for stdin (repeatable)', collect, [])
+    .option('-f, --filename <path>', 'a file, a directory (recursively) or - for stdin (repeatable)', collect)
     .option('--dry-run', 'print the changes and make none')
     .option('--prune', 'delete what this apply set created earlier and the files no longer declare')
     .option('--apply-set <name>', 'the record of what this apply manages (one per repository or environment)', 'default')
@@ -26,11 +26,12 @@ export function registerApply(program: Command, runtime: Runtime): void {
       'after',
       '\nExamples:\n  interflow apply -f examples/integrations --dry-run\n  interflow apply -f examples/integrations --prune\n  interflow apply -f messaging.yaml --replace-exchanges --dry-run\n  interflow export | interflow apply -f -\n',
     )
-    .action(async (options: { filename: string[]; dryRun?: boolean; prune?: boolean; replaceExchanges?: boolean; applySet: string; verbose?: boolean }) => {
-      if (options.filename.length === 0) throw new UsageError('apply needs -f FILE|DIR');
+    .action(async (options: { filename?: string[]; dryRun?: boolean; prune?: boolean; replaceExchanges?: boolean; applySet: string; verbose?: boolean }) => {
+      const filenames = options.filename ?? [];
+      if (filenames.length === 0) throw new UsageError('apply needs -f FILE|DIR');
       if (!APPLY_SET.test(options.applySet)) throw new UsageError('--apply-set: expected lower-case letters, digits, _ . - (max 100)');
-      const stdin = options.filename.includes('-') ? await runtime.io.readStdin() : '';
-      const declared = readManifests(options.filename, runtime.io.cwd, () => stdin);
+      const stdin = filenames.includes('-') ? await runtime.io.readStdin() : '';
+      const declared = readManifests(filenames, runtime.io.cwd, () => stdin);
       const client = runtime.client();
       const state = await readState(client, options.applySet);
       const validator = new BodyValidator();

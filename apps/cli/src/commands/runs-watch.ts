@@ -13,13 +13,13 @@ const RUN_STATUSES: readonly string[] = ['queued', 'running', 'retrying', 'succe
 interface WatchOptions {
   action?: string;
   deployment?: string;
-  status: string[];
+  status?: string[];
   since?: string;
   count?: string;
   output: string;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').filter(Boolean)];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').filter(Boolean)];
 
 /** `runs watch`: the live run events of `GET /v1/events`, filtered, until Ctrl-C or `--count`. */
 export function registerRunsWatch(runs: Command, runtime: Runtime): void {
@@ -27,7 +27,7 @@ export function registerRunsWatch(runs: Command, runtime: Runtime): void {
     .command('watch')
     .option('--action <action>', 'only runs of this action (name or id)')
     .option('--deployment <deployment>', 'only runs on this deployment (name or id)')
-    .option('--status <status>', `only events with this run status (repeatable or comma-separated: ${RUN_STATUSES.join(', ')})`, collect, [])
+    .option('--status <status>', `only events with this run status (repeatable or comma-separated: ${RUN_STATUSES.join(', ')})`, collect)
     .option('--since <event-id>', 'start after this event id (an earlier event_id of -o json), replaying what followed it')
     .option('--count <n>', 'exit 0 after this many events')
     .option('-o, --output <format>', 'text, json (one object a line) or yaml', 'text')
@@ -37,17 +37,19 @@ export function registerRunsWatch(runs: Command, runtime: Runtime): void {
       '\nExamples:\n  interflow runs watch\n  interflow runs watch --action create-order --status failed\n  interflow runs watch --deployment shop-production -o json --count 10\n',
     )
     .action(async (options: WatchOptions) => {
-      const format = options.output === 'text' ? 'text' : outputFormat(options.output);
+      // Events are lines, not a table: `table` reads as the default text.
+      const format = options.output === 'text' || options.output === 'table' ? 'text' : outputFormat(options.output);
       const count = options.count === undefined ? undefined : Number(options.count);
       if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UsageError('--count: expected a positive whole number');
-      const unknown = options.status.filter((status) => !RUN_STATUSES.includes(status));
+      const statuses = options.status ?? [];
+      const unknown = statuses.filter((status) => !RUN_STATUSES.includes(status));
       if (unknown.length > 0) throw new UsageError(`--status ${unknown.join(',')}: expected one of ${RUN_STATUSES.join(', ')}`);
       const client = runtime.client();
       const actions = await resourceKind('actions').list(client);
       const filter: RunEventFilter = {
         ...(options.action ? { actionId: String((await resourceKind('actions').find(client, options.action)).id) } : {}),
         ...(options.deployment ? { deploymentId: String((await resourceKind('deployments').find(client, options.deployment)).id) } : {}),
-        ...(options.status.length > 0 ? { statuses: new Set(options.status) } : {}),
+        ...(statuses.length > 0 ? { statuses: new Set(statuses) } : {}),
       };
       const actionName = (id: string) => String(actions.find((action) => action.id === id)?.name ?? id);
       let shown = 0;

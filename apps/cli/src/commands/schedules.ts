@@ -54,7 +54,7 @@ export function registerScheduleCommands(program: Command, runtime: Runtime): vo
     .action(async (ref: string, options: { wait?: string | boolean; output: string }) => {
       const wait = options.wait === undefined ? 0 : options.wait === true ? 30 : Number(options.wait);
       if (!Number.isFinite(wait) || wait < 0 || wait > 300) throw new UsageError('--wait: expected seconds between 0 and 300');
-      const format = options.output === 'text' ? 'text' : outputFormat(options.output);
+      const format = options.output === 'text' || options.output === 'table' ? 'text' : outputFormat(options.output);
       const client = runtime.client();
       const schedule = await resourceKind('schedules').find(client, ref);
       const id = String(schedule.id);

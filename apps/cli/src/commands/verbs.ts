@@ -19,7 +19,7 @@ function parseHeaders(pairs: string[]): Record<string, string> {
   );
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** `actions run`, `queues publish|peek|purge|redrive`. */
 export function registerVerbs(program: Command, runtime: Runtime): void {
@@ -69,12 +69,12 @@ export function registerVerbs(program: Command, runtime: Runtime): void {
     .command('publish')
     .argument('<queue>', 'a queue name')
     .requiredOption('--payload <json>', 'the message: JSON, or @file.json')
-    .option('--header <name=value>', 'a message header (repeatable)', collect, [])
+    .option('--header <name=value>', 'a message header (repeatable)', collect)
     .option('--delay-ms <ms>', 'deliver no earlier than this many milliseconds from now')
     .description('publish one message to a queue')
     .addHelpText('after', '\nExample:\n  interflow queues publish orders --payload \'{"id": 42}\' --header source=cli\n')
-    .action(async (name: string, options: { payload: string; header: string[]; delayMs?: string }) => {
-      const body: Json = { payload: jsonArgument(options.payload, runtime.io.cwd, '--payload'), headers: parseHeaders(options.header) };
+    .action(async (name: string, options: { payload: string; header?: string[]; delayMs?: string }) => {
+      const body: Json = { payload: jsonArgument(options.payload, runtime.io.cwd, '--payload'), headers: parseHeaders(options.header ?? []) };
       if (options.delayMs !== undefined) body.delay_ms = Number(options.delayMs);
       const receipt = await orThrow(runtime.client().POST('/v1/queues/{name}/publish', { ...queueParams(name), body: body as never }));
       runtime.out(`published ${JSON.stringify(receipt)}\n`);
