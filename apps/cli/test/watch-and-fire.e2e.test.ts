@@ -18,6 +18,8 @@ beforeAll(async () => {
       'apiVersion: interflow/v1\nkind: Deployment\nmetadata: {name: nowhere-prod}\nspec: {service: nowhere}',
       'apiVersion: interflow/v1\nkind: Action\nmetadata: {name: ping}\nspec: {deployment: nowhere-prod, method: ping}',
       'apiVersion: interflow/v1\nkind: Action\nmetadata: {name: pong}\nspec: {deployment: nowhere-prod, method: ping}',
+      'apiVersion: interflow/v1\nkind: Deployment\nmetadata: {name: nowhere-staging}\nspec: {service: nowhere}',
+      'apiVersion: interflow/v1\nkind: Action\nmetadata: {name: ping-staging}\nspec: {deployment: nowhere-staging, method: ping}',
       'apiVersion: interflow/v1\nkind: Queue\nmetadata: {name: ticks}\nspec: {}',
       'apiVersion: interflow/v1\nkind: Schedule\nmetadata: {name: hourly}\nspec:\n  target: {type: exchange, exchange: "", routing_key: ticks}\n  rule: {type: interval, every_ms: 3600000}',
     ].join('\n---\n'),
@@ -61,7 +63,9 @@ describe('interflow runs watch (the live event stream)', () => {
   it('shows only the runs its filter names, and resumes after a dropped connection without losing or repeating one', async () => {
     const [ping, pong] = [await actionId('ping'), await actionId('pong')];
     const before = await startRun(ping);
-    // Start after the head of the log as it is now: what follows is replayed, so nothing races the subscription.
+    // Start after the log's stable head as it is now: everything after it is replayed, so no
+    // run below races the subscription. (The head may lie before `before` while another
+    // transaction is open, so `before` may be replayed too.)
     const since = formatEventPosition(await eventLogHead(cli.db.sql));
     const proxy = await startCuttableProxy(Number(new URL(cli.url).port));
     const stop = new AbortController();
@@ -89,9 +93,10 @@ describe('interflow runs watch (the live event stream)', () => {
       const result = await watching;
       expect(result.code).toBe(0);
       const events = watchedRuns(result);
-      expect(events.map((event) => `${event.kind} ${event.run_id}`)).toEqual([`run.created ${first}`, `run.created ${missed}`, `run.created ${after}`]);
       expect(events.every((event) => event.action_id === ping)).toBe(true);
-      expect(events.some((event) => event.run_id === before)).toBe(false);
+      expect(events.filter((event) => event.run_id === before).length).toBeLessThanOrEqual(1);
+      const made = events.filter((event) => event.run_id !== before).map((event) => `${event.kind} ${event.run_id}`);
+      expect(made).toEqual([`run.created ${first}`, `run.created ${missed}`, `run.created ${after}`]);
       // The last event received, which may be one the filter hid (the pong run).
       expect(result.stderr).toMatch(/event stream lost \(.+\); reconnecting\nreconnected; resuming after \d+-\d+\n/);
       expect(proxy.connections()).toBeGreaterThanOrEqual(2);
@@ -103,15 +108,16 @@ describe('interflow runs watch (the live event stream)', () => {
   });
 
   it('prints people a line per event, and stops after --count', async () => {
-    const ping = await actionId('ping');
+    // Only this test starts runs on nowhere-staging: a replay from the head shows no other.
+    const ping = await actionId('ping-staging');
     const since = formatEventPosition(await eventLogHead(cli.db.sql));
-    const watching = cli.run(['runs', 'watch', '--deployment', 'nowhere-prod', '--status', 'queued', '--since', since, '--count', '2']);
+    const watching = cli.run(['runs', 'watch', '--deployment', 'nowhere-staging', '--status', 'queued', '--since', since, '--count', '2']);
     const runs = [await startRun(ping), await startRun(ping)];
     const result = await watching;
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    lines.forEach((line, index) => expect(line).toMatch(new RegExp(`^\\d{4}-\\S+Z {3}run\\.created {4}${runs[index]} {3}ping {3}queued {6}attempts 0$`)));
+    lines.forEach((line, index) => expect(line).toMatch(new RegExp(`^\\d{4}-\\S+Z {3}run\\.created {4}${runs[index]} {3}ping-staging {3}queued {6}attempts 0$`)));
   });
 
   it('fails with the reason when the stream refuses it or cannot be reached, and rejects bad options as usage', async () => {
