@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 import type { Broker, HousekeepingCounts } from '@interflow/broker';
 import { describeError, type Logger, type MetricsRegistry, type Sql } from '@interflow/core';
 import { pruneEvents } from '@interflow/event-log';
-import { failAbandonedRuns, pruneFireKeys, unfinishedRunSlice } from '@interflow/registry';
+import { failAbandonedRuns, pruneFireKeys, pruneResponseCache, unfinishedRunSlice } from '@interflow/registry';
 import { abandonedRunReason } from './abandoned-run-reason';
 
 export interface HousekeepingSettings {
@@ -30,8 +30,8 @@ const MAX_BATCHES_PER_ROUND = 20;
  * The producer's housekeeping loop around the broker's chores: expire messages past
  * their TTL, return lapsed leases, end runs whose message is gone from every queue (a
  * slice of the unfinished runs per round), prune history (rate buckets, silent
- * consumers, old fire keys, events past the replay window). Every chore skips rows
- * another producer holds, so each producer runs it.
+ * consumers, old fire keys, events past the replay window, expired cached responses).
+ * Every chore skips rows another producer holds, so each producer runs it.
  */
 export class Housekeeping {
   private running = false;
@@ -86,6 +86,7 @@ export class Housekeeping {
     if (pruneDue) {
       pruned += await this.repeat(() => pruneFireKeys(sql, settings.fireKeyRetentionMs, CHORE_LIMIT));
       pruned += await this.repeat(() => pruneEvents(sql, settings.eventReplayWindowMs, CHORE_LIMIT));
+      pruned += await this.repeat(() => pruneResponseCache(sql, new Date(now), CHORE_LIMIT));
     }
     this.handled.inc({ chore: 'expired' }, expired);
     this.handled.inc({ chore: 'lapsed_leases' }, returned);

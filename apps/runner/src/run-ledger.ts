@@ -64,7 +64,3 @@ export interface RunRecorder {
   /** Ends the run; false when it had already ended (the first outcome stands: a run succeeds once). */
   finish(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }): Promise<boolean>;
 }
-
-export function isFinal(status: RunStatus): status is FinalRunStatus {
-  return status === 'succeeded' || status === 'failed';
-}

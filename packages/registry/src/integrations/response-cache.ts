@@ -31,8 +31,13 @@ export async function storeCachedResponse(
       set response = excluded.response, run_id = excluded.run_id, stored_at = excluded.stored_at, expires_at = excluded.expires_at`;
 }
 
-/** Drops expired entries (housekeeping); returns how many. */
-export async function pruneResponseCache(sql: SqlExecutor, now: Date): Promise<number> {
-  const rows = await sql`delete from response_cache where expires_at <= ${now} returning action_id`;
-  return rows.length;
+/**
+ * Drops up to `limit` entries expired at `now` (the producer's housekeeping); answers how
+ * many. Bounded so one round never holds a long delete; the caller repeats while full.
+ */
+export async function pruneResponseCache(sql: SqlExecutor, now: Date, limit: number): Promise<number> {
+  const deleted = await sql`
+    delete from response_cache where ctid = any(array(
+      select ctid from response_cache where expires_at <= ${now} limit ${limit}))`;
+  return deleted.count;
 }

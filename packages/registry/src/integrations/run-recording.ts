@@ -1,5 +1,6 @@
 /**
- * What the runner writes while executing a run (COORDINATION contract 3). Every function
+ * What the runner writes while executing a run (its side of the registry's contract, listed
+ * in `integrations/index.ts`; the message it runs is `run-request/`). Every function
  * is one statement, safe to repeat after a redelivery, and takes an executor so it can
  * join the runner's own transaction (e.g. completing a run next to acking its message).
  */
