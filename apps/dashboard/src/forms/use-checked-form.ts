@@ -27,7 +27,7 @@ export interface CheckedForm<V extends FormValues, R = unknown> {
   onSubmit(event: FormEvent<HTMLFormElement>): void;
   formRef: RefObject<HTMLFormElement | null>;
   pending: boolean;
-  /** A refusal that names no field (a conflict, a permission). */
+  /** The api's refusal of the last send, as a whole (its fields are also at their fields). */
   error: unknown;
   /** What the last send answered; a reset keeps it (a secret shown once stays on screen). */
   result: R | undefined;
@@ -112,7 +112,8 @@ export function useCheckedForm<V extends FormValues, B, R>(options: CheckedFormO
       mutation.mutate(options.toBody(values));
     },
     pending: mutation.isPending,
-    error: mutation.error && serverProblems(mutation.error).size === 0 ? mutation.error : null,
+    // also when it names fields: one the form does not show would otherwise go unsaid
+    error: mutation.error,
     result: mutation.data,
     reset: (next) => {
       setValues(next);
