@@ -189,6 +189,13 @@ describe('the dashboard', () => {
     await page.getByRole('button', { name: 'Edit greeter-prod' }).click();
     await expect(page.getByLabel('New value of api_key').inputValue()).resolves.toBe('');
     expect(await page.content()).not.toContain('k-1');
+    // what only the api can judge comes back to the field it is about
+    const newDeployment = page.getByRole('form', { name: 'New deployment' });
+    await newDeployment.getByLabel('Name', { exact: true }).fill('leaky');
+    await newDeployment.getByLabel('Service').selectOption({ label: 'greeter' });
+    await newDeployment.getByLabel('Connection as JSON').fill('{"password": "hunter2"}');
+    await newDeployment.getByRole('button', { name: 'Create deployment' }).click();
+    await newDeployment.getByText('Connection as JSON: password looks like a secret: put it in credentials, which are encrypted').waitFor();
     // an edit sends what changed; the credential left alone stays as it was
     const edit = page.getByRole('form', { name: 'Edit greeter-prod' });
     await edit.getByLabel('Requests at most').fill('100');
