@@ -76,6 +76,9 @@ describe('interflow (commands against a running api)', () => {
     expect(JSON.parse((await cli.run(['describe', 'schedule', 'tick', '-o', 'json'])).stdout).enabled).toBe(false);
     expect((await cli.run(['schedules', 'resume', 'tick'])).code).toBe(0);
     expect(JSON.parse((await cli.run(['describe', 'schedule', 'tick', '-o', 'json'])).stdout).enabled).toBe(true);
+    // Deleted with the ETag just read (If-Match): it is gone.
+    expect((await cli.run(['delete', 'schedule', 'tick'])).stdout).toBe('schedule tick deleted\n');
+    expect((await cli.run(['describe', 'schedule', 'tick'])).code).toBe(1);
   });
 
   it('runs an action with --input @file and --wait, and shows the run with runs logs', async () => {
