@@ -29,7 +29,8 @@ import {
   type QueueGauge,
 } from '@interflow/broker';
 import { claimMessages, settleAndClaim, type ConsumerStatement, type ConsumerStatementResult } from './claim-sql';
-import { QueueConsumer, type ConsumerBackend, type ConsumerRegistration } from './consumer';
+import { QueueConsumer } from './consumer';
+import type { ConsumerBackend, ConsumerRegistration } from './consumer-backend';
 import {
   deregisterConsumer,
   heartbeatConsumers,
