@@ -1,8 +1,5 @@
-import { systemClock, type Clock, type Sql, NotFoundError, ValidationError, type Logger, type SqlExecutor } from '@interflow/core';
-import * as bindings from './binding-store';
+import { systemClock, type Clock, type Sql, NotFoundError, ValidationError, type Logger } from '@interflow/core';
 import {
-  type Binding,
-  type BindingDeclaration,
   type Broker,
   type ClaimOptions,
   type Consumer,
@@ -10,17 +7,11 @@ import {
   type Delivery,
   type DeliveryHandler,
   type DeliveryRef,
-  type Exchange,
-  type ExchangeDeclaration,
   type NackOptions,
   type Publication,
   type PublishReceipt,
-  type Queue,
-  type QueueDeclaration,
   type QueueStats,
-  StaleDeliveryError,
   publicationRow,
-  retryDelayMs,
   type TransactionSql,
   type ConsumerInfo,
   type HousekeepingCounts,
@@ -28,39 +19,23 @@ import {
   type MessageWhereabouts,
   type QueueGauge,
 } from '@interflow/broker';
-import { claimMessages, settleAndClaim, type ConsumerStatement, type ConsumerStatementResult } from './claim-sql';
+import { claimMessages } from './claim-sql';
 import { QueueConsumer } from './consumer';
-import type { ConsumerBackend, ConsumerRegistration } from './consumer-backend';
-import {
-  deregisterConsumer,
-  heartbeatConsumers,
-  listConsumers,
-  registerConsumer,
-} from './consumer-registry';
-import { deadLetter } from './dead-letter-sql';
+import type { ConsumerBackend } from './consumer-backend';
+import { listConsumers } from './consumer-registry';
+import { DeliverySettlement } from './delivery-settlement';
 import { housekeepOnce } from './housekeeping';
 import { locateMessages } from './locate-messages-sql';
+import { postgresConsumerBackend } from './postgres-consumer-backend';
 import { readQueueGauges } from './queue-gauges-sql';
-import * as exchanges from './exchange-store';
 import { Publishing } from './publishing';
+import { PostgresTopology } from './postgres-topology';
 import { peekMessages, purgeMessages, redriveMessages } from './queue-contents-sql';
-import * as queues from './queue-store';
 import { RateCounter } from './rate-counter';
 import { RemoteConsumerCache } from './remote-consumer-cache';
-import {
-  ackMessages,
-  ackWithin,
-  extendLeaseOf,
-  extendLeases,
-  isWellFormedRef,
-  leasedMessage,
-  releaseMessages,
-  requeueMessage,
-} from './settle-sql';
 import { queueStatistics } from './stats-sql';
 import { WakeUp } from './wake-up';
 import { tracedPublish } from './publish-tracing';
-import { policyFromRow } from './queue-row';
 
 export interface PostgresBrokerOptions {
   /** Pool with `search_path` set to `schema` (createSqlClient). Size it for publishers + consumers: 8–20. */
@@ -96,24 +71,22 @@ export interface PostgresBrokerOptions {
  * batches in flight); consume with `concurrency` 16 and a `prefetch` of 64–256 when the
  * queue has a backlog to drain (smaller keeps fewer messages leased ahead).
  */
-export class PostgresBroker implements Broker {
-  private readonly sql: Sql;
+export class PostgresBroker extends PostgresTopology implements Broker {
   private readonly logger: Logger;
   private readonly clock: Clock;
-  private readonly random: () => number;
   private readonly wakeUp: WakeUp;
   private readonly rates = new RateCounter();
   private readonly publishing: Publishing;
   private readonly consumers = new Set<QueueConsumer>();
   private readonly rateTimer: NodeJS.Timeout;
+  private readonly settlement: DeliverySettlement;
   private readonly consumerBackend: ConsumerBackend;
   private closed = false;
 
   constructor(private readonly options: PostgresBrokerOptions) {
-    this.sql = options.sql;
+    super(options.sql);
     this.logger = options.logger.child({ component: 'broker' });
     this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
     const remoteConsumers = new RemoteConsumerCache(this.sql, () => [...this.consumers].map((consumer) => consumer.id));
     this.wakeUp = new WakeUp(this.sql, options.schema, this.logger, (queue) => remoteConsumers.hasRemoteConsumers(queue));
     this.publishing = new Publishing(this.sql, this.wakeUp, this.rates, {
@@ -122,43 +95,16 @@ export class PostgresBroker implements Broker {
     });
     this.rateTimer = setInterval(() => void this.flushRates(), options.rateFlushIntervalMs ?? 5000);
     this.rateTimer.unref();
-    this.consumerBackend = this.buildConsumerBackend();
-  }
-
-  // ---- topology ----
-
-  declareExchange(declaration: ExchangeDeclaration): Promise<Exchange> {
-    return exchanges.declareExchange(this.sql, declaration);
-  }
-  deleteExchange(name: string): Promise<void> {
-    return exchanges.deleteExchange(this.sql, name);
-  }
-  getExchange(name: string): Promise<Exchange | null> {
-    return exchanges.getExchange(this.sql, name);
-  }
-  listExchanges(): Promise<Exchange[]> {
-    return exchanges.listExchanges(this.sql);
-  }
-  declareQueue(declaration: QueueDeclaration): Promise<Queue> {
-    return queues.declareQueue(this.sql, declaration);
-  }
-  deleteQueue(name: string): Promise<void> {
-    return queues.deleteQueue(this.sql, name);
-  }
-  getQueue(name: string): Promise<Queue | null> {
-    return queues.getQueue(this.sql, name);
-  }
-  listQueues(): Promise<Queue[]> {
-    return queues.listQueues(this.sql);
-  }
-  bind(declaration: BindingDeclaration): Promise<Binding> {
-    return bindings.bind(this.sql, declaration);
-  }
-  unbind(bindingId: string): Promise<void> {
-    return bindings.unbind(this.sql, bindingId);
-  }
-  listBindings(filter?: { exchange?: string; queue?: string }): Promise<Binding[]> {
-    return bindings.listBindings(this.sql, filter);
+    this.settlement = new DeliverySettlement({ sql: this.sql, wakeUp: this.wakeUp, rates: this.rates, logger: this.logger, random: options.random ?? Math.random });
+    this.consumerBackend = postgresConsumerBackend({
+      sql: this.sql,
+      wakeUp: this.wakeUp,
+      rates: this.rates,
+      settle: this,
+      deregistered: (id) => {
+        for (const consumer of this.consumers) if (consumer.id === id) this.consumers.delete(consumer);
+      },
+    });
   }
 
   // ---- publishing ----
@@ -199,13 +145,8 @@ export class PostgresBroker implements Broker {
   }
 
   /** Acks in one statement; throws StaleDeliveryError naming the first ref whose lease was lost (the others are acked). */
-  async ack(refs: DeliveryRef[]): Promise<void> {
-    const wellFormed = refs.filter(isWellFormedRef);
-    const acked = wellFormed.length > 0 ? await ackMessages(this.sql, wellFormed) : [];
-    for (const row of acked) this.rates.countAcked(row.queue);
-    const ackedIds = new Set(acked.map((row) => row.id));
-    const stale = refs.find((ref) => !ackedIds.has(ref.messageId));
-    if (stale) throw new StaleDeliveryError(stale.messageId);
+  ack(refs: DeliveryRef[]): Promise<void> {
+    return this.settlement.ack(refs);
   }
 
   /**
@@ -214,73 +155,31 @@ export class PostgresBroker implements Broker {
    * attempt and it counts.
    */
   nack(ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
-    return this.nackOn(this.sql, ref, options);
+    return this.settlement.nack(this.sql, ref, options);
   }
 
   /** Straight to the dead-letter queue with the reason (x-death record `rejected`), or dropped when there is none. */
   reject(ref: DeliveryRef, reason: string): Promise<void> {
-    return this.rejectOn(this.sql, ref, reason);
+    return this.settlement.reject(this.sql, ref, reason);
   }
 
   /** `ack` inside the caller's transaction: the message is gone only if the transaction commits. */
-  async ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void> {
-    const acked = isWellFormedRef(ref) ? await ackWithin(tx, ref) : null;
-    if (!acked) throw new StaleDeliveryError(ref.messageId);
-    this.rates.countAcked(acked.queue);
+  ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void> {
+    return this.settlement.ackWithin(tx, ref);
   }
 
   /** `nack` inside the caller's transaction. */
   nackWithin(tx: TransactionSql, ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
-    return this.nackOn(tx, ref, options);
+    return this.settlement.nack(tx, ref, options);
   }
 
   /** `reject` inside the caller's transaction. */
   rejectWithin(tx: TransactionSql, ref: DeliveryRef, reason: string): Promise<void> {
-    return this.rejectOn(tx, ref, reason);
+    return this.settlement.reject(tx, ref, reason);
   }
 
-  private async nackOn(sql: SqlExecutor, ref: DeliveryRef, options: NackOptions): Promise<void> {
-    if (!isWellFormedRef(ref)) throw new StaleDeliveryError(ref.messageId);
-    if (options.delayMs !== undefined && (!Number.isInteger(options.delayMs) || options.delayMs < 0)) {
-      throw new ValidationError('delayMs must be a non-negative integer', [{ field: 'delayMs', message: 'must be a non-negative integer' }]);
-    }
-    const leased = await leasedMessage(sql, ref.messageId, ref.deliveryToken);
-    if (!leased) throw new StaleDeliveryError(ref.messageId);
-    const countAttempt = options.countAttempt !== false;
-    const policy = policyFromRow(leased);
-    if (countAttempt && leased.attempts >= policy.maxAttempts) {
-      const detail = `failed ${leased.attempts} of ${policy.maxAttempts} attempts${options.reason ? `: ${options.reason}` : ''}`;
-      const moved = await deadLetter(sql, [{ id: ref.messageId, token: ref.deliveryToken }], 'max_attempts', detail);
-      if (moved.length === 0) throw new StaleDeliveryError(ref.messageId);
-      this.announceDeadLetters(moved);
-      return;
-    }
-    const delayMs = options.delayMs ?? retryDelayMs(policy.retryBackoff, leased.attempts, this.random);
-    const requeued = await requeueMessage(sql, ref.messageId, ref.deliveryToken, delayMs, countAttempt);
-    if (!requeued) throw new StaleDeliveryError(ref.messageId);
-    if (delayMs === 0) this.wakeUp.announce([leased.queue]);
-  }
-
-  private async rejectOn(sql: SqlExecutor, ref: DeliveryRef, reason: string): Promise<void> {
-    if (!isWellFormedRef(ref)) throw new StaleDeliveryError(ref.messageId);
-    const moved = await deadLetter(sql, [{ id: ref.messageId, token: ref.deliveryToken }], 'rejected', String(reason));
-    if (moved.length === 0) throw new StaleDeliveryError(ref.messageId);
-    this.announceDeadLetters(moved);
-  }
-
-  async extendLease(ref: DeliveryRef, ms: number): Promise<Date> {
-    if (!Number.isInteger(ms) || ms < 1) throw new ValidationError('ms must be a positive integer', [{ field: 'ms', message: 'must be a positive integer' }]);
-    if (!isWellFormedRef(ref)) throw new StaleDeliveryError(ref.messageId);
-    const until = await extendLeaseOf(this.sql, ref.messageId, ref.deliveryToken, ms);
-    if (!until) throw new StaleDeliveryError(ref.messageId);
-    return until;
-  }
-
-  private announceDeadLetters(moved: { id: string; queue: string; deadLetterQueue: string | null }[]): void {
-    for (const message of moved) {
-      if (message.deadLetterQueue) this.wakeUp.announce([message.deadLetterQueue]);
-      else this.logger.warn('message dropped: its queue has no dead-letter queue', { messageId: message.id, queue: message.queue });
-    }
+  extendLease(ref: DeliveryRef, ms: number): Promise<Date> {
+    return this.settlement.extendLease(ref, ms);
   }
 
   consume<Payload = unknown>(queue: string, handler: DeliveryHandler<Payload>, options: ConsumeOptions = {}): Consumer {
@@ -301,46 +200,6 @@ export class PostgresBroker implements Broker {
     this.consumers.add(consumer);
     consumer.start();
     return consumer;
-  }
-
-  private buildConsumerBackend(): ConsumerBackend {
-    return {
-      settleAndClaim: (queue, statement) => this.settleAndClaimFor(queue, statement),
-      nack: (ref, options) => this.nack(ref, options),
-      reject: (ref, reason) => this.reject(ref, reason),
-      ackWithin: (tx, ref) => this.ackWithin(tx, ref),
-      nackWithin: (tx, ref, options) => this.nackWithin(tx, ref, options),
-      rejectWithin: (tx, ref, reason) => this.rejectWithin(tx, ref, reason),
-      extendLease: (ref, ms) => this.extendLease(ref, ms),
-      keepLeases: (refs, leaseMs) => extendLeases(this.sql, refs.filter(isWellFormedRef), leaseMs),
-      release: async (queue, refs) => {
-        if ((await releaseMessages(this.sql, refs.filter(isWellFormedRef))) > 0) this.wakeUp.announce([queue]);
-      },
-      subscribe: (queue, listener) => this.wakeUp.subscribe(queue, listener),
-      register: (consumer: ConsumerRegistration) => registerConsumer(this.sql, consumer),
-      heartbeat: (consumer: ConsumerRegistration) => heartbeatConsumers(this.sql, [consumer]),
-      deregister: async (id) => {
-        await deregisterConsumer(this.sql, id);
-        for (const consumer of this.consumers) if (consumer.id === id) this.consumers.delete(consumer);
-      },
-    };
-  }
-
-  private async settleAndClaimFor(queue: string, statement: ConsumerStatement): Promise<ConsumerStatementResult> {
-    const acks = statement.acks.filter(isWellFormedRef);
-    const handOvers = statement.handOvers.filter(isWellFormedRef);
-    let outcome: ConsumerStatementResult;
-    if (handOvers.length > 0 || (statement.claim && acks.length > 0)) {
-      outcome = await settleAndClaim(this.sql, { acks, handOvers, claim: statement.claim });
-    } else if (statement.claim) {
-      outcome = { ackedIds: new Set(), handedOver: new Map(), deliveries: await claimMessages(this.sql, statement.claim) };
-    } else if (acks.length > 0) {
-      outcome = { ackedIds: new Set((await ackMessages(this.sql, acks)).map((row) => row.id)), handedOver: new Map(), deliveries: [] };
-    } else {
-      outcome = { ackedIds: new Set(), handedOver: new Map(), deliveries: [] };
-    }
-    if (outcome.ackedIds.size > 0) this.rates.countAcked(queue, outcome.ackedIds.size);
-    return outcome;
   }
 
   // ---- operations ----
