@@ -1,0 +1,93 @@
+import type { Delivery } from '../broker';
+import { StaleDeliveryError } from '../errors';
+import type { ConformanceHarness, ConformanceSubject } from './harness';
+import { passed, waitUntil } from './wait-until';
+
+/** Nack backoff, max attempts, reject, TTL, dead letters with their death records, and redrive. */
+export function describeDeadLetterPromises(harness: ConformanceHarness): void {
+  describe('retries and dead letters', () => {
+    let subject: ConformanceSubject;
+    const publish = (queue: string, payload: unknown, message: Record<string, unknown> = {}) =>
+      subject.broker.publish({ exchange: '', routingKey: queue, mandatory: true, message: { payload, ...message } });
+    const claimOne = async (queue: string, leaseMs?: number): Promise<Delivery> => {
+      const [delivery] = await subject.broker.claim(queue, { max: 1, leaseMs });
+      if (!delivery) throw new Error(`nothing to claim in ${queue}`);
+      return delivery;
+    };
+
+    beforeAll(async () => {
+      subject = await harness.makeSubject({ random: () => 0 });
+    });
+    afterAll(() => subject.close());
+
+    it('nack retries after the backoff, then dead-letters after max attempts', async () => {
+      await subject.broker.declareQueue({ name: 'retry.dlq' });
+      await subject.broker.declareQueue({
+        name: 'retry',
+        policy: { maxAttempts: 2, deadLetterQueue: 'retry.dlq', retryBackoff: { initialDelayMs: 300, multiplier: 2, maxDelayMs: 1000, jitter: 0 } },
+      });
+      await publish('retry', 'flaky');
+      const first = await claimOne('retry');
+      await subject.broker.nack(first, { reason: 'boom 1' });
+      expect(await subject.broker.claim('retry', { max: 1 })).toEqual([]);
+      expect((await subject.broker.queueStats('retry')).delayed).toBe(1);
+      const second = await waitUntil(async () => (await subject.broker.claim('retry', { max: 1 }))[0] ?? null);
+      expect(second.attempt).toBe(2);
+      await subject.broker.nack(second, { reason: 'boom 2' });
+      const dead = await claimOne('retry.dlq');
+      expect(dead.messageId).toBe(first.messageId);
+      expect(dead.deaths).toEqual([expect.objectContaining({ queue: 'retry', reason: 'max_attempts', count: 1 })]);
+      expect(dead.deaths[0]?.detail).toContain('boom 2');
+      expect((await subject.broker.queueStats('retry')).dead).toBe(1);
+      await subject.broker.ack([dead]);
+    });
+
+    it('a nack that does not count an attempt never dead-letters (rate limited)', async () => {
+      await subject.broker.declareQueue({ name: 'limited.dlq' });
+      await subject.broker.declareQueue({ name: 'limited', policy: { maxAttempts: 1, deadLetterQueue: 'limited.dlq' } });
+      await publish('limited', 'x');
+      for (let i = 0; i < 3; i++) {
+        const delivery = await claimOne('limited');
+        expect(delivery.attempt).toBe(1);
+        await subject.broker.nack(delivery, { countAttempt: false, delayMs: 0 });
+      }
+      expect(await subject.broker.queueStats('limited')).toMatchObject({ ready: 1, dead: 0 });
+    });
+
+    it('reject dead-letters at once with an x-death record; redrive brings it back', async () => {
+      await subject.broker.declareQueue({ name: 'rej.dlq' });
+      await subject.broker.declareQueue({ name: 'rej', policy: { deadLetterQueue: 'rej.dlq' } });
+      await publish('rej', { poison: true });
+      const delivery = await claimOne('rej');
+      await subject.broker.reject(delivery, 'cannot parse');
+      await expect(subject.broker.reject(delivery, 'again')).rejects.toBeInstanceOf(StaleDeliveryError);
+      const [dead] = await subject.broker.peek('rej.dlq');
+      expect(dead?.deaths).toEqual([{ queue: 'rej', reason: 'rejected', count: 1, time: expect.any(String), detail: 'cannot parse' }]);
+      expect(await subject.broker.redrive('rej.dlq')).toBe(1);
+      const again = await claimOne('rej');
+      expect(again.messageId).toBe(delivery.messageId);
+      expect(again.attempt).toBe(1);
+      await subject.broker.reject(again, 'still bad');
+      const [twice] = await subject.broker.peek('rej.dlq');
+      expect(twice?.deaths.map((d) => [d.reason, d.count])).toEqual([
+        ['rejected', 1],
+        ['rejected', 2],
+      ]);
+    });
+
+    it('TTL: expired messages are never claimed and expire into the dead-letter queue', async () => {
+      await subject.broker.declareQueue({ name: 'ttl.dlq' });
+      await subject.broker.declareQueue({ name: 'ttl', policy: { messageTtlMs: 200, deadLetterQueue: 'ttl.dlq' } });
+      await publish('ttl', 'stale soon');
+      await publish('ttl', 'own ttl', { ttlMs: 100 });
+      await passed(new Date(Date.now() + 200));
+      expect(await subject.broker.claim('ttl', { max: 10 })).toEqual([]);
+      let expired = 0;
+      await waitUntil(async () => (expired += (await subject.broker.housekeep({ limit: 1000 })).expired) >= 2, 'housekeeping to expire both');
+      expect(expired).toBe(2);
+      const dead = await subject.broker.peek('ttl.dlq');
+      expect(dead.map((d) => d.payload).sort()).toEqual(['own ttl', 'stale soon']);
+      expect(dead.every((d) => d.deaths[0]?.reason === 'expired')).toBe(true);
+    });
+  });
+}
