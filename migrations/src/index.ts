@@ -12,6 +12,7 @@ import { MessageHandOver1764275000100 } from './1764275000100-MessageHandOver';
 import { DeploymentPauses1764275000200 } from './1764275000200-DeploymentPauses';
 import { Events1764276000000 } from './1764276000000-Events';
 import { RabbitmqBroker1764277000000 } from './1764277000000-RabbitmqBroker';
+import { CollectionPollers1764278000000 } from './1764278000000-CollectionPollers';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -32,6 +33,7 @@ export const migrations = [
   DeploymentPauses1764275000200,
   Events1764276000000,
   RabbitmqBroker1764277000000,
+  CollectionPollers1764278000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -108,6 +108,28 @@ describe('/v1/actions', () => {
     expect(listed.body.items).toEqual([]);
   });
 
+  it('marks an action as a poller, refuses a path JMESPath cannot read, and unmarks it', async () => {
+    const { action } = await createActionChain(api);
+    expect(action.poller).toBeNull();
+    const refused = await request(api.app)
+      .patch(`/v1/actions/${action.id}`)
+      .set(api.auth(api.adminToken))
+      .send({ poller: { items: 'data[', id: 'id', snapshot: true } })
+      .expect(400);
+    expect(refused.body.error.details).toEqual([{ field: 'poller.items', message: expect.stringContaining('not a JMESPath expression') }]);
+    const missing = await request(api.app).patch(`/v1/actions/${action.id}`).set(api.auth(api.adminToken)).send({ poller: { id: 'id' } }).expect(400);
+    expect(missing.body.error.details).toEqual([{ field: 'poller.snapshot', message: expect.any(String) }]);
+    const marked = await request(api.app)
+      .patch(`/v1/actions/${action.id}`)
+      .set(api.auth(api.adminToken))
+      .send({ poller: { items: 'data', id: 'id', snapshot: false } })
+      .expect(200);
+    expect(marked.body.poller).toEqual({ items: 'data', id: 'id', hash: null, snapshot: false });
+    expect(marked.body.etag).not.toBe(action.etag);
+    const unmarked = await request(api.app).patch(`/v1/actions/${action.id}`).set(api.auth(api.adminToken)).send({ poller: null }).expect(200);
+    expect(unmarked.body.poller).toBeNull();
+  });
+
   it('rotates and disables the webhook', async () => {
     const { action } = await createActionChain(api);
     const rotated = await request(api.app).post(`/v1/actions/${action.id}/webhook`).set(api.auth(api.adminToken)).expect(200);

@@ -1,4 +1,5 @@
 import { type RetryBackoff } from '@interflow/broker';
+import type { CollectionPoller } from '@interflow/registry';
 import type { HttpVerb } from '@interflow/connector-sdk';
 import type { DeploymentLimits } from './limits/call-permits';
 
@@ -26,6 +27,8 @@ export interface ActionPlan {
   cacheTtlMs: number | null;
   /** Where a successful result is published, if anywhere. */
   resultRoute: { exchange: string; routingKey: string } | null;
+  /** Set for a poller: its items are compared with the action's states and the changes published. */
+  poller: CollectionPoller | null;
 }
 
 /** Why an action cannot run at all, whatever the retries: it is gone, or points at a method its service dropped. */

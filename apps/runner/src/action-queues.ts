@@ -1,4 +1,4 @@
-import { deadLetterQueueOf, type Broker } from '@interflow/broker';
+import { deadLetterQueueOf, ITEM_EVENTS_EXCHANGE, type Broker } from '@interflow/broker';
 
 /**
  * Makes sure each consumed action queue exists and has a dead-letter queue, so a failed
@@ -13,6 +13,11 @@ export async function ensureActionQueues(broker: Broker, queues: string[]): Prom
     if (!(await broker.getQueue(deadLetterQueue))) await broker.declareQueue({ name: deadLetterQueue });
     await broker.declareQueue({ name: queue, policy: { deadLetterQueue } });
   }
+}
+
+/** The topic exchange pollers publish their item events to (declaring it again changes nothing). */
+export async function ensureItemEventsExchange(broker: Broker): Promise<void> {
+  await broker.declareExchange({ name: ITEM_EVENTS_EXCHANGE, type: 'topic' });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DEFAULT_EXCHANGE, type Delivery, type Publication, type TransactionSql, type Broker } from '@interflow/broker';
-import { ACTION_ID_HEADER, RUN_ID_HEADER, runReplyPayload, runResultPayload, type RunEnd } from '@interflow/registry';
+import { ACTION_ID_HEADER, RUN_ID_HEADER, itemEventPublications, runReplyPayload, runResultPayload, type ItemChange, type RunEnd } from '@interflow/registry';
 import type { ActionPlan } from './action-plan';
 
 /**
@@ -40,5 +40,14 @@ export class OutcomeAnnouncer {
     if (publications.length === 0) return;
     if (tx) await this.broker.publishWithin(tx, publications);
     else await this.broker.publishBatch(publications);
+  }
+
+  /**
+   * A poller's changes to `interflow.items`, one message each, inside the transaction
+   * that recorded them and ends the run: published once, or not at all.
+   */
+  async announceItemChanges(actionId: string, runId: string, changes: ItemChange[], tx: TransactionSql, detectedAt: Date): Promise<void> {
+    if (changes.length === 0) return;
+    await this.broker.publishWithin(tx, itemEventPublications(actionId, runId, changes, detectedAt));
   }
 }

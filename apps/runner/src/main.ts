@@ -11,7 +11,7 @@ import {
 import { checkSecretsReadable, keyringFromConfig, runRequestKeys } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
 import { describeAllowList, outboundFetch } from '@interflow/outbound';
-import { ensureActionQueues, queueMaxAttemptsLookup } from './action-queues';
+import { ensureActionQueues, ensureItemEventsExchange, queueMaxAttemptsLookup } from './action-queues';
 import { OutcomeAnnouncer } from './announce-run-end';
 import { runnerConfigSchema } from './config';
 import { CallPermits } from './limits/call-permits';
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   if (shutdown.draining) return;
   try {
     await ensureActionQueues(broker, config.RUNNER_QUEUES);
+    await ensureItemEventsExchange(broker);
     await runner.start();
   } catch (error) {
     // SIGTERM while starting closes the pool under these steps: that is a stop, not a failure

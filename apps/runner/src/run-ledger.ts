@@ -1,5 +1,5 @@
 import { type TransactionSql } from '@interflow/broker';
-import { type RunRequestTrigger } from '@interflow/registry';
+import { type ItemChange, type PolledItem, type RunRequestTrigger } from '@interflow/registry';
 
 /**
  * The runner's view of run history (contract 3): the registry owns the tables, the
@@ -63,4 +63,6 @@ export interface RunRecorder {
   markRetrying(runId: string): Promise<void>;
   /** Ends the run; false when it had already ended (the first outcome stands: a run succeeds once). */
   finish(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }): Promise<boolean>;
+  /** A poller's items compared with the action's states and recorded; answers what changed (deletions only for a snapshot). */
+  recordPolledItems(actionId: string, items: PolledItem[], snapshot: boolean): Promise<ItemChange[]>;
 }

@@ -1,8 +1,10 @@
 import { StaleDeliveryError, type Delivery, type DeliveryControl } from '@interflow/broker';
 import { type Logger } from '@interflow/core';
+import type { ItemChange } from '@interflow/registry';
 import type { ActionPlan } from './action-plan';
 import type { CallOutcome } from './call-outcome';
 import type { ExecutorDependencies } from './execute-action';
+import { readPolledCollection } from './polled-collection';
 import { decideSettlement } from './settlement';
 
 const MAX_REASON_LENGTH = 4000;
@@ -35,10 +37,12 @@ export async function settleCall(
   log: Logger,
 ): Promise<void> {
   const { plan, runId, attempt } = call;
-  const { outcome, durationMs } = result;
+  const { durationMs } = result;
+  const { outcome, items } = readPolledCollection(plan, result.outcome);
   const decision = decideSettlement(outcome, { attempt: delivery.attempt, maxAttempts: call.maxAttempts, backoff: plan.retry.backoff });
   deps.metrics.callEnded({ serviceName: plan.service.name, outcome: outcome.kind, seconds: durationMs / 1000 });
   let endedNow = false;
+  let itemChanges: ItemChange[] = [];
   try {
     await deps.ledger.record(async (recorder) => {
       switch (decision.action) {
@@ -48,6 +52,10 @@ export async function settleCall(
             ? { outcome: 'succeeded', httpStatus: outcome.status, error: null, response: outcome.body }
             : { outcome: 'failed', httpStatus: outcome.status, error: 'the run had already ended; this answer was not used', response: outcome.body });
           if (endedNow) await deps.announcer.announce(delivery, plan, { runId, status: 'succeeded', response: outcome.body, error: null }, recorder.tx);
+          if (endedNow && plan.poller && items) {
+            itemChanges = await recorder.recordPolledItems(plan.actionId, items, plan.poller.snapshot);
+            await deps.announcer.announceItemChanges(plan.actionId, runId, itemChanges, recorder.tx, deps.clock.now());
+          }
           return control.ackWithin(recorder.tx);
         }
         case 'retry': {
@@ -73,6 +81,7 @@ export async function settleCall(
   switch (decision.action) {
     case 'ack':
       log.info('connector call ended', { outcome: outcome.kind, httpStatus: outcome.status, durationMs, settle: 'ack' });
+      if (plan.poller && endedNow) log.info('poller changes published', { ...countChanges(itemChanges) });
       if (endedNow && plan.cacheTtlMs) {
         await deps.cache
           .store({ actionId: plan.actionId, runId, input: call.input, response: outcome.body, ttlMs: plan.cacheTtlMs })
@@ -99,4 +108,10 @@ export function deadLetterReason(error: string, response: unknown): string {
   const text = typeof response === 'string' ? response : JSON.stringify(response);
   const reason = `${error}; response: ${text}`;
   return reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH)}…` : reason;
+}
+
+function countChanges(changes: ItemChange[]): { created: number; changed: number; deleted: number } {
+  const counts = { created: 0, changed: 0, deleted: 0 };
+  for (const change of changes) counts[change.kind] += 1;
+  return counts;
 }

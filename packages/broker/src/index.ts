@@ -17,6 +17,8 @@ export {
   deadLetterQueueOf,
   subscriptionQueueName,
   replyQueueName,
+  ITEM_EVENTS_EXCHANGE,
+  itemEventRoutingKey,
 } from './system-names';
 export { DEFAULT_QUEUE_POLICY } from './queue-policy';
 export { topicPatternToRegex, topicMatches, headersMatch } from './routing';

@@ -50,6 +50,18 @@ export function subscriptionQueueName(subscriptionId: string): string {
   return `${SUBSCRIPTION_QUEUE_PREFIX}${subscriptionId}`;
 }
 
+/**
+ * The topic exchange where pollers announce what changed in their collections
+ * (`item.created`, `item.changed`, `item.deleted`). System topology: only Interflow binds
+ * to it, on behalf of an action subscription whose source is a poller.
+ */
+export const ITEM_EVENTS_EXCHANGE = 'interflow.items';
+
+/** The routing key of one poller's item event: `<action id>.item.<created|changed|deleted>`. */
+export function itemEventRoutingKey(actionId: string, event: 'created' | 'changed' | 'deleted'): string {
+  return `${actionId}.item.${event}`;
+}
+
 /** The reply queue of one api instance (`?wait=` on triggers). */
 export function replyQueueName(instanceId: string): string {
   return `${REPLY_QUEUE_PREFIX}${instanceId.replace(/[^A-Za-z0-9_.:-]/g, '_')}`;

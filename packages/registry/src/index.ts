@@ -17,3 +17,4 @@ export {
   type ActionSubscription,
   type ActionSubscriptionFields,
 } from './subscriptions/action-subscriptions';
+export { ITEM_EVENT_KINDS, itemEventPublications, type ItemEventPayload } from './item-events/item-event';

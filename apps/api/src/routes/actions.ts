@@ -57,6 +57,7 @@ export function actionRoutes(deps: {
       cacheTtlMs: body.cache_ttl_ms ?? null,
       resultRoute: body.result_route ?? null,
       queue: body.queue,
+      poller: body.poller ?? null,
     });
     await deps.ensureQueue(action.queue);
     req.log.info('action created', { actionId: action.id, deploymentId: action.deploymentId });
@@ -109,6 +110,7 @@ export function actionRoutes(deps: {
         cacheTtlMs: body.cache_ttl_ms,
         resultRoute: body.result_route,
         queue: body.queue,
+        poller: body.poller,
       },
       ifMatchOf(req),
     );

@@ -38,6 +38,23 @@ export const resultRouteJson = z
 
 const jsonObject = z.record(z.string(), z.unknown());
 
+const jmesPath = z.string().min(1).max(500);
+
+/** Marks an action as the poller of a collection (docs/pollers.md). */
+export const pollerJson = z
+  .strictObject({
+    items: jmesPath.default('@').describe("JMESPath to the item array in a run's response; '@' when the response is the array"),
+    id: jmesPath.describe('JMESPath to the id inside an item (a string or a number)'),
+    hash: jmesPath
+      .nullable()
+      .default(null)
+      .describe('JMESPath to a content hash or version inside an item; null: a hash of the whole item'),
+    snapshot: z
+      .boolean()
+      .describe('true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions'),
+  })
+  .describe('each run compares its items with the action\'s states and publishes item.created, item.changed and item.deleted to interflow.items');
+
 export const createActionBody = z.strictObject({
   name: actionName,
   description: z.string().max(2000).nullable().optional(),
@@ -49,6 +66,7 @@ export const createActionBody = z.strictObject({
   cache_ttl_ms: z.number().int().min(1).max(31 * 86_400_000).nullable().optional(),
   result_route: resultRouteJson.nullable().optional(),
   queue: actionQueueName.optional(),
+  poller: pollerJson.nullable().optional(),
 });
 
 export const updateActionBody = z.strictObject({
@@ -62,6 +80,7 @@ export const updateActionBody = z.strictObject({
   cache_ttl_ms: z.number().int().min(1).max(31 * 86_400_000).nullable().optional(),
   result_route: resultRouteJson.nullable().optional(),
   queue: actionQueueName.optional(),
+  poller: pollerJson.nullable().optional(),
 });
 
 export const listActionsQuery = z.strictObject({ ...pageQueryShape, deployment_id: z.uuid().optional() });
@@ -78,6 +97,7 @@ export const actionJson = z.object({
   cache_ttl_ms: z.number().int().nullable(),
   result_route: z.object({ exchange: z.string(), routing_key: z.string() }).nullable(),
   queue: z.string(),
+  poller: pollerJson.nullable(),
   webhook_enabled: z.boolean(),
   created_at: z.string(),
   etag: z.string().describe('the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely'),
@@ -106,6 +126,7 @@ export function actionToJson(action: Action): ActionJson {
     cache_ttl_ms: action.cacheTtlMs,
     result_route: action.resultRoute,
     queue: action.queue,
+    poller: action.poller,
     webhook_enabled: action.webhookEnabled,
     created_at: action.createdAt.toISOString(),
     etag: action.etag,

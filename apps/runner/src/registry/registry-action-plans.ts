@@ -58,6 +58,7 @@ export class RegistryActionPlans implements ActionPlans {
       },
       cacheTtlMs: action.cacheTtlMs,
       resultRoute: action.resultRoute ? { exchange: action.resultRoute.exchange, routingKey: action.resultRoute.routing_key } : null,
+      poller: action.poller,
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   getRun,
   listRunAttempts,
   markRunRetrying,
+  recordPolledItems,
   startRunAttempt,
   type Run,
 } from '@interflow/registry';
@@ -63,6 +64,7 @@ export class RegistryRunLedger implements RunLedger {
       markRetrying: (runId) => markRunRetrying(tx, runId),
       finish: (runId, status: FinalRunStatus, outcome) =>
         completeRunOnce(tx, runId, { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error }),
+      recordPolledItems: (actionId, items, snapshot) => recordPolledItems(tx, actionId, items, { snapshot, now: clock.now() }),
     };
   }
 

@@ -6202,6 +6202,22 @@ export interface operations {
                                 routing_key: string;
                             } | null;
                             queue: string;
+                            poller: {
+                                /**
+                                 * @description JMESPath to the item array in a run's response; '@' when the response is the array
+                                 * @default @
+                                 */
+                                items: string;
+                                /** @description JMESPath to the id inside an item (a string or a number) */
+                                id: string;
+                                /**
+                                 * @description JMESPath to a content hash or version inside an item; null: a hash of the whole item
+                                 * @default null
+                                 */
+                                hash: string | null;
+                                /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
+                                snapshot: boolean;
+                            } | null;
                             webhook_enabled: boolean;
                             created_at: string;
                             /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
@@ -6297,6 +6313,22 @@ export interface operations {
                         routing_key?: string;
                     } | null;
                     queue?: string;
+                    poller?: {
+                        /**
+                         * @description JMESPath to the item array in a run's response; '@' when the response is the array
+                         * @default @
+                         */
+                        items?: string;
+                        /** @description JMESPath to the id inside an item (a string or a number) */
+                        id: string;
+                        /**
+                         * @description JMESPath to a content hash or version inside an item; null: a hash of the whole item
+                         * @default null
+                         */
+                        hash?: string | null;
+                        /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
+                        snapshot: boolean;
+                    } | null;
                 };
             };
         };
@@ -6331,6 +6363,22 @@ export interface operations {
                             routing_key: string;
                         } | null;
                         queue: string;
+                        poller: {
+                            /**
+                             * @description JMESPath to the item array in a run's response; '@' when the response is the array
+                             * @default @
+                             */
+                            items: string;
+                            /** @description JMESPath to the id inside an item (a string or a number) */
+                            id: string;
+                            /**
+                             * @description JMESPath to a content hash or version inside an item; null: a hash of the whole item
+                             * @default null
+                             */
+                            hash: string | null;
+                            /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
+                            snapshot: boolean;
+                        } | null;
                         webhook_enabled: boolean;
                         created_at: string;
                         /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
@@ -6468,6 +6516,22 @@ export interface operations {
                             routing_key: string;
                         } | null;
                         queue: string;
+                        poller: {
+                            /**
+                             * @description JMESPath to the item array in a run's response; '@' when the response is the array
+                             * @default @
+                             */
+                            items: string;
+                            /** @description JMESPath to the id inside an item (a string or a number) */
+                            id: string;
+                            /**
+                             * @description JMESPath to a content hash or version inside an item; null: a hash of the whole item
+                             * @default null
+                             */
+                            hash: string | null;
+                            /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
+                            snapshot: boolean;
+                        } | null;
                         webhook_enabled: boolean;
                         created_at: string;
                         /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
@@ -6658,6 +6722,22 @@ export interface operations {
                         routing_key?: string;
                     } | null;
                     queue?: string;
+                    poller?: {
+                        /**
+                         * @description JMESPath to the item array in a run's response; '@' when the response is the array
+                         * @default @
+                         */
+                        items?: string;
+                        /** @description JMESPath to the id inside an item (a string or a number) */
+                        id: string;
+                        /**
+                         * @description JMESPath to a content hash or version inside an item; null: a hash of the whole item
+                         * @default null
+                         */
+                        hash?: string | null;
+                        /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
+                        snapshot: boolean;
+                    } | null;
                 };
             };
         };
@@ -6694,6 +6774,22 @@ export interface operations {
                             routing_key: string;
                         } | null;
                         queue: string;
+                        poller: {
+                            /**
+                             * @description JMESPath to the item array in a run's response; '@' when the response is the array
+                             * @default @
+                             */
+                            items: string;
+                            /** @description JMESPath to the id inside an item (a string or a number) */
+                            id: string;
+                            /**
+                             * @description JMESPath to a content hash or version inside an item; null: a hash of the whole item
+                             * @default null
+                             */
+                            hash: string | null;
+                            /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
+                            snapshot: boolean;
+                        } | null;
                         webhook_enabled: boolean;
                         created_at: string;
                         /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */

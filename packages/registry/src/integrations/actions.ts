@@ -13,6 +13,7 @@ import {
 } from '@interflow/core';
 import { DEFAULT_ACTION_QUEUE } from '@interflow/broker';
 import { deploymentVisibleSql } from './access-rules';
+import { assertValidPoller, type CollectionPoller } from './collection-poller';
 import { assertIfMatch, contentEtag } from './etag';
 import { assertMatchesSchema, withoutTopLevelRequired } from './json-schema';
 import type { ServiceMethod } from './services';
@@ -51,6 +52,8 @@ export interface Action {
   cacheTtlMs: number | null;
   resultRoute: ResultRoute | null;
   queue: string;
+  /** Set when the action polls a collection: each run's items are compared with its states and changes published. */
+  poller: CollectionPoller | null;
   webhookEnabled: boolean;
   /** Content hash of what a client can change (sent as ETag; `If-Match` on a change). */
   etag: string;
@@ -69,6 +72,7 @@ export interface ActionFields {
   cacheTtlMs?: number | null;
   resultRoute?: ResultRoute | null;
   queue?: string;
+  poller?: CollectionPoller | null;
 }
 
 export interface ActionRow {
@@ -85,6 +89,7 @@ export interface ActionRow {
   result_exchange: string | null;
   result_routing_key: string | null;
   queue: string;
+  poller: CollectionPoller | null;
   webhook_hash: Buffer | null;
   created_at: Date;
   updated_at: Date;
@@ -104,6 +109,8 @@ export function actionEtag(row: ActionRow): string {
     row.result_exchange,
     row.result_routing_key,
     row.queue,
+    // Appended only when set, so the ETags of actions that do not poll stay what they were.
+    ...(row.poller ? [row.poller] : []),
   ]);
 }
 
@@ -121,6 +128,7 @@ export function presentAction(row: ActionRow): Action {
     resultRoute:
       row.result_exchange !== null ? { exchange: row.result_exchange, routing_key: row.result_routing_key ?? '' } : null,
     queue: row.queue,
+    poller: row.poller,
     webhookEnabled: row.webhook_hash !== null,
     etag: actionEtag(row),
     createdAt: row.created_at,
@@ -188,14 +196,16 @@ async function insertAction(
   const method = await resolveMethod(sql, fields.deploymentId, fields.method);
   const defaultInput = fields.defaultInput ?? {};
   assertValidDefaultInput(method, defaultInput);
+  if (fields.poller) assertValidPoller(fields.poller);
   const [row] = await sql<ActionRow[]>`
     insert into actions (name, description, deployment_id, method, default_input, timeout_ms, retry_policy, cache_ttl_ms,
-                         result_exchange, result_routing_key, queue, webhook_hash)
+                         result_exchange, result_routing_key, queue, poller, webhook_hash)
     values (${fields.name}, ${fields.description ?? null}, ${fields.deploymentId}, ${fields.method},
             ${jsonParam(sql, defaultInput)}, ${fields.timeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS},
             ${jsonParam(sql, fields.retryPolicy ?? DEFAULT_RETRY_POLICY)}, ${fields.cacheTtlMs ?? null},
             ${fields.resultRoute?.exchange ?? null}, ${fields.resultRoute?.routing_key ?? null},
-            ${fields.queue ?? DEFAULT_ACTION_QUEUE}, ${hashWebhookSecret(webhookSecret)})
+            ${fields.queue ?? DEFAULT_ACTION_QUEUE}, ${fields.poller ? jsonParam(sql, fields.poller) : null},
+            ${hashWebhookSecret(webhookSecret)})
     returning *`;
   if (!row) throw new Error('insert into actions returned no row');
   return { action: presentAction(row), webhookSecret };
@@ -241,6 +251,8 @@ export async function updateAction(sql: Sql, id: string, patch: Partial<ActionFi
     const method = await resolveMethod(tx, deploymentId, methodName);
     assertValidDefaultInput(method, defaultInput);
     const route = patch.resultRoute === undefined ? presentAction(current).resultRoute : patch.resultRoute;
+    const poller = patch.poller === undefined ? current.poller : patch.poller;
+    if (poller) assertValidPoller(poller);
     try {
       const [row] = await tx<ActionRow[]>`
         update actions set
@@ -255,6 +267,7 @@ export async function updateAction(sql: Sql, id: string, patch: Partial<ActionFi
           result_exchange = ${route?.exchange ?? null},
           result_routing_key = ${route?.routing_key ?? null},
           queue = ${patch.queue ?? current.queue},
+          poller = ${poller ? jsonParam(tx, poller) : null},
           updated_at = now()
         where id = ${id}
         returning *`;

@@ -112,3 +112,11 @@ export {
 } from './action-states';
 export { rotateSecretKeys, sealedValuesByKey, type RotationReport } from './rotate-secret-keys';
 export { checkSecretsReadable } from './secrets-readable';
+export {
+  assertValidPoller,
+  polledItems,
+  PolledResponseMismatch,
+  type CollectionPoller,
+  type PolledItem,
+} from './collection-poller';
+export { recordPolledItems, type ItemChange, type ItemChangeKind } from './item-changes';
