@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { ITEM_EVENTS_EXCHANGE } from '@interflow/broker';
-import { createAction, createDeployment, registerService, type ItemEventPayload } from '@interflow/registry';
+import { createAction, createActionSubscription, createDeployment, registerService, type ItemEventPayload } from '@interflow/registry';
 import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 import { startFakeCollectionApi, type FakeCollectionApi } from './support/fake-collection-api';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
@@ -93,6 +93,9 @@ describe('a collection poller', () => {
 
   it('reports created, changed and deleted items over four polls with edits in between, with two runners', async () => {
     const { actionId, probe } = await createPoller();
+    // Another action reacts to deletions only, through a subscription whose source is the poller.
+    const reactor = await world.createAction({ deploymentId: await world.createDeployment(), method: 'echo' });
+    await createActionSubscription(world.db.sql, world.broker, { actionId: reactor, itemSource: { pollerActionId: actionId, events: ['deleted'] } });
     const runners = await Promise.all([world.startRunner({ RUNNER_CONCURRENCY: '2' }), world.startRunner({ RUNNER_CONCURRENCY: '2' })]);
     put('a', 'first');
     put('b', 'second');
@@ -128,6 +131,15 @@ describe('a collection poller', () => {
     expect(payloads.find((p) => p.event === 'item.deleted' && p.item_id === 'd')).toMatchObject({ item: null });
     const states = await world.db.sql<{ fid: string }[]>`select fid from action_states where action_id = ${actionId} order by fid`;
     expect(states.map((s) => s.fid)).toEqual(['a', 'b', 'c']);
+
+    const reactions = await waitFor(
+      async () => {
+        const runs = await world.runsOf(reactor);
+        return runs.length === 2 && runs.every((r) => r.status === 'succeeded') ? runs : null;
+      },
+      { timeoutMs: 60_000, description: 'the subscriber to run once per deletion' },
+    );
+    expect(reactions.map((r) => `${String(r.input.event)} ${String(r.input.item_id)}`).sort()).toEqual(['item.deleted c', 'item.deleted d']);
     await Promise.all(runners.map((runner) => runner.stop('SIGTERM')));
   }, 240_000);
 

@@ -16,5 +16,6 @@ export {
   listSubscriptionTargets,
   type ActionSubscription,
   type ActionSubscriptionFields,
+  type ItemEventSource,
 } from './subscriptions/action-subscriptions';
 export { ITEM_EVENT_KINDS, itemEventPublications, type ItemEventPayload } from './item-events/item-event';

@@ -7,6 +7,8 @@ import {
   getAction,
   getActionSubscription,
   listActionSubscriptions,
+  type ActionSubscriptionFields,
+  type ItemChangeKind,
 } from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
@@ -23,7 +25,8 @@ import {
  * `/v1/actions/:id/subscriptions`: bindings that target an action. Each gets its own
  * queue bound to the exchange; runners consume it and start a run of the action per
  * message (see core's subscriptions module). Changing them needs change access to the
- * action's deployment, listing read access.
+ * action's deployment, listing read access; a poller as source needs read access to
+ * the poller's deployment (the system binds to `interflow.items` on the caller's behalf).
  */
 export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Router {
   const router = Router();
@@ -34,13 +37,17 @@ export function actionSubscriptionRoutes(deps: { sql: Sql; broker: Broker }): Ro
     const action = await getAction(deps.sql, id);
     await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'change', { kind: 'action', id });
     const body = parseBody(createSubscriptionBody, req);
-    const subscription = await createActionSubscription(deps.sql, deps.broker, {
-      actionId: id,
-      exchange: body.exchange,
-      bindingKey: body.binding_key,
-      headers: body.headers,
-      headersMatch: body.headers_match,
-    });
+    let fields: ActionSubscriptionFields;
+    if (body.source) {
+      // The poller's events are its deployment's data: a token that cannot read it is told the poller does not exist.
+      const poller = await getAction(deps.sql, body.source.action_id);
+      await requireDeploymentAccess(deps.sql, req, poller.deploymentId, 'read', { kind: 'action', id: poller.id });
+      const events = body.source.events.map((event) => event.slice('item.'.length) as ItemChangeKind);
+      fields = { actionId: id, itemSource: { pollerActionId: poller.id, events } };
+    } else {
+      fields = { actionId: id, exchange: body.exchange ?? '', bindingKey: body.binding_key, headers: body.headers, headersMatch: body.headers_match };
+    }
+    const subscription = await createActionSubscription(deps.sql, deps.broker, fields);
     req.log.info('action subscription created', { actionId: id, subscriptionId: subscription.id, queue: subscription.queue });
     res.status(201).location(`/v1/actions/${id}/subscriptions/${subscription.id}`).json(subscriptionToJson(subscription));
   });

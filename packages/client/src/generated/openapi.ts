@@ -7387,6 +7387,14 @@ export interface operations {
                             /** @enum {string} */
                             headers_match: "all" | "any";
                             binding_id: string;
+                            /** @description null: the exchange above; otherwise a poller's item events, bound to it by Interflow */
+                            source: {
+                                /** @constant */
+                                type: "items";
+                                /** Format: uuid */
+                                action_id: string;
+                                events: ("item.created" | "item.changed" | "item.deleted")[];
+                            } | null;
                             created_at: string;
                         }[];
                         next_cursor: string | null;
@@ -7463,25 +7471,38 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description the exchange whose messages start runs of the action */
-                    exchange: string;
-                    /**
-                     * @description direct: the routing key; topic: a pattern with * and #; unused otherwise
-                     * @default
-                     */
+                    /** @description the exchange whose messages start runs of the action (or give source) */
+                    exchange?: string;
+                    /** @description direct: the routing key; topic: a pattern with * and #; unused otherwise (default '') */
                     binding_key?: string;
-                    /**
-                     * @description headers exchanges: the headers to match
-                     * @default {}
-                     */
+                    /** @description headers exchanges: the headers to match */
                     headers?: {
                         [key: string]: string | number | boolean;
                     };
                     /**
-                     * @default all
+                     * @description default 'all'
                      * @enum {string}
                      */
                     headers_match?: "all" | "any";
+                    /** @description a poller's item events (docs/pollers.md); instead of exchange */
+                    source?: {
+                        /** @constant */
+                        type: "items";
+                        /**
+                         * Format: uuid
+                         * @description the poller action, on a deployment this token may read
+                         */
+                        action_id: string;
+                        /**
+                         * @description which of its item events start runs
+                         * @default [
+                         *       "item.created",
+                         *       "item.changed",
+                         *       "item.deleted"
+                         *     ]
+                         */
+                        events?: ("item.created" | "item.changed" | "item.deleted")[];
+                    };
                 };
             };
         };
@@ -7507,6 +7528,14 @@ export interface operations {
                         /** @enum {string} */
                         headers_match: "all" | "any";
                         binding_id: string;
+                        /** @description null: the exchange above; otherwise a poller's item events, bound to it by Interflow */
+                        source: {
+                            /** @constant */
+                            type: "items";
+                            /** Format: uuid */
+                            action_id: string;
+                            events: ("item.created" | "item.changed" | "item.deleted")[];
+                        } | null;
                         created_at: string;
                     };
                 };
@@ -7620,6 +7649,14 @@ export interface operations {
                         /** @enum {string} */
                         headers_match: "all" | "any";
                         binding_id: string;
+                        /** @description null: the exchange above; otherwise a poller's item events, bound to it by Interflow */
+                        source: {
+                            /** @constant */
+                            type: "items";
+                            /** Format: uuid */
+                            action_id: string;
+                            events: ("item.created" | "item.changed" | "item.deleted")[];
+                        } | null;
                         created_at: string;
                     };
                 };
