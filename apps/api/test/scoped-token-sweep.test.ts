@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEFAULT_ACTION_QUEUE, deadLetterQueueOf } from '@interflow/broker';
 import { type Sql } from '@interflow/core';
-import { createActionChain, createDeployment, createService, uniqueName } from './support/fixtures';
+import { createAction, createActionChain, createDeployment, createService, uniqueName } from './support/fixtures';
 import { createTestApi, type TestApi } from './support/test-api';
 
 /**
@@ -46,6 +46,7 @@ interface WorldOfB {
   queue: string;
   userBinding: string;
   deploymentA: string;
+  actionA: string;
   applySet: string;
 }
 let b: WorldOfB;
@@ -58,6 +59,9 @@ beforeAll(async () => {
   const chainB = await createActionChain(api);
   const serviceA = await createService(api);
   const deploymentA = await createDeployment(api, serviceA.id);
+  const actionA = await createAction(api, deploymentA.id);
+  // B's action polls a collection: its item events are B's data too.
+  await request(api.app).patch(`/v1/actions/${chainB.action.id}`).set(admin).send({ poller: { items: 'things', id: 'id', snapshot: true } }).expect(200);
   const exchange = uniqueName('events');
   const queue = uniqueName('orders');
   await request(api.app).post('/v1/exchanges').set(admin).send({ name: exchange, type: 'fanout' }).expect(201);
@@ -92,6 +96,7 @@ beforeAll(async () => {
     queue,
     userBinding: userBinding.body.id,
     deploymentA: deploymentA.id,
+    actionA: actionA.id,
     applySet,
   };
   bodies = {
@@ -210,5 +215,17 @@ describe('a token scoped to deployment A, through every documented operation', (
     }
     expect(problems).toEqual([]);
     expect(swept).toBeGreaterThan(operations.length);
+  });
+
+  it.each(['admin', 'operator'] as const)("as %s: cannot subscribe its own action to B's poller", async (role) => {
+    const scoped = api.auth(await api.mintToken(role, { deploymentScopes: [b.deploymentA] }));
+    const before = await snapshot(api.db.sql, api.db.schema);
+    const answer = await request(api.app)
+      .post(`/v1/actions/${b.actionA}/subscriptions`)
+      .set(scoped)
+      .send({ source: { type: 'items', action_id: b.action } });
+    expect(answer.status).toBe(404);
+    const after = await snapshot(api.db.sql, api.db.schema);
+    expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual([]);
   });
 });
