@@ -109,7 +109,8 @@ describe('/v1/actions', () => {
   });
 
   it('marks an action as a poller, refuses a path JMESPath cannot read, and unmarks it', async () => {
-    const { action } = await createActionChain(api);
+    const created = await createActionChain(api);
+    const action = (await request(api.app).get(`/v1/actions/${created.action.id}`).set(api.auth(api.adminToken)).expect(200)).body as { id: string; etag: string; poller: unknown };
     expect(action.poller).toBeNull();
     const refused = await request(api.app)
       .patch(`/v1/actions/${action.id}`)
