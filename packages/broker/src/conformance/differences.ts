@@ -6,8 +6,8 @@
  */
 export interface DocumentedDifferences {
   /**
-   * locateMessages knows only messages published within a transaction (publishWithin);
-   * a plain publish is absent from its answer.
+   * locateMessages knows only messages published within a transaction (publishWithin):
+   * any other id, a plain publish's or an unknown one, is answered as waiting.
    */
   locatesOnlyMessagesPublishedWithin?: string;
   /**
@@ -15,6 +15,12 @@ export interface DocumentedDifferences {
    * marked recovered, whether or not a handler had started on it.
    */
   lapsedLeaseAlwaysCountsAttempt?: string;
+  /**
+   * Expiry and lapsed leases are not housekeeping's chores (the server expires messages,
+   * the broker returns lapsed leases itself): housekeep counts neither, and the suite
+   * waits for their effect alone.
+   */
+  choresNotCountedByHousekeep?: string;
   /**
    * A server interruption cannot be staged in the test environment (the server is
    * shared); the suite then checks that a closed broker refuses to publish instead.
