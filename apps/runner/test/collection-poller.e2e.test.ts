@@ -87,6 +87,33 @@ describe('a collection poller', () => {
     return runId;
   }
 
+  /** Takes the lock a poller's comparison takes (the runner's transaction then waits for it, uncommitted). */
+  async function holdPollerLock(actionId: string): Promise<{ release(): Promise<void> }> {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked: () => void = () => undefined;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = world.db.sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(hashtextextended(${`interflow.poller:${actionId}`}, 0))`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    return {
+      release: async () => {
+        release();
+        await holder;
+      },
+    };
+  }
+
+  async function lockWaiters(): Promise<number> {
+    const rows = await world.db.sql`
+      select 1 from pg_stat_activity
+      where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%' and pid <> pg_backend_pid() and state = 'active'`;
+    return rows.length;
+  }
+
   function put(id: string, title: string) {
     api.things.set(id, { id, title });
   }
@@ -125,6 +152,18 @@ describe('a collection poller', () => {
     });
     expect(await eventsOf(probe, fourth)).toEqual(['item.changed a', 'item.created c', 'item.deleted d']);
 
+    // And two polls that certainly meet: both wait at the poller's lock with the same answer in hand, then compare in turn.
+    put('b', 'second, edited again');
+    const held = await holdPollerLock(actionId);
+    const fifth = await Promise.all([1, 2].map(() => world.triggerRun(actionId, {})));
+    await waitFor(async () => (await lockWaiters()) === 2, { timeoutMs: 60_000, description: 'both polls to wait at the poller lock' });
+    await held.release();
+    await waitFor(async () => (await world.runsOf(actionId)).filter((r) => fifth.includes(r.id) && r.status === 'succeeded').length === 2, {
+      timeoutMs: 60_000,
+      description: 'the two meeting polls to succeed',
+    });
+    expect(await eventsOf(probe, fifth)).toEqual(['item.changed b']);
+
     const payloads = (await world.broker.peek(probe, { limit: 1000 })).map((d) => d.payload as ItemEventPayload);
     const changedA = payloads.find((p) => p.event === 'item.changed' && p.item_id === 'a');
     expect(changedA).toMatchObject({ action_id: actionId, item: { id: 'a', title: 'first, edited' } });
@@ -150,29 +189,16 @@ describe('a collection poller', () => {
     put('y', 'two');
     const doomed = await world.startRunner({ RUNNER_LEASE_MS: '2000' });
     // Hold the poller's comparison lock: the runner records the run's end, then waits here, uncommitted.
-    const lockKey = `interflow.poller:${actionId}`;
-    let releaseLock: () => void = () => undefined;
-    const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
-    let locked: () => void = () => undefined;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = world.db.sql.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
-      locked();
-      await lockHeld;
-    });
-    await isLocked;
+    const held = await holdPollerLock(actionId);
     const callsBefore = api.calls;
     api.failNext(1);
     const runId = await world.triggerRun(actionId, {});
     await waitFor(
-      async () =>
-        (await world.db.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%' and pid <> pg_backend_pid() and state = 'active'`)
-          .length > 0 && api.calls - callsBefore === 2,
+      async () => (await lockWaiters()) > 0 && api.calls - callsBefore === 2,
       { timeoutMs: 60_000, description: 'the runner to wait on the poller lock with the second answer in hand' },
     );
     await doomed.stop('SIGKILL');
-    releaseLock();
-    await holder;
+    await held.release();
 
     const survivor = await world.startRunner({ RUNNER_LEASE_MS: '2000' });
     await waitFor(async () => (await world.runsOf(actionId)).some((r) => r.id === runId && r.status === 'succeeded'), {
