@@ -108,8 +108,15 @@ describe('runner executing actions', () => {
     const actionId = await world.createAction({ deploymentId, method: 'echo', cacheTtlMs: 60_000 });
     await world.requestRun(actionId, { word: 'cached' });
     const run = await waitFor(async () => (await world.runsOf(actionId)).find((r) => r.status === 'succeeded'), { description: 'the run' });
-    const [entry] = await world.db.sql<{ response: unknown; run_id: string; ttl_ms: number }[]>`
-      select response, run_id, extract(epoch from expires_at - stored_at) * 1000 as ttl_ms from response_cache where action_id = ${actionId}`;
+    // the cache is filled after the run's end commits (a failed store never fails a run), so wait for it
+    const entry = await waitFor(
+      async () =>
+        (
+          await world.db.sql<{ response: unknown; run_id: string; ttl_ms: number }[]>`
+            select response, run_id, extract(epoch from expires_at - stored_at) * 1000 as ttl_ms from response_cache where action_id = ${actionId}`
+        )[0],
+      { description: 'the cached response' },
+    );
     expect(entry).toMatchObject({ response: run.response, run_id: run.id });
     expect(Number(entry?.ttl_ms)).toBe(60_000);
   });
