@@ -20,6 +20,8 @@ export interface EnvelopeMeta {
   dedupeKey: string | null;
   /** The queue it died in, while it lies in a dead-letter queue (for redrive). */
   deadFrom: string | null;
+  /** Published within a transaction: the tracked-messages ledger follows it (acked, died, redriven). */
+  tracked?: boolean;
 }
 
 /** A message ready to be sent to one queue: what a publish, a retry, a dead-lettering or the outbox sends. */

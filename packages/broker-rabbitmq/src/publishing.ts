@@ -3,6 +3,7 @@ import { type Sql } from '@interflow/core';
 import { claimDedupeKeys, releaseDedupeKeys } from './dedupe-keys';
 import { PublishNackedError, type EnvelopeSender } from './envelope-sender';
 import type { MessageIds } from './message-ids';
+import { trackMessages } from './tracked-messages';
 import { writeOutbox } from './outbox';
 import { dedupeWithinBatch, planPublications, receiptsOf, type PlannedCopy, type PublicationPlan } from './publication-plan';
 import type { RateCounter } from './rate-counter';
@@ -44,6 +45,8 @@ export class Publishing {
     const topology = await this.topology.current();
     const plan = planPublications(publications, topology, this.ids, Date.now(), true);
     const { send, idOf } = await this.deduplicate(plan, (claims) => claimDedupeKeys(tx as unknown as Sql, claims));
+    for (const copy of send) copy.envelope.meta.tracked = true;
+    await trackMessages(tx, send.map((copy) => copy.envelope));
     const outboxIds = await writeOutbox(tx, send);
     return { receipts: receiptsOf(plan, idOf), outboxIds };
   }

@@ -10,6 +10,7 @@ import { decodeMessage } from './message-decoder';
 import { ackOn } from './settlement';
 import { toDelivery } from './to-delivery';
 import { delayQueuesOf, forgetDelayQueue } from './topology-store';
+import { forgetTrackedIn, trackedRevived } from './tracked-messages';
 
 /**
  * Operations on a queue's contents that AMQP offers only in pieces: counts (a passive
@@ -48,6 +49,7 @@ export class QueueOperations {
     const names = [this.names.queue(queue), ...(await delayQueuesOf(this.sql, queue)).map((delayMs) => this.names.delayQueue(queue, delayMs))];
     for (const name of names) purged += await this.onChannel((channel) => channel.purgeQueue(name).then((reply) => reply.messageCount)).catch(() => 0);
     await this.sql`delete from rabbitmq_dedupe_keys where queue = ${queue}`;
+    await forgetTrackedIn(this.sql, queue);
     return purged;
   }
 
@@ -85,6 +87,7 @@ export class QueueOperations {
         }
         await this.sender.send([{ envelope: withMeta(envelope, { attempts: 0, recovered: false, deadFrom: null }, origin), visibleAt: null }]);
         ackOn(channel, message);
+        if (envelope.meta.tracked) await trackedRevived(this.sql, envelope.meta.id, origin);
         moved++;
       }
       await markReturned(this.sql, kept.map((message) => decodeMessage(message, deadLetterQueue, this.names, this.queueOfAmqpName).meta.id));

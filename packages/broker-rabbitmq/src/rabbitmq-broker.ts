@@ -1,23 +1,7 @@
 import type amqp from 'amqplib';
 import {
-  type Binding,
-  type BindingDeclaration,
-  type Broker,
-  type ClaimOptions,
-  type Consumer,
-  type ConsumeOptions,
-  type Delivery,
-  type DeliveryHandler,
-  type DeliveryRef,
-  type Exchange,
-  type ExchangeDeclaration,
-  type NackOptions,
-  type Publication,
-  type PublishReceipt,
-  type Queue,
-  type QueueDeclaration,
-  type QueueStats,
-  type TransactionSql,
+  type Broker, type ClaimOptions, type Consumer, type ConsumeOptions, type DeathRecord, type Delivery, type DeliveryHandler,
+  type DeliveryRef, type NackOptions, type Publication, type PublishReceipt, type QueueStats, type TransactionSql,
 } from '@interflow/broker';
 import { NotFoundError, ValidationError, type Logger, type Sql } from '@interflow/core';
 import { AmqpConnection } from './amqp-connection';
@@ -26,10 +10,10 @@ import { AmqpQueueConsumer } from './amqp-queue-consumer';
 import { arrive } from './arrival';
 import { CommitWatcher } from './commit-watcher';
 import { listConsumers, remoteInFlight, type RegisteredConsumer } from './consumer-registry';
-import type { Settler } from './delivery-control';
+import { DeliverySettles } from './delivery-settles';
 import type { Envelope } from './envelope';
 import { EnvelopeSender } from './envelope-sender';
-import { Leases, type HeldDelivery } from './leases';
+import { Leases } from './leases';
 import { MessageIds } from './message-ids';
 import { OutboxRelay, type RelayCrashPoint } from './outbox';
 import { Publishing } from './publishing';
@@ -40,6 +24,8 @@ import { toDelivery } from './to-delivery';
 import { TopologyCache } from './topology-cache';
 import { TopologyDeclarer } from './topology-declarer';
 import * as store from './topology-store';
+import { RabbitmqTopology } from './rabbitmq-topology';
+import { deadTracked, unsettledTracked } from './tracked-messages';
 
 export interface RabbitmqBrokerOptions {
   /** PostgreSQL pool (search_path set): the topology record, dedupe keys, the outbox, the consumer registry. */
@@ -69,13 +55,13 @@ export interface RabbitmqBrokerOptions {
  */
 // locateMessages, queueGauges and housekeep joined the contract with the package split (issue 10); until
 // they are built here the type says so, and no daemon can be given this broker (daemons take a full Broker).
-export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGauges' | 'housekeep'> {
-  private readonly sql: Sql;
+export class RabbitmqBroker extends RabbitmqTopology implements Omit<Broker, 'locateMessages' | 'queueGauges' | 'housekeep'> {
+  protected readonly sql: Sql;
   private readonly logger: Logger;
   private readonly connection: AmqpConnection;
   private readonly names: AmqpNames;
-  private readonly topology: TopologyCache;
-  private readonly declarer: TopologyDeclarer;
+  protected readonly topology: TopologyCache;
+  protected readonly declarer: TopologyDeclarer;
   private readonly sender: EnvelopeSender;
   private readonly rates = new RateCounter();
   private readonly leases: Leases;
@@ -83,14 +69,15 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
   private readonly publishing: Publishing;
   private readonly operations: QueueOperations;
   private readonly watcher: CommitWatcher;
+  private readonly settles: DeliverySettles;
   private readonly relay: OutboxRelay;
   private readonly consumers = new Set<AmqpQueueConsumer>();
-  private readonly pendingByChannel = new Map<amqp.Channel, Set<Promise<void>>>();
   private readonly rateTimer: NodeJS.Timeout;
   private claimChannel: Promise<amqp.Channel> | null = null;
   private closed = false;
 
   constructor(private readonly options: RabbitmqBrokerOptions) {
+    super();
     this.sql = options.sql;
     this.logger = options.logger.child({ component: 'broker', broker: 'rabbitmq' });
     this.names = new AmqpNames(options.namePrefix ?? '');
@@ -99,10 +86,11 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
     this.declarer = new TopologyDeclarer(this.connection, this.names);
     this.sender = new EnvelopeSender(this.connection, this.names, this.logger, (queue, delayMs) => store.recordDelayQueue(this.sql, queue, delayMs));
     this.settlement = new Settlement(this.sql, this.sender, this.topology, this.rates, this.logger, options.random ?? Math.random);
-    this.leases = new Leases((held) => void this.lapse(held));
+    this.leases = new Leases((held) => void this.settles.lapse(held));
     this.publishing = new Publishing(this.sql, this.topology, new MessageIds(), this.sender, this.rates);
     this.operations = new QueueOperations(this.sql, this.connection, this.names, this.sender, (name) => this.queueOfAmqpName(name));
     this.watcher = new CommitWatcher(this.sql, this.logger);
+    this.settles = new DeliverySettles(this.leases, this.settlement, this.watcher, this.logger);
     this.relay = new OutboxRelay(this.sql, this.sender, this.logger, {
       sweepIntervalMs: options.outboxSweepIntervalMs ?? 1000,
       sweepAgeMs: options.outboxSweepAgeMs ?? 2000,
@@ -111,61 +99,6 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
     this.relay.start();
     this.rateTimer = setInterval(() => void this.rates.flush(this.sql).catch(() => undefined), 5000);
     this.rateTimer.unref();
-  }
-
-  // ---- topology ----
-
-  async declareExchange(declaration: ExchangeDeclaration): Promise<Exchange> {
-    const exchange = await store.recordExchange(this.sql, declaration);
-    await this.declarer.exchange(exchange.name, exchange.type);
-    return this.changed(exchange);
-  }
-  async deleteExchange(name: string): Promise<void> {
-    await store.forgetExchange(this.sql, name);
-    await this.declarer.deleteExchange(name);
-    await this.changed(undefined);
-  }
-  getExchange(name: string): Promise<Exchange | null> {
-    return store.getExchange(this.sql, name);
-  }
-  listExchanges(): Promise<Exchange[]> {
-    return store.listExchanges(this.sql);
-  }
-  async declareQueue(declaration: QueueDeclaration): Promise<Queue> {
-    const { queue, previous } = await store.recordQueue(this.sql, declaration);
-    await this.declarer.queue(queue.name, queue.policy, previous);
-    return this.changed(queue);
-  }
-  async deleteQueue(name: string): Promise<void> {
-    const { delays } = await store.forgetQueue(this.sql, name);
-    await this.declarer.deleteQueue(name, delays);
-    await this.changed(undefined);
-  }
-  getQueue(name: string): Promise<Queue | null> {
-    return store.getQueue(this.sql, name);
-  }
-  listQueues(): Promise<Queue[]> {
-    return store.listQueues(this.sql);
-  }
-  async bind(declaration: BindingDeclaration): Promise<Binding> {
-    const { binding, type } = await store.recordBinding(this.sql, declaration);
-    await this.declarer.bind(binding, type);
-    return this.changed(binding);
-  }
-  async unbind(bindingId: string): Promise<void> {
-    const binding = await store.forgetBinding(this.sql, bindingId);
-    const exchange = await store.getExchange(this.sql, binding.exchange);
-    await this.declarer.unbind(binding, exchange?.type ?? 'direct');
-    await this.changed(undefined);
-  }
-  listBindings(filter?: { exchange?: string; queue?: string }): Promise<Binding[]> {
-    return store.listBindings(this.sql, filter);
-  }
-
-  private async changed<T>(result: T): Promise<T> {
-    await store.bumpTopologyVersion(this.sql);
-    this.topology.invalidate();
-    return result;
   }
 
   // ---- publishing ----
@@ -219,82 +152,31 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
     return deliveries;
   }
 
-  async ack(refs: DeliveryRef[]): Promise<void> {
-    const stale: unknown[] = [];
-    for (const ref of refs) {
-      try {
-        await this.settled(this.leases.take(ref), (held) => this.settlement.ack(held));
-      } catch (error) {
-        stale.push(error);
-      }
-    }
-    if (stale.length > 0) throw stale[0];
+  ack(refs: DeliveryRef[]): Promise<void> {
+    return this.settles.ack(refs);
   }
-
-  async nack(ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
-    checkNackOptions(options);
-    await this.settled(this.leases.take(ref), (held) => this.settlement.nack(held, options));
+  nack(ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
+    return this.settles.nack(ref, options);
   }
-
-  async reject(ref: DeliveryRef, reason: string): Promise<void> {
-    await this.settled(this.leases.take(ref), (held) => this.settlement.reject(held, reason));
+  reject(ref: DeliveryRef, reason: string): Promise<void> {
+    return this.settles.reject(ref, reason);
   }
-
-  /** Runs a settle of a taken delivery; it stays counted in flight until the settle landed. */
-  private async settled(held: HeldDelivery, settle: (held: HeldDelivery) => Promise<void>): Promise<void> {
-    try {
-      await settle(held);
-    } finally {
-      this.leases.release(held);
-    }
-  }
-
   /**
    * RabbitMQ cannot join the caller's PostgreSQL transaction: the ack is made once the
    * transaction committed (nothing when it rolls back; the lease is kept meanwhile). A
    * crash between the commit and the ack delivers the message again: at-least-once.
    */
   ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void> {
-    return this.afterCommit(tx, ref, (held) => this.settlement.ack(held));
+    return this.settles.ackWithin(tx, ref);
   }
   nackWithin(tx: TransactionSql, ref: DeliveryRef, options: NackOptions = {}): Promise<void> {
-    checkNackOptions(options);
-    return this.afterCommit(tx, ref, (held) => this.settlement.nack(held, options));
+    return this.settles.nackWithin(tx, ref, options);
   }
   rejectWithin(tx: TransactionSql, ref: DeliveryRef, reason: string): Promise<void> {
-    return this.afterCommit(tx, ref, (held) => this.settlement.reject(held, reason));
+    return this.settles.rejectWithin(tx, ref, reason);
   }
-
   async extendLease(ref: DeliveryRef, ms: number): Promise<Date> {
-    return this.leases.extend(ref, ms);
-  }
-
-  private async afterCommit(tx: TransactionSql, ref: DeliveryRef, settle: (held: HeldDelivery) => Promise<void>): Promise<void> {
-    const held = this.leases.get(ref);
-    if (held.waitingForCommit) throw new ValidationError('this delivery already has a settle waiting for a commit');
-    this.leases.suspend(held);
-    let xid: string;
-    try {
-      xid = await this.watcher.transactionId(tx);
-    } catch (error) {
-      this.leases.resume(held);
-      throw error;
-    }
-    const pending = this.watcher.outcome(xid).then(async (outcome) => {
-      if (outcome !== 'committed') return this.leases.resume(held);
-      this.leases.startSettling(held);
-      await this.settled(held, settle).catch((error: unknown) => this.logger.warn('settling after the commit failed; the message will be delivered again', { messageId: held.envelope.meta.id, error }));
-    });
-    const set = this.pendingByChannel.get(held.channel) ?? new Set();
-    set.add(pending);
-    this.pendingByChannel.set(held.channel, set);
-    void pending.finally(() => set.delete(pending));
-  }
-
-  private async lapse(held: HeldDelivery): Promise<void> {
-    await this.settlement
-      .recover(held.envelope, { channel: held.channel, message: held.message }, 'lease expired on the last attempt')
-      .catch((error: unknown) => this.logger.warn('returning a lapsed delivery failed; it comes back when its channel closes', { messageId: held.envelope.meta.id, error }));
+    return this.settles.extendLease(ref, ms);
   }
 
   // ---- consuming ----
@@ -310,13 +192,13 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
         connection: this.connection,
         names: this.names,
         leases: this.leases,
-        settler: this.settler(),
+        settler: this.settles,
         sql: this.sql,
         logger: this.logger,
         arrive: (name, channel, message) => arrive(this.arrivalParts(), name, channel, message),
         queueOfAmqpName: (name) => this.queueOfAmqpName(name),
         leaseMsFor: (envelope, leaseMs) => this.leaseMsFor(envelope, leaseMs),
-        pendingSettles: async (channel) => void (await Promise.allSettled([...(this.pendingByChannel.get(channel) ?? [])])),
+        pendingSettles: (channel) => this.settles.pendingOn(channel),
         heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 5000,
       },
       queue,
@@ -376,6 +258,19 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
     return this.operations.peek(queue, options.limit ?? 10);
   }
 
+  /**
+   * Which of these messages are unfinished (ready, delayed or held, not dead-lettered).
+   * Only messages published within a transaction are tracked; others answer finished.
+   */
+  unsettledMessageIds(messageIds: string[], tx?: TransactionSql): Promise<Set<string>> {
+    return unsettledTracked(tx ?? this.sql, messageIds);
+  }
+
+  /** Which of these (tracked) messages were dead-lettered, with their last death. */
+  deadLetteredMessages(messageIds: string[]): Promise<Map<string, DeathRecord | null>> {
+    return deadTracked(this.sql, messageIds);
+  }
+
   /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
   sweepOutbox(): Promise<number> {
     return this.relay.sweep();
@@ -386,25 +281,13 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.consumers].map((consumer) => consumer.stop()));
-    await Promise.allSettled([...this.pendingByChannel.values()].flatMap((set) => [...set]));
+    await this.settles.allPending();
     this.relay.close();
     this.watcher.close();
     clearInterval(this.rateTimer);
     await this.rates.flush(this.sql).catch(() => undefined);
     await this.sender.close();
     await this.connection.close();
-  }
-
-  private settler(): Settler {
-    return {
-      ack: (ref) => this.ack([ref]),
-      nack: (ref, options) => this.nack(ref, options),
-      reject: (ref, reason) => this.reject(ref, reason),
-      ackWithin: (tx, ref) => this.ackWithin(tx, ref),
-      nackWithin: (tx, ref, options) => this.nackWithin(tx, ref, options),
-      rejectWithin: (tx, ref, reason) => this.rejectWithin(tx, ref, reason),
-      extendLease: (ref, ms) => this.extendLease(ref, ms),
-    };
   }
 
   private arrivalParts() {
@@ -440,11 +323,5 @@ export class RabbitmqBroker implements Omit<Broker, 'locateMessages' | 'queueGau
 
   private assertOpen(): void {
     if (this.closed) throw new Error('the broker is closed');
-  }
-}
-
-function checkNackOptions(options: NackOptions): void {
-  if (options.delayMs !== undefined && (!Number.isInteger(options.delayMs) || options.delayMs < 0)) {
-    throw new ValidationError('delayMs must be a non-negative integer', [{ field: 'delayMs', message: 'must be a non-negative integer' }]);
   }
 }

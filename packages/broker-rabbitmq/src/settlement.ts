@@ -7,6 +7,7 @@ import type { EnvelopeSender } from './envelope-sender';
 import type { HeldDelivery } from './leases';
 import type { RateCounter } from './rate-counter';
 import type { TopologyCache } from './topology-cache';
+import { forgetTracked, trackedDied } from './tracked-messages';
 
 /**
  * How a held delivery leaves: every settle but a plain ack sends a changed copy first
@@ -25,10 +26,12 @@ export class Settlement {
     private readonly random: () => number,
   ) {}
 
-  async ack(held: HeldDelivery): Promise<void> {
+  /** `ledgerDone`: the tracked-messages row went in the caller's transaction already. */
+  async ack(held: HeldDelivery, ledgerDone = false): Promise<void> {
     ackOn(held.channel, held.message);
     this.rates.countAcked(held.envelope.queue);
     await this.releaseKey(held.envelope);
+    if (held.envelope.meta.tracked && !ledgerDone) await forgetTracked(this.sql, held.envelope.meta.id);
   }
 
   async nack(held: HeldDelivery, options: NackOptions = {}): Promise<void> {
@@ -73,17 +76,15 @@ export class Settlement {
   }
 
   private async deadLetterEnvelope(envelope: Envelope, policy: QueuePolicy, reason: string, detail: string | undefined): Promise<void> {
+    const deaths = withDeath(envelope.meta.deaths, envelope.queue, reason, detail, new Date());
     if (policy.deadLetterQueue === null) {
       this.logger.warn('message dropped: its queue has no dead-letter queue', { messageId: envelope.meta.id, queue: envelope.queue, reason });
     } else {
-      const dead = withMeta(
-        envelope,
-        { deaths: withDeath(envelope.meta.deaths, envelope.queue, reason, detail, new Date()), deadFrom: envelope.queue, recovered: false, expiresAt: null, notBefore: null },
-        policy.deadLetterQueue,
-      );
+      const dead = withMeta(envelope, { deaths, deadFrom: envelope.queue, recovered: false, expiresAt: null, notBefore: null }, policy.deadLetterQueue);
       await this.sender.send([{ envelope: dead, visibleAt: null }]);
     }
     await this.releaseKey(envelope);
+    if (envelope.meta.tracked) await trackedDied(this.sql, envelope.meta.id, policy.deadLetterQueue, deaths[deaths.length - 1]);
   }
 
   async releaseKey(envelope: Envelope): Promise<void> {

@@ -56,4 +56,31 @@ describe('RabbitMQ broker: transactional outbox', () => {
     expect(again.messageIds).toEqual(kept?.messageIds);
     expect((await fixture.broker.peek('outbox')).map((d) => d.payload)).toEqual(['kept']);
   });
+
+  it('tracks what it published within a transaction: unfinished until acked (within a transaction too), dead once dead-lettered', async () => {
+    const { broker, db } = fixture;
+    await broker.declareQueue({ name: 'tracked.dead' });
+    await broker.declareQueue({ name: 'tracked', policy: { deadLetterQueue: 'tracked.dead' } });
+    const receipts = await db.sql.begin((tx) =>
+      broker.publishWithin(tx, ['ack-me', 'reject-me'].map((payload) => ({ exchange: '', routingKey: 'tracked', message: { payload } }))),
+    );
+    const ids = receipts.map((receipt) => receipt.messageIds[0]!);
+    const untracked = await broker.publish({ exchange: '', routingKey: 'tracked', message: { payload: 'plain' } });
+    expect(await broker.unsettledMessageIds([...ids, untracked.messageIds[0]!])).toEqual(new Set(ids));
+    const deliveries = await waitFor(async () => {
+      const claimed = await broker.claim('tracked', { max: 3 });
+      return claimed.length === 3 ? claimed : null;
+    });
+    const byPayload = new Map(deliveries.map((delivery) => [delivery.payload, delivery]));
+    await db.sql.begin((tx) => broker.ackWithin(tx, byPayload.get('ack-me')!));
+    expect(await broker.unsettledMessageIds(ids)).toEqual(new Set([ids[1]]));
+    await broker.reject(byPayload.get('reject-me')!, 'no good');
+    await broker.ack([byPayload.get('plain')!]);
+    expect(await broker.unsettledMessageIds(ids)).toEqual(new Set());
+    const dead = await broker.deadLetteredMessages(ids);
+    expect([...dead.keys()]).toEqual([ids[1]]);
+    expect(dead.get(ids[1]!)).toMatchObject({ queue: 'tracked', reason: 'rejected', detail: 'no good' });
+    expect(await broker.redrive('tracked.dead')).toBe(1);
+    expect(await broker.unsettledMessageIds(ids)).toEqual(new Set([ids[1]]));
+  });
 });
