@@ -30,7 +30,11 @@ export interface BenchmarkContext {
   sql: Sql;
   /** A silent logger (benchmarks report through their result, not logs). */
   logger: Logger;
-  /** A PostgreSQL broker on the schema; the harness closes every broker it made. */
+  /** The broker under test (`--broker`): `createBroker` makes that kind. */
+  broker: 'postgres' | 'rabbitmq';
+  /** RabbitMQ for `--broker rabbitmq` and the amqplib yardstick (AMQP_URL, default the local server). */
+  amqpUrl: string;
+  /** A broker of the chosen kind on the schema (RabbitMQ names prefixed with it); the harness closes every broker it made. */
   createBroker(options: BrokerOptions): Promise<Broker>;
   /** A progress line on stderr (stdout is kept for the report). */
   progress(message: string): void;

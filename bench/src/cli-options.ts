@@ -7,14 +7,18 @@ export interface CliOptions {
   list: boolean;
   /** Runs of each benchmark; the report holds the median of each number. */
   repeat: number;
+  /** The broker measured: postgres (default) or rabbitmq (with the plain amqplib yardstick in the same run). */
+  broker: 'postgres' | 'rabbitmq';
   help: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--json] [--only name[,name...]] [--list]
+export const USAGE = `usage: npm run bench -- [--json] [--only name[,name...]] [--broker postgres|rabbitmq] [--list]
 
   --json        print exactly one JSON object on stdout (progress goes to stderr)
   --only NAMES  run only these benchmarks (comma separated, or repeat the flag)
   --repeat N    run each benchmark N times and report the median of each number (default 1)
+  --broker B    the broker measured: postgres (default) or rabbitmq (AMQP_URL, default the local
+                server); rabbitmq adds the plain amqplib yardstick and the *_vs_amqplib ratios
   --list        list the benchmarks and exit
 
 Runs against DATABASE_URL's server, else PostgreSQL on 127.0.0.1:5432, in a database
@@ -22,7 +26,7 @@ it creates for the run and drops afterwards.`;
 
 /** Parses argv (without node and the script); throws naming an unknown flag. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { json: false, only: [], list: false, repeat: 1, help: false };
+  const options: CliOptions = { json: false, only: [], list: false, repeat: 1, broker: 'postgres', help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') options.json = true;
@@ -37,6 +41,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       const repeat = Number(value);
       if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat needs a whole number from 1 to 20');
       options.repeat = repeat;
+    } else if (arg === '--broker' || arg.startsWith('--broker=')) {
+      const value = arg === '--broker' ? argv[++i] : arg.slice('--broker='.length);
+      if (value !== 'postgres' && value !== 'rabbitmq') throw new Error('--broker needs postgres or rabbitmq');
+      options.broker = value;
     } else throw new Error(`unknown argument ${arg}`);
   }
   return options;

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: measures the PostgreSQL broker on this machine.
+ * `npm run bench`: measures the PostgreSQL broker on this machine (`--broker rabbitmq`: the
+ * RabbitMQ broker, beside plain amqplib doing the same work in the same run).
  *
  * Adding a benchmark (the scheduler's `schedule_fire_p99_lag_ms`, for instance):
  *
@@ -34,6 +35,7 @@ import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import { killDaemons } from './daemon-process';
 import { parseCliOptions, USAGE } from './cli-options';
 import { jsonReport, medianResult, tableReport, type BenchmarkOutcome } from './report';
+import { compareWithYardstick, YARDSTICK } from './yardstick-comparison';
 
 async function main(): Promise<number> {
   const options = parseCliOptions(process.argv.slice(2));
@@ -49,7 +51,10 @@ async function main(): Promise<number> {
   if (unknown.length > 0) {
     throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
   }
-  const selected = options.only.length === 0 ? benchmarks : benchmarks.filter((b) => options.only.includes(b.name));
+  // The amqplib yardstick belongs to RabbitMQ runs: with --broker rabbitmq it always runs (the ratios need it).
+  const wanted = (b: Benchmark) => (b.name === YARDSTICK ? options.broker === 'rabbitmq' : options.only.length === 0 || options.only.includes(b.name));
+  const selected = benchmarks.filter(wanted);
+  const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
   const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
   const database = await createBenchDatabase(process.env);
@@ -70,7 +75,7 @@ async function main(): Promise<number> {
       for (let run = 1; run <= options.repeat; run += 1) {
         const label = options.repeat > 1 ? `${benchmark.name} (run ${run}/${options.repeat})` : benchmark.name;
         progress(`${label}: ${benchmark.description}`);
-        runs.push(await runOnce(benchmark, database, (message) => progress(`${label}: ${message}`)));
+        runs.push(await runOnce(benchmark, database, (message) => progress(`${label}: ${message}`), options.broker, amqpUrl));
         progress(`${label}: ${JSON.stringify(runs[runs.length - 1])}`);
       }
       const seconds = (performance.now() - started) / 1000;
@@ -79,14 +84,22 @@ async function main(): Promise<number> {
   } finally {
     await database.drop();
   }
+  const comparison = compareWithYardstick(outcomes);
+  if (comparison) outcomes.push(comparison);
   process.stdout.write(options.json ? `${JSON.stringify(jsonReport(outcomes))}\n` : `${tableReport(outcomes)}\n`);
   return 0;
 }
 
 /** One run of a benchmark on a fresh schema, dropped afterwards. */
-async function runOnce(benchmark: Benchmark, database: BenchDatabase, progress: (message: string) => void): Promise<BenchmarkResult> {
+async function runOnce(
+  benchmark: Benchmark,
+  database: BenchDatabase,
+  progress: (message: string) => void,
+  broker: 'postgres' | 'rabbitmq',
+  amqpUrl: string,
+): Promise<BenchmarkResult> {
   const schema = await database.createSchema(benchmark.name);
-  const { context, close } = createBenchContext(database.url, schema, progress);
+  const { context, close } = createBenchContext(database.url, schema, progress, broker, amqpUrl);
   try {
     return await benchmark.run(context);
   } finally {

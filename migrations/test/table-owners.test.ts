@@ -18,6 +18,7 @@ const OWNERS: Record<string, string[]> = {
     'rabbitmq_queues',
     'rabbitmq_rate_buckets',
     'rabbitmq_returns',
+    'rabbitmq_tracked_messages',
   ],
   'packages/registry': [
     'services',

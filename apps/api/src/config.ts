@@ -1,3 +1,4 @@
+import { brokerConfigShape } from '@interflow/broker-select';
 import path from 'node:path';
 import { z } from 'zod';
 import { baseConfigShape, intVar } from '@interflow/core';
@@ -7,6 +8,7 @@ import { outboundConfigShape } from '@interflow/outbound';
 /** The api's environment: the shared base plus its own variables. */
 export const apiConfigSchema = z.object({
   ...baseConfigShape,
+  ...brokerConfigShape,
   ...secretKeyConfigShape,
   /** Private, loopback or link-local addresses connectors may be reached at (none by default). */
   ...outboundConfigShape,

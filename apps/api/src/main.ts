@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { PostgresBroker } from '@interflow/broker-postgres';
+import { createBroker } from '@interflow/broker-select';
 import { bootDaemon, failureLine, parseConfigOrExit, systemClock } from '@interflow/core';
 import { checkSecretsReadable, keyringFromConfig } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   });
   // Registered before the http server, so shutdown closes the server first and then
   // stops the broker's consumers and timers, before the pool closes.
-  const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });
+  const broker = createBroker(config, { sql, logger, schema: config.DATABASE_SCHEMA, clock: systemClock });
   shutdown.add('broker', () => broker.close());
   const fetch = outboundFetch(config.INTERFLOW_OUTBOUND_ALLOW);
   shutdown.add('outbound connections', () => fetch.close());

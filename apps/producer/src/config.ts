@@ -1,3 +1,4 @@
+import { brokerConfigShape } from '@interflow/broker-select';
 import { z } from 'zod';
 import { baseConfigShape, intVar } from '@interflow/core';
 import { secretKeyConfigShape } from '@interflow/registry';
@@ -5,6 +6,7 @@ import { secretKeyConfigShape } from '@interflow/registry';
 /** The producer's environment: the shared base plus the scheduler's and housekeeping's tunables. */
 export const producerConfigSchema = z.object({
   ...baseConfigShape,
+  ...brokerConfigShape,
   /** The installation key: the producer signs the run requests of schedule fires with a key derived from it. */
   ...secretKeyConfigShape,
   /** Port of the small health/metrics server. */

@@ -1,4 +1,4 @@
-import { PostgresBroker } from '@interflow/broker-postgres';
+import { createBroker } from '@interflow/broker-select';
 import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, startHealthServer, systemClock } from '@interflow/core';
 import { keyringFromConfig, runRequestKeys } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   shutdown.add('health server', () => health.close());
 
   const clock = systemClock;
-  const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock });
+  const broker = createBroker(config, { sql, logger, schema: config.DATABASE_SCHEMA, clock });
   shutdown.add('broker', () => broker.close());
 
   const housekeeping = new Housekeeping({

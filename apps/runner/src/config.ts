@@ -1,3 +1,4 @@
+import { brokerConfigShape } from '@interflow/broker-select';
 import { z } from 'zod';
 import { baseConfigShape, boolVar, intVar } from '@interflow/core';
 import { secretKeyConfigShape } from '@interflow/registry';
@@ -20,6 +21,7 @@ const queueList = z
 export const runnerConfigSchema = z
   .object({
     ...baseConfigShape,
+  ...brokerConfigShape,
     /** Decrypts deployment credentials and service signing secrets (shared with the api). */
     ...secretKeyConfigShape,
     /** Private, loopback or link-local destinations connectors may be reached at (none by default). */

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { PostgresBroker } from '@interflow/broker-postgres';
+import { createBroker } from '@interflow/broker-select';
 import {
   bootDaemon,
   failureLine,
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const fetch = outboundFetch(config.INTERFLOW_OUTBOUND_ALLOW);
   shutdown.add('outbound connections', () => fetch.close());
   logger.info('outbound policy: public addresses, plus the allowed ones', { allowed: describeAllowList(config.INTERFLOW_OUTBOUND_ALLOW) });
-  const broker = new PostgresBroker({ sql, logger, schema: config.DATABASE_SCHEMA, clock });
+  const broker = createBroker(config, { sql, logger, schema: config.DATABASE_SCHEMA, clock });
   shutdown.add('broker', () => broker.close());
   const consumerName = `runner@${os.hostname()}:${process.pid}`;
   const runnerMetrics = createRunnerMetrics(metrics);

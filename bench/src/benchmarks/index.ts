@@ -1,3 +1,4 @@
+import { amqplibYardstick } from './amqplib-yardstick';
 import type { Benchmark } from '../benchmark';
 import { baselineBenchmark } from './baseline';
 import { drainBenchmark } from './drain';
@@ -19,4 +20,5 @@ export const benchmarks: readonly Benchmark[] = [
   endToEndBenchmark,
   scheduleBenchmark,
   runsBenchmark,
+  amqplibYardstick,
 ];

@@ -21,7 +21,8 @@ export interface Settler {
 /** The handler's hold on one delivery; after an explicit settle the consumer settles nothing more. */
 export class AmqpDeliveryControl implements DeliveryControl {
   settled = false;
-  private readonly controller = new AbortController();
+  /** Made on first use: most handlers never look at the signal, and a drain makes thousands of controls a second. */
+  private controller: AbortController | null = null;
 
   constructor(
     private readonly settler: Settler,
@@ -29,14 +30,16 @@ export class AmqpDeliveryControl implements DeliveryControl {
   ) {}
 
   get signal(): AbortSignal {
+    this.controller ??= new AbortController();
     return this.controller.signal;
   }
 
   get leaseLost(): boolean {
-    return this.controller.signal.aborted && this.controller.signal.reason instanceof StaleDeliveryError;
+    return this.controller?.signal.aborted === true && this.controller.signal.reason instanceof StaleDeliveryError;
   }
 
   abort(reason: Error): void {
+    this.controller ??= new AbortController();
     if (!this.controller.signal.aborted) this.controller.abort(reason);
   }
 

@@ -4,7 +4,8 @@ import { type Logger } from '@interflow/core';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 import { DELAY_QUEUE_IDLE_MS, DELAY_QUEUE_REDECLARE_MS, delayBucketMs } from './delay-buckets';
-import { META_HEADER, type Envelope } from './envelope';
+import type { Envelope } from './envelope';
+import { encodeMeta } from './wire-format';
 
 /** RabbitMQ refused the message (a full queue with overflow reject-publish). */
 export class PublishNackedError extends Error {
@@ -106,13 +107,7 @@ export class EnvelopeSender {
   }
 
   private async publishOne(channel: amqp.ConfirmChannel, destination: { queue: string; delayed: boolean }, envelope: Envelope, now: number): Promise<'confirmed' | 'nacked' | 'lost'> {
-    const options: amqp.Options.Publish = {
-      persistent: true,
-      priority: envelope.priority,
-      messageId: envelope.meta.id,
-      contentType: 'application/json',
-      headers: { [META_HEADER]: JSON.stringify(envelope.meta) },
-    };
+    const options: amqp.Options.Publish = { persistent: true, priority: envelope.priority, ...encodeMeta(envelope.meta) };
     if (envelope.replyTo !== null) options.replyTo = envelope.replyTo;
     if (envelope.correlationId !== null) options.correlationId = envelope.correlationId;
     if (!destination.delayed && envelope.meta.expiresAt !== null) options.expiration = String(Math.max(1, envelope.meta.expiresAt - now));

@@ -1,9 +1,6 @@
 import { type DeathRecord, type MessageHeaders } from '@interflow/broker';
 
-/** The AMQP header that carries what the contract knows about a message and AMQP does not. */
-export const META_HEADER = 'x-interflow';
-
-/** What travels with a message in its `x-interflow` header (JSON). */
+/** What the broker knows about a message (on the wire: wire-format.ts). */
 export interface EnvelopeMeta {
   id: string;
   headers: MessageHeaders;

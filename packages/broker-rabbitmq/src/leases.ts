@@ -11,7 +11,6 @@ export interface HeldDelivery {
   message: amqp.Message;
   channel: amqp.Channel;
   leaseExpiresAt: number;
-  timer: NodeJS.Timeout | null;
   /** Told when the lease is lost (lapsed, or the channel closed): aborts the handler's signal. */
   onLeaseLost: ((error: StaleDeliveryError) => void) | null;
   /** A settle waits for the caller's transaction: the lease does not lapse meanwhile. */
@@ -19,6 +18,9 @@ export interface HeldDelivery {
   /** A settle is under way: the token is spent, but the message is still counted in flight until it lands. */
   settling: boolean;
 }
+
+/** How often held leases are checked for a lapse: a lease lapses at most this late. */
+const LAPSE_CHECK_MS = 50;
 
 /**
  * The leases of the deliveries this process holds, by delivery token. RabbitMQ knows
@@ -29,6 +31,8 @@ export interface HeldDelivery {
  */
 export class Leases {
   private readonly held = new Map<string, HeldDelivery>();
+  /** One periodic check instead of a timer per delivery (a drain holds thousands a second), running while anything is held. */
+  private checker: NodeJS.Timeout | null = null;
 
   constructor(private readonly onLapse: (held: HeldDelivery) => void) {}
 
@@ -37,13 +41,12 @@ export class Leases {
       ...parts,
       token: crypto.randomUUID(),
       leaseExpiresAt: Date.now() + leaseMs,
-      timer: null,
       onLeaseLost: null,
       waitingForCommit: false,
       settling: false,
     };
     this.held.set(held.token, held);
-    this.arm(held);
+    this.startChecking();
     return held;
   }
 
@@ -70,33 +73,25 @@ export class Leases {
 
   startSettling(held: HeldDelivery): void {
     held.settling = true;
-    if (held.timer) clearTimeout(held.timer);
-    held.timer = null;
   }
 
   extend(ref: DeliveryRef, ms: number): Date {
     if (!Number.isInteger(ms) || ms < 1) throw new ValidationError('ms must be a positive integer', [{ field: 'ms', message: 'must be a positive integer' }]);
     const held = this.get(ref);
     held.leaseExpiresAt = Date.now() + ms;
-    this.arm(held);
     return new Date(held.leaseExpiresAt);
   }
 
   /** Waiting for a commit: no lapse until `resume`. */
   suspend(held: HeldDelivery): void {
     held.waitingForCommit = true;
-    if (held.timer) clearTimeout(held.timer);
-    held.timer = null;
   }
 
   resume(held: HeldDelivery): void {
     held.waitingForCommit = false;
-    if (this.held.has(held.token)) this.arm(held);
   }
 
   release(held: HeldDelivery): void {
-    if (held.timer) clearTimeout(held.timer);
-    held.timer = null;
     this.held.delete(held.token);
   }
 
@@ -120,10 +115,24 @@ export class Leases {
     return [...this.held.values()];
   }
 
-  private arm(held: HeldDelivery): void {
-    if (held.timer) clearTimeout(held.timer);
-    held.timer = setTimeout(() => this.lapse(held), Math.max(0, held.leaseExpiresAt - Date.now()));
-    held.timer.unref();
+  close(): void {
+    if (this.checker) clearInterval(this.checker);
+    this.checker = null;
+  }
+
+  private startChecking(): void {
+    if (this.checker) return;
+    this.checker = setInterval(() => this.checkLapses(), LAPSE_CHECK_MS);
+    this.checker.unref();
+  }
+
+  private checkLapses(): void {
+    if (this.held.size === 0) {
+      this.close();
+      return;
+    }
+    const now = Date.now();
+    for (const held of this.held.values()) if (held.leaseExpiresAt <= now) this.lapse(held);
   }
 
   private lapse(held: HeldDelivery): void {

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import type amqp from 'amqplib';
-import { type DeathRecord, type MessageHeaders } from '@interflow/broker';
+import type { DeathRecord } from '@interflow/broker';
 import type { AmqpNames } from './amqp-names';
-import { META_HEADER, type Envelope, type EnvelopeMeta } from './envelope';
+import type { Envelope } from './envelope';
+import { decodeMeta } from './wire-format';
 
 interface NativeDeath {
   queue?: unknown;
@@ -15,42 +16,15 @@ function deathTime(time: unknown): string {
   return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : new Date().toISOString();
 }
 
-function scalarHeaders(headers: Record<string, unknown>): MessageHeaders {
-  const scalars: MessageHeaders = {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (key === META_HEADER || key.startsWith('x-')) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') scalars[key] = value;
-  }
-  return scalars;
-}
-
 /**
  * An AMQP message back into an envelope. Deaths RabbitMQ recorded itself (x-death:
  * expired, maxlen) are added to the ones the broker recorded; passages through the
- * broker's delay queues are not deaths. A message some other AMQP client published
- * (no `x-interflow` header) gets an envelope of what its properties say.
+ * broker's delay queues are not deaths.
  */
 export function decodeMessage(message: amqp.Message, queue: string, names: AmqpNames, queueOfAmqpName: (amqpName: string) => string): Envelope {
   const properties = message.properties;
   const headers = (properties.headers ?? {}) as Record<string, unknown>;
-  const raw = headers[META_HEADER];
-  const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : null;
-  const meta: EnvelopeMeta = text
-    ? (JSON.parse(text) as EnvelopeMeta)
-    : {
-        id: typeof properties.messageId === 'string' ? properties.messageId : `amqp-${crypto.randomUUID()}`,
-        headers: scalarHeaders(headers),
-        attempts: 0,
-        recovered: false,
-        deaths: [],
-        sender: typeof properties.appId === 'string' ? properties.appId : null,
-        publishedAt: typeof properties.timestamp === 'number' ? properties.timestamp * 1000 : Date.now(),
-        expiresAt: null,
-        notBefore: null,
-        ackDeadlineMs: null,
-        dedupeKey: null,
-        deadFrom: null,
-      };
+  const meta = decodeMeta(properties, () => `amqp-${crypto.randomUUID()}`);
   const native = Array.isArray(headers['x-death']) ? ([...(headers['x-death'] as NativeDeath[])].reverse()) : [];
   let deaths: DeathRecord[] = meta.deaths;
   let deadFrom = meta.deadFrom;

@@ -1,5 +1,6 @@
 import { validateHeaders, type MessageHeaders, type Publication } from '@interflow/broker';
 import { ValidationError } from '@interflow/core';
+import { isReservedHeader } from './wire-format';
 
 /** A publication checked and normalized: what routing and the envelope need. */
 export interface CheckedPublication {
@@ -68,6 +69,9 @@ export function checkPublication(publication: Publication, now: number, prefix =
   const body = serializePayload(message.payload, field('message.payload'));
   const headers = message.headers ?? {};
   validateHeaders(headers, field('message.headers'));
+  for (const name of Object.keys(headers)) {
+    if (isReservedHeader(name)) fail(field(`message.headers.${name}`), 'is reserved on RabbitMQ (x-interflow-broker, x-death, x-first-death…, x-last-death…)');
+  }
   const priority = message.priority ?? 3;
   if (!Number.isInteger(priority) || priority < 1 || priority > 5) fail(field('message.priority'), 'must be an integer from 1 to 5');
   const notBefore = optionalDate(message.notBefore, field('message.notBefore'));

@@ -8,6 +8,7 @@ import { writeOutbox } from './outbox';
 import { dedupeWithinBatch, planPublications, receiptsOf, type PlannedCopy, type PublicationPlan } from './publication-plan';
 import type { RateCounter } from './rate-counter';
 import type { TopologyCache } from './topology-cache';
+import type { TopologySnapshot } from './topology-snapshot';
 
 /**
  * Publishing: plan (check, route, one envelope per queue), take dedupe keys, send with
@@ -24,7 +25,8 @@ export class Publishing {
   ) {}
 
   async publish(publications: Publication[], prefixed: boolean): Promise<PublishReceipt[]> {
-    const topology = await this.topology.current();
+    let topology = await this.topology.recent();
+    if (!routesEverywhere(topology, publications)) topology = await this.topology.current();
     const plan = planPublications(publications, topology, this.ids, Date.now(), prefixed);
     const { send, idOf, claimed } = await this.deduplicate(plan, (claims) => claimDedupeKeys(this.sql, claims));
     try {
@@ -42,7 +44,8 @@ export class Publishing {
   }
 
   async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<{ receipts: PublishReceipt[]; outboxIds: string[] }> {
-    const topology = await this.topology.current();
+    let topology = await this.topology.recent();
+    if (!routesEverywhere(topology, publications)) topology = await this.topology.current();
     const plan = planPublications(publications, topology, this.ids, Date.now(), true);
     const { send, idOf } = await this.deduplicate(plan, (claims) => claimDedupeKeys(tx as unknown as Sql, claims));
     for (const copy of send) copy.envelope.meta.tracked = true;
@@ -67,5 +70,14 @@ export class Publishing {
     const send = plan.copies.filter((copy) => !duplicateOf.has(copy) && !liveId.has(copy));
     const claimed = claims.filter((_, index) => !holders[index]);
     return { send, idOf, claimed };
+  }
+}
+
+/** Every publication names a known exchange and reaches a queue (else the table is checked again before deciding). */
+function routesEverywhere(topology: TopologySnapshot, publications: Publication[]): boolean {
+  try {
+    return publications.every((p) => topology.hasExchange(p.exchange) && topology.route(p.exchange, p.routingKey, p.message?.headers ?? {}).length > 0);
+  } catch {
+    return false;
   }
 }

@@ -96,6 +96,12 @@ export class QueueOperations {
     });
   }
 
+  /** Seconds the message at the head has waited since it was published (0 when none waits); the head is looked at and put back. */
+  async oldestReadyAgeSeconds(queue: string): Promise<number> {
+    const [head] = await this.peek(queue, 1);
+    return head ? Math.max(0, (Date.now() - head.publishedAt.getTime()) / 1000) : 0;
+  }
+
   async requireQueue(name: string): Promise<void> {
     if (!(await this.queueExists(name))) throw new NotFoundError('queue', name);
   }

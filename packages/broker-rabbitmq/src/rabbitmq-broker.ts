@@ -1,7 +1,8 @@
 import type amqp from 'amqplib';
 import {
   type Broker, type ClaimOptions, type Consumer, type ConsumeOptions, type DeathRecord, type Delivery, type DeliveryHandler,
-  type DeliveryRef, type NackOptions, type Publication, type PublishReceipt, type QueueStats, type TransactionSql,
+  type DeliveryRef, type HousekeepingCounts, type HousekeepingOptions, type MessageWhereabouts, type NackOptions, type Publication,
+  type PublishReceipt, type QueueGauge, type QueueStats, type TransactionSql,
 } from '@interflow/broker';
 import { NotFoundError, ValidationError, type Logger, type Sql } from '@interflow/core';
 import { AmqpConnection } from './amqp-connection';
@@ -25,7 +26,7 @@ import { TopologyCache } from './topology-cache';
 import { TopologyDeclarer } from './topology-declarer';
 import * as store from './topology-store';
 import { RabbitmqTopology } from './rabbitmq-topology';
-import { deadTracked, unsettledTracked } from './tracked-messages';
+import { deadTracked, locateTracked, pruneTracked, unsettledTracked } from './tracked-messages';
 
 export interface RabbitmqBrokerOptions {
   /** PostgreSQL pool (search_path set): the topology record, dedupe keys, the outbox, the consumer registry. */
@@ -53,9 +54,7 @@ export interface RabbitmqBrokerOptions {
  * are kept by this broker around RabbitMQ's unacknowledged deliveries. See
  * docs/broker-rabbitmq.md for what differs from the PostgreSQL broker.
  */
-// locateMessages, queueGauges and housekeep joined the contract with the package split (issue 10); until
-// they are built here the type says so, and no daemon can be given this broker (daemons take a full Broker).
-export class RabbitmqBroker extends RabbitmqTopology implements Omit<Broker, 'locateMessages' | 'queueGauges' | 'housekeep'> {
+export class RabbitmqBroker extends RabbitmqTopology implements Broker {
   protected readonly sql: Sql;
   private readonly logger: Logger;
   private readonly connection: AmqpConnection;
@@ -138,7 +137,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Omit<Broker, 'lo
 
   async claim(queue: string, options: ClaimOptions): Promise<Delivery[]> {
     if (!Number.isInteger(options.max) || options.max < 1) throw new ValidationError('max must be a positive integer', [{ field: 'max', message: 'must be a positive integer' }]);
-    if ((await this.topology.current()).policyOf(queue) === null) return [];
+    if ((await this.topology.recent()).policyOf(queue) === null && (await this.topology.current()).policyOf(queue) === null) return [];
     const channel = await this.openClaimChannel();
     const deliveries: Delivery[] = [];
     while (deliveries.length < options.max) {
@@ -271,6 +270,58 @@ export class RabbitmqBroker extends RabbitmqTopology implements Omit<Broker, 'lo
     return deadTracked(this.sql, messageIds);
   }
 
+  /**
+   * Deletes, on RabbitMQ, every queue (with its delay queues) and exchange the record
+   * names, and the dead-letter exchange; the record stays. For tests, and for leaving
+   * RabbitMQ after moving back to the PostgreSQL broker.
+   */
+  async removeAmqpTopology(): Promise<void> {
+    const queues = await store.listQueues(this.sql);
+    const delays = await this.sql<{ queue: string; delay_ms: number }[]>`select queue, delay_ms from rabbitmq_delay_queues`;
+    await this.declarer.removeAll(
+      queues.map((queue) => queue.name),
+      delays.map((row) => ({ queue: row.queue, delayMs: row.delay_ms })),
+      (await store.listExchanges(this.sql)).map((exchange) => exchange.name),
+    );
+  }
+
+  /** Where each message is, from the tracked-messages ledger (decision 30): untracked ids answer `waiting`. */
+  locateMessages(messageIds: string[]): Promise<Map<string, MessageWhereabouts>> {
+    return locateTracked(this.sql, messageIds);
+  }
+
+  /** Every declared queue's gauges: a passive declare per queue and delay queue, the head peeked for its age. */
+  async queueGauges(): Promise<QueueGauge[]> {
+    const gauges: QueueGauge[] = [];
+    for (const queue of await store.listQueues(this.sql)) {
+      const stats = await this.queueStats(queue.name);
+      gauges.push({
+        queue: queue.name,
+        ready: stats.ready,
+        delayed: stats.delayed,
+        inFlight: stats.inFlight,
+        oldestReadyAgeSeconds: stats.ready > 0 ? await this.operations.oldestReadyAgeSeconds(queue.name) : 0,
+        deadLetters: stats.dead,
+      });
+    }
+    return gauges;
+  }
+
+  /**
+   * RabbitMQ expires messages and this broker's lease checks return lapsed ones itself,
+   * so there is nothing to expire or return here; pruning drops old rate buckets, silent
+   * consumers' registrations and settled rows of the tracked-messages ledger.
+   */
+  async housekeep(options: HousekeepingOptions): Promise<HousekeepingCounts> {
+    let pruned = 0;
+    if (options.prune) {
+      pruned += await pruneTracked(this.sql);
+      pruned += (await this.sql`delete from rabbitmq_rate_buckets where bucket_start < now() - ${options.prune.rateRetentionMs} * interval '1 millisecond' returning 1`).length;
+      pruned += (await this.sql`delete from rabbitmq_consumers where heartbeat_at < now() - ${options.prune.consumerSilenceMs} * interval '1 millisecond' returning 1`).length;
+    }
+    return { expired: 0, returnedLeases: 0, pruned };
+  }
+
   /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
   sweepOutbox(): Promise<number> {
     return this.relay.sweep();
@@ -284,6 +335,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Omit<Broker, 'lo
     await this.settles.allPending();
     this.relay.close();
     this.watcher.close();
+    this.leases.close();
     clearInterval(this.rateTimer);
     await this.rates.flush(this.sql).catch(() => undefined);
     await this.sender.close();
@@ -297,7 +349,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Omit<Broker, 'lo
   private async leaseMsFor(envelope: Envelope, leaseMs: number | null): Promise<number> {
     if (leaseMs !== null) return leaseMs;
     if (envelope.meta.ackDeadlineMs !== null) return envelope.meta.ackDeadlineMs;
-    return (await this.topology.current()).policyOf(envelope.queue)?.ackDeadlineMs ?? 30_000;
+    return (await this.topology.recent()).policyOf(envelope.queue)?.ackDeadlineMs ?? 30_000;
   }
 
   private queueOfAmqpName(amqpName: string): string {

@@ -96,7 +96,8 @@ export class Settlement {
   }
 
   async policyOf(queue: string): Promise<QueuePolicy> {
-    const policy = (await this.topology.current()).policyOf(queue);
+    let policy = (await this.topology.recent()).policyOf(queue);
+    policy ??= (await this.topology.current()).policyOf(queue);
     if (!policy) throw new ValidationError(`queue '${queue}' no longer exists`);
     return policy;
   }

@@ -3,20 +3,34 @@ import { type Sql } from '@interflow/core';
 import { listBindings, topologyVersion } from './topology-store';
 import { TopologySnapshot } from './topology-snapshot';
 
+/** How long a checked routing table is used without asking PostgreSQL whether the topology moved. */
+export const TOPOLOGY_FRESH_MS = 250;
+
 /**
- * The routing table, reloaded when the topology version moved. Every read checks the
- * version first (one tiny statement, shared by concurrent readers), so a queue or
- * binding another process committed is routed to by the next publish here.
+ * The routing table, reloaded when the topology version moved. The version is checked
+ * (one tiny statement, shared by concurrent readers) at most every 250 ms, and always
+ * when a publish would route nowhere or names an exchange not in the table: a queue
+ * another process just declared is found by the next publish here, and a binding added
+ * to an exchange that already routes elsewhere is seen within 250 ms. This process's
+ * own changes invalidate the table at once.
  */
 export class TopologyCache {
   private snapshot: TopologySnapshot | null = null;
+  private checkedAt = 0;
   private reading: Promise<TopologySnapshot> | null = null;
 
   constructor(private readonly sql: Sql) {}
 
+  /** The table, checked against the version now. */
   current(): Promise<TopologySnapshot> {
     this.reading ??= this.read().finally(() => (this.reading = null));
     return this.reading;
+  }
+
+  /** The table, checked within the last 250 ms. */
+  async recent(): Promise<TopologySnapshot> {
+    if (this.snapshot && Date.now() - this.checkedAt < TOPOLOGY_FRESH_MS) return this.snapshot;
+    return this.current();
   }
 
   /** Drops the cached table (this process changed the topology). */
@@ -25,7 +39,9 @@ export class TopologyCache {
   }
 
   private async read(): Promise<TopologySnapshot> {
+    const checkedAt = Date.now();
     const version = await topologyVersion(this.sql);
+    this.checkedAt = checkedAt;
     if (this.snapshot && this.snapshot.version === version) return this.snapshot;
     const loaded = await this.sql.begin('isolation level repeatable read read only', async (tx) => {
       const exchanges = await tx<{ name: string; type: ExchangeType; alternate_exchange: string | null }[]>`select name, type, alternate_exchange from rabbitmq_exchanges`;

@@ -53,6 +53,15 @@ export class TopologyDeclarer {
     });
   }
 
+  async removeAll(queues: string[], delays: { queue: string; delayMs: number }[], exchanges: string[]): Promise<void> {
+    await this.onChannel(async (channel) => {
+      for (const queue of queues) await channel.deleteQueue(this.names.queue(queue));
+      for (const delay of delays) await channel.deleteQueue(this.names.delayQueue(delay.queue, delay.delayMs));
+      for (const exchange of exchanges) await channel.deleteExchange(this.names.exchange(exchange));
+      await channel.deleteExchange(this.names.deadLetterExchange());
+    });
+  }
+
   async bind(binding: Binding, type: ExchangeType): Promise<void> {
     const [key, args] = bindingArguments(binding, type);
     await this.onChannel((channel) => channel.bindQueue(this.names.queue(binding.queue), this.names.exchange(binding.exchange), key, args));

@@ -1,4 +1,4 @@
-import type { DeathRecord, TransactionSql } from '@interflow/broker';
+import type { DeathRecord, MessageWhereabouts, TransactionSql } from '@interflow/broker';
 import type { Sql } from '@interflow/core';
 import type { Envelope } from './envelope';
 
@@ -15,9 +15,9 @@ export async function trackMessages(tx: TransactionSql, envelopes: Envelope[]): 
     on conflict do nothing`;
 }
 
-/** Acked: the message is finished. Runs in the acking transaction when there is one. */
+/** Acked: the message is finished (kept, marked settled, until pruned). Runs in the acking transaction when there is one. */
 export async function forgetTracked(sql: Sql | TransactionSql, messageId: string): Promise<void> {
-  await sql`delete from rabbitmq_tracked_messages where message_id = ${messageId}`;
+  await sql`update rabbitmq_tracked_messages set settled_at = now() where message_id = ${messageId} and settled_at is null`;
 }
 
 /** Dead-lettered into `deadLetterQueue` (or dropped, with none) with its death. */
@@ -36,16 +36,39 @@ export async function trackedRevived(sql: Sql, messageId: string, queue: string)
   await sql`update rabbitmq_tracked_messages set queue = ${queue}, dead_from = null, death = null where message_id = ${messageId}`;
 }
 
-/** Purged or deleted with its queue. */
+/** Purged or deleted with its queue: gone. */
 export async function forgetTrackedIn(sql: Sql, queue: string): Promise<void> {
-  await sql`delete from rabbitmq_tracked_messages where queue = ${queue}`;
+  await sql`update rabbitmq_tracked_messages set settled_at = now() where queue = ${queue} and settled_at is null`;
+}
+
+/**
+ * Where each message is: waiting, dead (with its last death), or absent when it was
+ * settled or purged. An id the ledger never tracked is answered `waiting`: the safe
+ * guess, since a message this broker cannot see may well be in a queue.
+ */
+export async function locateTracked(sql: Sql, messageIds: string[]): Promise<Map<string, MessageWhereabouts>> {
+  const located = new Map<string, MessageWhereabouts>(messageIds.map((id) => [id, { state: 'waiting' }]));
+  if (messageIds.length === 0) return located;
+  const rows = await sql<{ message_id: string; dead_from: string | null; death: DeathRecord | null; settled: boolean }[]>`
+    select message_id, dead_from, death, settled_at is not null as settled from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[])`;
+  for (const row of rows) {
+    if (row.settled) located.delete(row.message_id);
+    else if (row.dead_from !== null) located.set(row.message_id, { state: 'dead', death: row.death });
+  }
+  return located;
+}
+
+/** Drops settled rows older than an hour; answers how many. */
+export async function pruneTracked(sql: Sql): Promise<number> {
+  const rows = await sql`delete from rabbitmq_tracked_messages where settled_at < now() - interval '1 hour' returning 1`;
+  return rows.length;
 }
 
 /** Which of these tracked messages are unfinished: ready, delayed or held, and not dead-lettered. */
 export async function unsettledTracked(sql: Sql | TransactionSql, messageIds: string[]): Promise<Set<string>> {
   if (messageIds.length === 0) return new Set();
   const rows = await sql<{ message_id: string }[]>`
-    select message_id from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[]) and dead_from is null`;
+    select message_id from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[]) and dead_from is null and settled_at is null`;
   return new Set(rows.map((row) => row.message_id));
 }
 
@@ -53,6 +76,6 @@ export async function unsettledTracked(sql: Sql | TransactionSql, messageIds: st
 export async function deadTracked(sql: Sql | TransactionSql, messageIds: string[]): Promise<Map<string, DeathRecord | null>> {
   if (messageIds.length === 0) return new Map();
   const rows = await sql<{ message_id: string; death: DeathRecord | null }[]>`
-    select message_id, death from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[]) and dead_from is not null`;
+    select message_id, death from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[]) and dead_from is not null and settled_at is null`;
   return new Map(rows.map((row) => [row.message_id, row.death]));
 }

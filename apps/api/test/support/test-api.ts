@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type express from 'express';
-import { PostgresBroker } from '@interflow/broker-postgres';
+import { createBroker, type SelectedBroker } from '@interflow/broker-select';
 import { checkReadiness, createMetricsRegistry, createSilentLogger, systemClock, type Clock, type Logger } from '@interflow/core';
 import { createKeyring, type Role, type SecretKeyring } from '@interflow/registry';
 import { createApiToken } from '../../src/access/api-tokens';
@@ -16,7 +16,7 @@ export interface TestApi {
   db: TestDatabase;
   deps: ApiDependencies;
   /** The broker the app publishes runs with (tests consume action queues through it). */
-  broker: PostgresBroker;
+  broker: SelectedBroker;
   /** Bearer secret of an unscoped admin token. */
   adminToken: string;
   /** Mints a token of the role (scoped to the deployments when given); returns its secret. */
@@ -36,6 +36,8 @@ export interface TestApiOptions {
   /** The outbound allow-list (INTERFLOW_OUTBOUND_ALLOW); default loopback. */
   outboundAllow?: string;
   eventHeartbeatMs?: number;
+  /** The broker (default postgres); RabbitMQ at AMQP_URL (default local), its names prefixed with the schema. */
+  broker?: 'postgres' | 'rabbitmq';
 }
 
 /**
@@ -46,7 +48,10 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const db = await createTestDatabase({ poolSize: 8 });
   const logger = options.logger ?? createSilentLogger();
   const clock = options.clock ?? systemClock;
-  const broker = new PostgresBroker({ sql: db.sql, logger, schema: db.schema, clock });
+  const broker = createBroker(
+    { INTERFLOW_BROKER: options.broker ?? 'postgres', AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672', AMQP_NAME_PREFIX: `${db.schema}.` },
+    { sql: db.sql, logger, schema: db.schema, clock },
+  );
   const replies = new RunReplies(broker, logger, `test-${crypto.randomBytes(4).toString('hex')}`);
   await replies.start();
   // The tests' connectors listen on loopback: allowed here, explicitly.
@@ -89,6 +94,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       await events.close();
       await replies.stop();
       await fetch.close();
+      if (broker.kind === 'rabbitmq') await broker.removeAmqpTopology();
       await broker.close();
       await db.drop();
     },
