@@ -13,8 +13,8 @@ import { DeploymentPauses1764275000200 } from './1764275000200-DeploymentPauses'
 import { Events1764276000000 } from './1764276000000-Events';
 import { RabbitmqBroker1764277000000 } from './1764277000000-RabbitmqBroker';
 import { CollectionPollers1764278000000 } from './1764278000000-CollectionPollers';
-import { RabbitmqTrackedMessages1764277000100 } from './1764277000100-RabbitmqTrackedMessages';
-import { RabbitmqTrackedSettled1764277000200 } from './1764277000200-RabbitmqTrackedSettled';
+import { RabbitmqTrackedMessages1764279000000 } from './1764279000000-RabbitmqTrackedMessages';
+import { RabbitmqTrackedSettled1764279000100 } from './1764279000100-RabbitmqTrackedSettled';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -36,8 +36,8 @@ export const migrations = [
   Events1764276000000,
   RabbitmqBroker1764277000000,
   CollectionPollers1764278000000,
-  RabbitmqTrackedMessages1764277000100,
-  RabbitmqTrackedSettled1764277000200,
+  RabbitmqTrackedMessages1764279000000,
+  RabbitmqTrackedSettled1764279000100,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * from "never tracked" (answered as waiting, the safe guess). Housekeeping prunes
  * settled rows after an hour.
  */
-export class RabbitmqTrackedSettled1764277000200 implements MigrationInterface {
+export class RabbitmqTrackedSettled1764279000100 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`alter table rabbitmq_tracked_messages add column settled_at timestamptz`);
   }

@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * acked within one) and records where it died when it was dead-lettered. It answers
  * what RabbitMQ cannot: "which of these messages are unfinished", "which died".
  */
-export class RabbitmqTrackedMessages1764277000100 implements MigrationInterface {
+export class RabbitmqTrackedMessages1764279000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       create table rabbitmq_tracked_messages (
