@@ -15,6 +15,7 @@ import { RabbitmqBroker1764277000000 } from './1764277000000-RabbitmqBroker';
 import { CollectionPollers1764278000000 } from './1764278000000-CollectionPollers';
 import { RabbitmqTrackedMessages1764279000000 } from './1764279000000-RabbitmqTrackedMessages';
 import { RabbitmqTrackedSettled1764279000100 } from './1764279000100-RabbitmqTrackedSettled';
+import { Notifications1764280000000 } from './1764280000000-Notifications';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -38,6 +39,7 @@ export const migrations = [
   CollectionPollers1764278000000,
   RabbitmqTrackedMessages1764279000000,
   RabbitmqTrackedSettled1764279000100,
+  Notifications1764280000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

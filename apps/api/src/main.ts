@@ -3,6 +3,7 @@ import { createBroker } from '@interflow/broker-select';
 import { bootDaemon, failureLine, parseConfigOrExit, systemClock } from '@interflow/core';
 import { checkSecretsReadable, keyringFromConfig } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
+import { declareNotificationTopology } from '@interflow/notifications';
 import { outboundFetch } from '@interflow/outbound';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     stopped,
   });
   void whenMigrated('reply queue', () => replies.start(), { logger, stopped });
+  void whenMigrated('notification queues', () => declareNotificationTopology(broker), { logger, stopped });
   const server = app.listen(config.PORT, config.HOST);
   answerUnparsableRequests(server, logger);
   await new Promise<void>((resolve, reject) => {

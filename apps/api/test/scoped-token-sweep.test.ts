@@ -3,6 +3,7 @@ import { DEFAULT_ACTION_QUEUE, deadLetterQueueOf } from '@interflow/broker';
 import { type Sql } from '@interflow/core';
 import { createAction, createActionChain, createDeployment, createService, uniqueName } from './support/fixtures';
 import { createTestApi, type TestApi } from './support/test-api';
+import { fanOutQueued } from './support/notification-fan-out';
 
 /**
  * Issue 9 item 1: a token scoped to deployment A, walked through EVERY operation of the
@@ -17,6 +18,7 @@ type Document = { paths: Record<string, Record<string, { requestBody?: unknown }
 const NOT_SWEPT: Record<string, string> = {
   'post /v1/hooks/{secret}': 'no token: the secret in the path is the authority (tested in triggering)',
   'get /v1/events': "an endless stream: a scoped token's view of it is tested in events.test.ts",
+  'get /v1/inbox/stream': "an endless stream: a recipient token's view of it is tested in inbox-stream.test.ts",
 };
 
 /** Reads a scoped token may make: lists filtered to its scope, the installation's service catalog, pure computation. */
@@ -48,6 +50,10 @@ interface WorldOfB {
   deploymentA: string;
   actionA: string;
   applySet: string;
+  recipient: string;
+  group: string;
+  notification: string;
+  delivery: string;
 }
 let b: WorldOfB;
 let bodies: Record<string, unknown>;
@@ -83,7 +89,21 @@ beforeAll(async () => {
     .set('If-None-Match', '*')
     .send({ objects: [{ kind: 'deployment', name: chainB.deployment.name, id: chainB.deployment.id }] })
     .expect(200);
+  const recipient = await request(api.app).post('/v1/recipients').set(admin).send({ name: uniqueName('bea'), email: 'bea@example.com' }).expect(201);
+  const group = await request(api.app).post('/v1/groups').set(admin).send({ name: uniqueName('team-b') }).expect(201);
+  await request(api.app).post(`/v1/groups/${group.body.id}/members`).set(admin).send({ recipient_ids: [recipient.body.id] }).expect(200);
+  const notification = await request(api.app)
+    .post('/v1/notifications')
+    .set(admin)
+    .send({ title: 'for Bea', to: { recipients: [recipient.body.id] }, requires_confirmation: true })
+    .expect(202);
+  await fanOutQueued(api);
+  const deliveries = await request(api.app).get(`/v1/notifications/${notification.body.id}/deliveries`).set(admin).expect(200);
   b = {
+    recipient: recipient.body.id,
+    group: group.body.id,
+    notification: notification.body.id,
+    delivery: deliveries.body.items[0].id,
     service: chainB.service.id,
     deployment: chainB.deployment.id,
     action: chainB.action.id,
@@ -127,6 +147,13 @@ beforeAll(async () => {
     'post /v1/exchanges/{name}/publish': { payload: { action_id: b.action }, routing_key: '' },
     'post /v1/bindings': { exchange, queue: DEFAULT_ACTION_QUEUE },
     'put /v1/apply-sets/{name}': { objects: [] },
+    'post /v1/recipients': { name: uniqueName('mallory'), email: 'mallory@example.com' },
+    'patch /v1/recipients/{id}': { email: 'mallory@example.com' },
+    'post /v1/groups': { name: uniqueName('mallories') },
+    'patch /v1/groups/{id}': { name: uniqueName('taken-over') },
+    'post /v1/groups/{id}/members': { recipient_ids: [b.recipient] },
+    'post /v1/notifications': { title: 'phishing', to: { recipients: [b.recipient] } },
+    'post /v1/inbox/{id}/confirm': { comment: 'confirmed by someone else' },
   };
 });
 
@@ -146,11 +173,15 @@ function concretePaths(path: string): string[] {
     '/v1/tokens/{id}': b.token,
     '/v1/exchanges/{name}': b.exchange,
     '/v1/apply-sets/{name}': b.applySet,
+    '/v1/recipients/{id}': b.recipient,
+    '/v1/groups/{id}': b.group,
+    '/v1/notifications/{id}': b.notification,
+    '/v1/inbox/{id}': b.delivery,
   };
   const prefix = Object.keys(ids).find((candidate) => path.startsWith(candidate));
   if (path.startsWith('/v1/bindings/{id}')) return [b.subscriptionBinding, b.userBinding].map((id) => path.replace('{id}', id));
   let concrete = prefix ? path.replace(prefix, prefix.replace(/\{(id|name)\}/, ids[prefix] ?? '{unknown}')) : path;
-  concrete = concrete.replace('{subscriptionId}', b.subscription);
+  concrete = concrete.replace('{subscriptionId}', b.subscription).replace('{recipientId}', b.recipient);
   if (/\{[^}]+\}/.test(concrete)) throw new Error(`no value for a parameter of ${path}: add it to the sweep`);
   return [concrete];
 }
@@ -180,41 +211,67 @@ function send(method: string, path: string, auth: { Authorization: string }, bod
   return body === undefined ? test : test.send(body as object);
 }
 
+/** The documented /v1 operations, minus those the sweep leaves out. */
+async function documentedOperations(): Promise<Operation[]> {
+  const document = (await request(api.app).get('/openapi.json').expect(200)).body as Document;
+  return Object.entries(document.paths)
+    .filter(([path]) => path.startsWith('/v1/'))
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, spec]) => ({ method, path, hasBody: spec.requestBody !== undefined })))
+    .filter((operation) => !NOT_SWEPT[`${operation.method} ${operation.path}`]);
+}
+
+/**
+ * Sends every operation against B's objects with `auth`; answers what went wrong: a
+ * change to any table, a shared read that is not 200 or names one of B's objects, any
+ * other answer than 403 or 404.
+ */
+async function sweep(auth: { Authorization: string }, sharedReads: Set<string>): Promise<{ problems: string[]; swept: number; operations: number }> {
+  const operations = await documentedOperations();
+  expect(operations.length).toBeGreaterThan(40);
+  const withoutBody = operations.filter((o) => o.hasBody && !(`${o.method} ${o.path}` in bodies)).map((o) => `${o.method} ${o.path}`);
+  expect(withoutBody).toEqual([]);
+  const bIds = [b.deployment, b.action, b.run, b.schedule, b.subscription, b.token, b.recipient, b.group, b.notification, b.delivery];
+  const problems: string[] = [];
+  let swept = 0;
+  for (const operation of operations) {
+    const key = `${operation.method} ${operation.path}`;
+    for (const path of concretePaths(operation.path)) {
+      const before = await snapshot(api.db.sql, api.db.schema);
+      const answer = await send(operation.method, path, auth, operation.hasBody ? bodies[key] : undefined);
+      const after = await snapshot(api.db.sql, api.db.schema);
+      swept += 1;
+      const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+      if (changed.length > 0) problems.push(`${operation.method} ${path} changed ${changed.join(', ')} (answered ${answer.status})`);
+      if (sharedReads.has(key)) {
+        const leaked = bIds.filter((id) => answer.text.includes(id));
+        if (answer.status !== 200 || leaked.length > 0) problems.push(`${operation.method} ${path} → ${answer.status}, shows ${leaked.join(', ')}`);
+      } else if (answer.status !== 403 && answer.status !== 404) {
+        problems.push(`${operation.method} ${path} → ${answer.status} ${answer.text.slice(0, 200)}`);
+      }
+    }
+  }
+  return { problems, swept, operations: operations.length };
+}
+
 describe('a token scoped to deployment A, through every documented operation', () => {
   it.each(['admin', 'operator'] as const)('as %s: reaches none of B and no system queue, and changes nothing', async (role) => {
     const scoped = api.auth(await api.mintToken(role, { deploymentScopes: [b.deploymentA] }));
     await request(api.app).get('/v1/actions').set(scoped).expect(200); // first use stamps last_used_at
-    const document = (await request(api.app).get('/openapi.json').expect(200)).body as Document;
-    const operations: Operation[] = Object.entries(document.paths)
-      .filter(([path]) => path.startsWith('/v1/'))
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, spec]) => ({ method, path, hasBody: spec.requestBody !== undefined })))
-      .filter((operation) => !NOT_SWEPT[`${operation.method} ${operation.path}`]);
-    expect(operations.length).toBeGreaterThan(40);
-    const withoutBody = operations.filter((o) => o.hasBody && !(`${o.method} ${o.path}` in bodies)).map((o) => `${o.method} ${o.path}`);
-    expect(withoutBody).toEqual([]);
-
-    const bIds = [b.deployment, b.action, b.run, b.schedule, b.subscription, b.token];
-    const problems: string[] = [];
-    let swept = 0;
-    for (const operation of operations) {
-      const key = `${operation.method} ${operation.path}`;
-      for (const path of concretePaths(operation.path)) {
-        const before = await snapshot(api.db.sql, api.db.schema);
-        const answer = await send(operation.method, path, scoped, operation.hasBody ? bodies[key] : undefined);
-        const after = await snapshot(api.db.sql, api.db.schema);
-        swept += 1;
-        const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-        if (changed.length > 0) problems.push(`${operation.method} ${path} changed ${changed.join(', ')} (answered ${answer.status})`);
-        if (SHARED_READS.has(key)) {
-          const leaked = bIds.filter((id) => answer.text.includes(id));
-          if (answer.status !== 200 || leaked.length > 0) problems.push(`${operation.method} ${path} → ${answer.status}, shows ${leaked.join(', ')}`);
-        } else if (answer.status !== 403 && answer.status !== 404) {
-          problems.push(`${operation.method} ${path} → ${answer.status} ${answer.text.slice(0, 200)}`);
-        }
-      }
-    }
+    const { problems, swept, operations } = await sweep(scoped, SHARED_READS);
     expect(problems).toEqual([]);
-    expect(swept).toBeGreaterThan(operations.length);
+    expect(swept).toBeGreaterThan(operations);
+  });
+});
+
+describe("a token bound to another recipient, through every documented operation", () => {
+  it("reaches only its own inbox: nothing of B's recipient, no other resource, and changes nothing", async () => {
+    const admin = api.auth(api.adminToken);
+    const other = await request(api.app).post('/v1/recipients').set(admin).send({ name: uniqueName('ann') }).expect(201);
+    const inbox = api.auth(await api.mintToken('viewer', { recipientId: other.body.id }));
+    await request(api.app).get('/v1/inbox').set(inbox).expect(200); // first use stamps last_used_at
+    const { problems, swept, operations } = await sweep(inbox, new Set(['get /v1/inbox']));
+    expect(problems).toEqual([]);
+    expect(swept).toBeGreaterThan(operations);
   });
 
   it.each(['admin', 'operator'] as const)("as %s: cannot subscribe its own action to B's poller", async (role) => {

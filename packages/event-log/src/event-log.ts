@@ -7,6 +7,8 @@ export interface LoggedEvent {
   kind: string;
   deploymentId: string | null;
   system: boolean;
+  /** Set on notification events: the recipient whose inbox the event belongs to. */
+  recipientId: string | null;
   data: Record<string, unknown>;
   createdAt: Date;
 }
@@ -17,6 +19,7 @@ interface EventRow {
   kind: string;
   deployment_id: string | null;
   system: boolean;
+  recipient_id: string | null;
   data: Record<string, unknown>;
   created_at: Date;
 }
@@ -27,6 +30,7 @@ function present(row: EventRow): LoggedEvent {
     kind: row.kind,
     deploymentId: row.deployment_id,
     system: row.system,
+    recipientId: row.recipient_id,
     data: row.data,
     createdAt: row.created_at,
   };
@@ -43,7 +47,7 @@ export async function readEventsAfter(
   options: { limit: number; upTo?: EventPosition },
 ): Promise<LoggedEvent[]> {
   const rows = await sql<EventRow[]>`
-    select tx::text, id::text, kind, deployment_id, system, data, created_at from events
+    select tx::text, id::text, kind, deployment_id, system, recipient_id, data, created_at from events
     where (tx, id) > (${after.tx.toString()}::xid8, ${after.id.toString()}::bigint)
       and tx < pg_snapshot_xmin(pg_current_snapshot())
       ${options.upTo ? sql`and (tx, id) <= (${options.upTo.tx.toString()}::xid8, ${options.upTo.id.toString()}::bigint)` : sql``}

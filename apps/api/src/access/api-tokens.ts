@@ -17,6 +17,8 @@ export interface ApiToken {
   name: string;
   role: Role;
   deploymentScopes: string[] | null;
+  /** The recipient whose inbox this token reads (and nothing else); null for ordinary tokens. */
+  recipientId: string | null;
   prefix: string;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -28,6 +30,7 @@ export interface NewApiToken {
   name: string;
   role: Role;
   deploymentScopes?: string[] | null;
+  recipientId?: string | null;
   expiresAt?: Date | null;
   /** Use this secret instead of generating one (the bootstrap token from the environment). */
   secret?: string;
@@ -39,6 +42,7 @@ interface ApiTokenRow {
   name: string;
   role: Role;
   deployment_scopes: string[] | null;
+  recipient_id: string | null;
   lookup_prefix: string;
   created_at: Date;
   last_used_at: Date | null;
@@ -55,6 +59,7 @@ function present(row: ApiTokenRow): ApiToken {
     name: row.name,
     role: row.role,
     deploymentScopes: row.deployment_scopes,
+    recipientId: row.recipient_id,
     prefix: row.lookup_prefix,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
@@ -68,8 +73,8 @@ export async function createApiToken(sql: SqlExecutor, input: NewApiToken): Prom
   const secret = input.secret ?? generateTokenSecret();
   const scopes = input.deploymentScopes ?? null;
   const [row] = await sql<ApiTokenRow[]>`
-    insert into api_tokens (name, role, deployment_scopes, lookup_prefix, token_hash, expires_at)
-    values (${input.name}, ${input.role}, ${scopes === null ? null : sql.array(scopes, 2950)},
+    insert into api_tokens (name, role, deployment_scopes, recipient_id, lookup_prefix, token_hash, expires_at)
+    values (${input.name}, ${input.role}, ${scopes === null ? null : sql.array(scopes, 2950)}, ${input.recipientId ?? null},
             ${lookupPrefixOf(secret)}, ${hashTokenSecret(secret)}, ${input.expiresAt ?? null})
     returning *`;
   if (!row) throw new Error('insert into api_tokens returned no row');
@@ -104,11 +109,11 @@ export async function revokeApiToken(sql: Sql, id: string, clock: Clock): Promis
     const [row] = await tx<ApiTokenRow[]>`select * from api_tokens where id = ${id} for update`;
     if (!row) throw new NotFoundError('token', id);
     if (row.revoked_at) return present(row);
-    if (row.role === 'admin' && row.deployment_scopes === null) {
+    if (row.role === 'admin' && row.deployment_scopes === null && row.recipient_id === null) {
       // Lock every admin row so two concurrent revocations cannot both pass the count.
       const admins = await tx<{ id: string }[]>`
         select id from api_tokens
-        where role = 'admin' and deployment_scopes is null and revoked_at is null
+        where role = 'admin' and deployment_scopes is null and recipient_id is null and revoked_at is null
           and (expires_at is null or expires_at > ${clock.now()})
         for update`;
       if (admins.length <= 1) {
@@ -141,5 +146,5 @@ export async function authenticateApiToken(sql: Sql, presented: string, clock: C
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
     await sql`update api_tokens set last_used_at = ${now} where id = ${row.id}`;
   }
-  return { tokenId: row.id, name: row.name, role: row.role, deploymentScopes: row.deployment_scopes };
+  return { tokenId: row.id, name: row.name, role: row.role, deploymentScopes: row.deployment_scopes, recipientId: row.recipient_id };
 }

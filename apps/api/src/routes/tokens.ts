@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { type Clock, type Sql } from '@interflow/core';
+import { ValidationError, type Clock, type Sql } from '@interflow/core';
+import { recipientExists } from '@interflow/notifications';
 import { createApiToken, getApiToken, listApiTokens, revokeApiToken } from '../access/api-tokens';
 import { requireRole, requireUnscoped } from '../http/authorize';
 import { decodeCursor, toPageBody } from '../http/pagination';
@@ -16,10 +17,16 @@ export function tokenRoutes(deps: { sql: Sql; clock: Clock }): Router {
   router.post('/v1/tokens', async (req, res) => {
     requireUnscoped(requireRole(req, 'admin'), 'managing tokens');
     const body = parseBody(createTokenBody, req);
+    if (body.recipient_id && !(await recipientExists(deps.sql, body.recipient_id))) {
+      throw new ValidationError(`recipient '${body.recipient_id}' does not exist`, [
+        { field: 'recipient_id', message: `recipient '${body.recipient_id}' does not exist` },
+      ]);
+    }
     const { token, secret } = await createApiToken(deps.sql, {
       name: body.name,
       role: body.role,
       deploymentScopes: body.deployment_scopes ?? null,
+      recipientId: body.recipient_id ?? null,
       expiresAt: body.expires_at ? new Date(body.expires_at) : null,
     });
     req.log.info('api token created', { createdPrincipalId: token.id, role: token.role });

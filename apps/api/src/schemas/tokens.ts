@@ -8,7 +8,15 @@ export const createTokenBody = z.strictObject({
   role: z.enum(ROLES),
   /** Deployment ids this token is limited to; omitted or null: every deployment. */
   deployment_scopes: z.array(z.uuid({ message: 'expected a deployment id (uuid)' })).max(1000).nullable().optional(),
+  /**
+   * Binds the token to a recipient: it reads and confirms that recipient's inbox and
+   * reaches nothing else (role viewer, no deployment scopes).
+   */
+  recipient_id: z.uuid({ message: 'expected a recipient id (uuid)' }).nullable().optional(),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+}).refine((body) => !body.recipient_id || (body.role === 'viewer' && !body.deployment_scopes), {
+  message: 'a token bound to a recipient has role viewer and no deployment_scopes (it reaches only its inbox)',
+  path: ['recipient_id'],
 });
 
 export const listTokensQuery = z.strictObject({
@@ -21,6 +29,7 @@ export const tokenJson = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   deployment_scopes: z.array(z.uuid()).nullable(),
+  recipient_id: z.uuid().nullable().describe('the recipient whose inbox this token reads; null for ordinary tokens'),
   prefix: z.string().describe('the first characters of the token, to recognise it'),
   created_at: z.string(),
   last_used_at: z.string().nullable(),
@@ -40,6 +49,7 @@ export function tokenToJson(token: ApiToken): TokenJson {
     name: token.name,
     role: token.role,
     deployment_scopes: token.deploymentScopes,
+    recipient_id: token.recipientId,
     prefix: token.prefix,
     created_at: token.createdAt.toISOString(),
     last_used_at: token.lastUsedAt?.toISOString() ?? null,

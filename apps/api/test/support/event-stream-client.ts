@@ -32,12 +32,12 @@ export async function listen(app: express.Express): Promise<{ url: string; close
   };
 }
 
-/** Opens `GET /v1/events` and records every event and comment as it arrives. */
-export async function openEventStream(baseUrl: string, token: string, lastEventId?: string): Promise<EventStreamClient> {
+/** Opens `GET /v1/events` (or another stream path) and records every event and comment as it arrives. */
+export async function openEventStream(baseUrl: string, token: string, lastEventId?: string, path = '/v1/events'): Promise<EventStreamClient> {
   const abort = new AbortController();
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
   if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-  const response = await fetch(`${baseUrl}/v1/events`, { headers, signal: abort.signal });
+  const response = await fetch(`${baseUrl}${path}`, { headers, signal: abort.signal });
   const client: EventStreamClient = { status: response.status, events: [], comments: 0, close: () => abort.abort() };
   if (!response.ok || !response.body) return client;
   const parser = createParser({

@@ -5,6 +5,7 @@ import { checkReadiness, createMetricsRegistry, createSilentLogger, systemClock,
 import { createKeyring, type Role, type SecretKeyring } from '@interflow/registry';
 import { createApiToken } from '../../src/access/api-tokens';
 import { migrationNames } from '@interflow/migrations';
+import { declareNotificationTopology } from '@interflow/notifications';
 import { outboundFetch, parseAllowList } from '@interflow/outbound';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { createServer, type ApiDependencies } from '../../src/server';
@@ -20,7 +21,7 @@ export interface TestApi {
   /** Bearer secret of an unscoped admin token. */
   adminToken: string;
   /** Mints a token of the role (scoped to the deployments when given); returns its secret. */
-  mintToken(role: Role, options?: { deploymentScopes?: string[] | null; name?: string }): Promise<string>;
+  mintToken(role: Role, options?: { deploymentScopes?: string[] | null; name?: string; recipientId?: string }): Promise<string>;
   /** `{ Authorization: 'Bearer …' }` for supertest's `.set()`. */
   auth(token: string): { Authorization: string };
   /** Drops the schema and closes everything the app opened. */
@@ -54,6 +55,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   );
   const replies = new RunReplies(broker, logger, `test-${crypto.randomBytes(4).toString('hex')}`);
   await replies.start();
+  await declareNotificationTopology(broker);
   // The tests' connectors listen on loopback: allowed here, explicitly.
   const fetch = outboundFetch(parseAllowList(options.outboundAllow ?? '127.0.0.1'));
   const events = new EventHub({ sql: db.sql, broker, logger, clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
@@ -78,6 +80,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       name: mintOptions.name ?? `test ${role}`,
       role,
       deploymentScopes: mintOptions.deploymentScopes ?? null,
+      recipientId: mintOptions.recipientId ?? null,
     });
     return secret;
   };

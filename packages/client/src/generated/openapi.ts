@@ -907,6 +907,321 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recipients
+         * @description Optionally only the members of one group. Needs a token not limited to deployments.
+         */
+        get: operations["getV1Recipients"];
+        put?: never;
+        /**
+         * Create a recipient
+         * @description A person or system notifications reach: the inbox always, e-mail and a webhook when given. With a webhook URL a signing secret is generated and returned in this response only. Needs a token not limited to deployments.
+         */
+        post: operations["postV1Recipients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a recipient */
+        get: operations["getV1RecipientsByid"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a recipient
+         * @description Its deliveries and the tokens bound to it go with it. Needs a token not limited to deployments.
+         */
+        delete: operations["deleteV1RecipientsByid"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a recipient
+         * @description A webhook URL set where there was none gets a new secret (in this response only); group_ids replaces the memberships. Needs a token not limited to deployments.
+         */
+        patch: operations["patchV1RecipientsByid"];
+        trace?: never;
+    };
+    "/v1/recipients/{id}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a recipient's webhook signing secret
+         * @description The old secret stops working at once. Needs a token not limited to deployments.
+         */
+        post: operations["postV1RecipientsByidWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List groups */
+        get: operations["getV1Groups"];
+        put?: never;
+        /** Create a group of recipients */
+        post: operations["postV1Groups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a group */
+        get: operations["getV1GroupsByid"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group
+         * @description Its memberships go; the recipients stay. Needs a token not limited to deployments.
+         */
+        delete: operations["deleteV1GroupsByid"];
+        options?: never;
+        head?: never;
+        /** Rename or describe a group */
+        patch: operations["patchV1GroupsByid"];
+        trace?: never;
+    };
+    "/v1/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add recipients to a group
+         * @description Recipients already in it stay in it once. Needs a token not limited to deployments.
+         */
+        post: operations["postV1GroupsByidMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{id}/members/{recipientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a recipient from a group */
+        delete: operations["deleteV1GroupsByidMembersByrecipientId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List notifications, newest first */
+        get: operations["getV1Notifications"];
+        put?: never;
+        /**
+         * Publish a notification
+         * @description Stored, then fanned out through the broker into one delivery per recipient (a recipient reached through several groups gets it once), by the runners. 202 with the notification; with a dedupe_key already used, 200 with the earlier notification and nothing delivered. Needs a token not limited to deployments.
+         */
+        post: operations["postV1Notifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a notification with its delivery counts */
+        get: operations["getV1NotificationsByid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deliveries of a notification, one per recipient */
+        get: operations["getV1NotificationsByidDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened to a notification, oldest first
+         * @description published, delivered, read, confirmed (who, comment), expired, reminded, escalated, and every channel send: sent, send_failed, dead_lettered (with the reason).
+         */
+        get: operations["getV1NotificationsByidHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inbox of the token's recipient, newest first
+         * @description Only for tokens bound to a recipient (POST /v1/tokens with recipient_id); any other token gets 403.
+         */
+        get: operations["getV1Inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the token's inbox, as Server-Sent Events
+         * @description The event stream filtered to this recipient: every change of its deliveries as it commits. Reconnect with `Last-Event-ID` to get exactly what was missed (within the replay window). Only for tokens bound to a recipient.
+         */
+        get: operations["getV1InboxStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery of the inbox */
+        get: operations["getV1InboxByid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a delivery read */
+        post: operations["postV1InboxByidRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a delivery
+         * @description Records who (the token) and when, with an optional comment. Confirming again answers the first confirmation.
+         */
+        post: operations["postV1InboxByidConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1040,6 +1355,8 @@ export interface operations {
                             /** @enum {string} */
                             role: "viewer" | "operator" | "admin";
                             deployment_scopes: string[] | null;
+                            /** @description the recipient whose inbox this token reads; null for ordinary tokens */
+                            recipient_id: string | null;
                             /** @description the first characters of the token, to recognise it */
                             prefix: string;
                             created_at: string;
@@ -1116,6 +1433,7 @@ export interface operations {
                     /** @enum {string} */
                     role: "viewer" | "operator" | "admin";
                     deployment_scopes?: string[] | null;
+                    recipient_id?: string | null;
                     expires_at?: string | null;
                 };
             };
@@ -1134,6 +1452,8 @@ export interface operations {
                         /** @enum {string} */
                         role: "viewer" | "operator" | "admin";
                         deployment_scopes: string[] | null;
+                        /** @description the recipient whose inbox this token reads; null for ordinary tokens */
+                        recipient_id: string | null;
                         /** @description the first characters of the token, to recognise it */
                         prefix: string;
                         created_at: string;
@@ -1238,6 +1558,8 @@ export interface operations {
                         /** @enum {string} */
                         role: "viewer" | "operator" | "admin";
                         deployment_scopes: string[] | null;
+                        /** @description the recipient whose inbox this token reads; null for ordinary tokens */
+                        recipient_id: string | null;
                         /** @description the first characters of the token, to recognise it */
                         prefix: string;
                         created_at: string;
@@ -1329,6 +1651,8 @@ export interface operations {
                         /** @enum {string} */
                         role: "viewer" | "operator" | "admin";
                         deployment_scopes: string[] | null;
+                        /** @description the recipient whose inbox this token reads; null for ordinary tokens */
+                        recipient_id: string | null;
                         /** @description the first characters of the token, to recognise it */
                         prefix: string;
                         created_at: string;
@@ -9077,6 +9401,2445 @@ export interface operations {
             };
             /** @description the token's role is weaker than viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Recipients: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                group_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of recipients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            webhook_url: string | null;
+                            group_ids: string[];
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Recipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description e-mail channel; omitted or null: no e-mail */
+                    email?: string | null;
+                    /** @description webhook channel, signed with a secret returned once */
+                    webhook_url?: string | null;
+                    /** @description the groups the recipient belongs to */
+                    group_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        email: string | null;
+                        webhook_url: string | null;
+                        group_ids: string[];
+                        created_at: string;
+                        updated_at: string;
+                        /** @description the webhook signing secret (Standard Webhooks, whsec_…): in this response only, when a webhook was set up */
+                        webhook_secret: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1RecipientsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the recipient */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        email: string | null;
+                        webhook_url: string | null;
+                        group_ids: string[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such recipient */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteV1RecipientsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such recipient */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchV1RecipientsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    email?: string | null;
+                    webhook_url?: string | null;
+                    /** @description replaces the memberships */
+                    group_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description the recipient */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        email: string | null;
+                        webhook_url: string | null;
+                        group_ids: string[];
+                        created_at: string;
+                        updated_at: string;
+                        /** @description the webhook signing secret (Standard Webhooks, whsec_…): in this response only, when a webhook was set up */
+                        webhook_secret: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such recipient */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1RecipientsByidWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new secret (shown once) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the new signing secret: in this response only */
+                        webhook_secret: string;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such recipient */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the recipient has no webhook */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Groups: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            member_count: number;
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        member_count: number;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1GroupsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        member_count: number;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such group */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteV1GroupsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such group */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchV1GroupsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description the group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        member_count: number;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such group */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1GroupsByidMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    recipient_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description the group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        member_count: number;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such group or recipient */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteV1GroupsByidMembersByrecipientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recipientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such group, or not a member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Notifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            text: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "error" | "critical";
+                            link: string | null;
+                            data: components["schemas"]["JsonValue"] | null;
+                            to: {
+                                recipients: string[];
+                                groups: string[];
+                            };
+                            requires_confirmation: boolean;
+                            expires_at: string | null;
+                            dedupe_key: string | null;
+                            confirmation: {
+                                remind_after_ms: number | null;
+                                escalate_after_ms: number | null;
+                                escalate_to: {
+                                    recipients: string[];
+                                    groups: string[];
+                                };
+                            };
+                            /** @description who published it: token:<id> or action:<id> */
+                            source: string;
+                            created_at: string;
+                            /** @description when its deliveries were made; null while the fan-out is queued */
+                            fanned_out_at: string | null;
+                            deliveries: {
+                                total: number;
+                                delivered: number;
+                                read: number;
+                                confirmed: number;
+                                expired: number;
+                            };
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1Notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default  */
+                    text?: string;
+                    /**
+                     * @default info
+                     * @enum {string}
+                     */
+                    severity?: "info" | "warning" | "error" | "critical";
+                    link?: string | null;
+                    /** @description any JSON the receiving systems may use */
+                    data?: components["schemas"]["JsonValue"];
+                    /** @description recipients and/or groups; a recipient reached several ways gets it once */
+                    to: {
+                        /** @default [] */
+                        recipients?: string[];
+                        /** @default [] */
+                        groups?: string[];
+                    };
+                    /** @default false */
+                    requires_confirmation?: boolean;
+                    expires_at?: string | null;
+                    /** @description a second publish with the same key answers the first notification (200) and delivers nothing */
+                    dedupe_key?: string | null;
+                    /** @description reminders and escalation while unconfirmed (needs requires_confirmation) */
+                    confirmation?: {
+                        remind_after_ms?: number | null;
+                        escalate_after_ms?: number | null;
+                        escalate_to?: {
+                            /** @default [] */
+                            recipients?: string[];
+                            /** @default [] */
+                            groups?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the dedupe key was used before: the earlier notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        text: string;
+                        /** @enum {string} */
+                        severity: "info" | "warning" | "error" | "critical";
+                        link: string | null;
+                        data: components["schemas"]["JsonValue"] | null;
+                        to: {
+                            recipients: string[];
+                            groups: string[];
+                        };
+                        requires_confirmation: boolean;
+                        expires_at: string | null;
+                        dedupe_key: string | null;
+                        confirmation: {
+                            remind_after_ms: number | null;
+                            escalate_after_ms: number | null;
+                            escalate_to: {
+                                recipients: string[];
+                                groups: string[];
+                            };
+                        };
+                        /** @description who published it: token:<id> or action:<id> */
+                        source: string;
+                        created_at: string;
+                        /** @description when its deliveries were made; null while the fan-out is queued */
+                        fanned_out_at: string | null;
+                        deliveries: {
+                            total: number;
+                            delivered: number;
+                            read: number;
+                            confirmed: number;
+                            expired: number;
+                        };
+                    };
+                };
+            };
+            /** @description stored; its deliveries follow */
+            202: {
+                headers: {
+                    /** @description the notification */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        text: string;
+                        /** @enum {string} */
+                        severity: "info" | "warning" | "error" | "critical";
+                        link: string | null;
+                        data: components["schemas"]["JsonValue"] | null;
+                        to: {
+                            recipients: string[];
+                            groups: string[];
+                        };
+                        requires_confirmation: boolean;
+                        expires_at: string | null;
+                        dedupe_key: string | null;
+                        confirmation: {
+                            remind_after_ms: number | null;
+                            escalate_after_ms: number | null;
+                            escalate_to: {
+                                recipients: string[];
+                                groups: string[];
+                            };
+                        };
+                        /** @description who published it: token:<id> or action:<id> */
+                        source: string;
+                        created_at: string;
+                        /** @description when its deliveries were made; null while the fan-out is queued */
+                        fanned_out_at: string | null;
+                        deliveries: {
+                            total: number;
+                            delivered: number;
+                            read: number;
+                            confirmed: number;
+                            expired: number;
+                        };
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1NotificationsByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        text: string;
+                        /** @enum {string} */
+                        severity: "info" | "warning" | "error" | "critical";
+                        link: string | null;
+                        data: components["schemas"]["JsonValue"] | null;
+                        to: {
+                            recipients: string[];
+                            groups: string[];
+                        };
+                        requires_confirmation: boolean;
+                        expires_at: string | null;
+                        dedupe_key: string | null;
+                        confirmation: {
+                            remind_after_ms: number | null;
+                            escalate_after_ms: number | null;
+                            escalate_to: {
+                                recipients: string[];
+                                groups: string[];
+                            };
+                        };
+                        /** @description who published it: token:<id> or action:<id> */
+                        source: string;
+                        created_at: string;
+                        /** @description when its deliveries were made; null while the fan-out is queued */
+                        fanned_out_at: string | null;
+                        deliveries: {
+                            total: number;
+                            delivered: number;
+                            read: number;
+                            confirmed: number;
+                            expired: number;
+                        };
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such notification */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1NotificationsByidDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "delivered" | "read" | "confirmed" | "expired";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            notification_id: string;
+                            /** Format: uuid */
+                            recipient_id: string;
+                            /** @enum {string} */
+                            reason: "addressed" | "escalation";
+                            /** @enum {string} */
+                            state: "delivered" | "read" | "confirmed" | "expired";
+                            title: string;
+                            text: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "error" | "critical";
+                            link: string | null;
+                            data: components["schemas"]["JsonValue"] | null;
+                            requires_confirmation: boolean;
+                            expires_at: string | null;
+                            delivered_at: string;
+                            read_at: string | null;
+                            confirmed_at: string | null;
+                            /** @description the name of the token that confirmed */
+                            confirmed_by: string | null;
+                            confirm_comment: string | null;
+                            expired_at: string | null;
+                            reminded_at: string | null;
+                            escalated_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such notification */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1NotificationsByidHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description history entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "published" | "delivered" | "read" | "confirmed" | "expired" | "reminded" | "escalated" | "sent" | "send_failed" | "dead_lettered";
+                            delivery_id: string | null;
+                            recipient_id: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such notification */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1Inbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                filter?: "unread" | "unconfirmed" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            notification_id: string;
+                            /** Format: uuid */
+                            recipient_id: string;
+                            /** @enum {string} */
+                            reason: "addressed" | "escalation";
+                            /** @enum {string} */
+                            state: "delivered" | "read" | "confirmed" | "expired";
+                            title: string;
+                            text: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "error" | "critical";
+                            link: string | null;
+                            data: components["schemas"]["JsonValue"] | null;
+                            requires_confirmation: boolean;
+                            expires_at: string | null;
+                            delivered_at: string;
+                            read_at: string | null;
+                            confirmed_at: string | null;
+                            /** @description the name of the token that confirmed */
+                            confirmed_by: string | null;
+                            confirm_comment: string | null;
+                            expired_at: string | null;
+                            reminded_at: string | null;
+                            escalated_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1InboxStream: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the id of the last event received, to resume after it */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an endless text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1InboxByid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        notification_id: string;
+                        /** Format: uuid */
+                        recipient_id: string;
+                        /** @enum {string} */
+                        reason: "addressed" | "escalation";
+                        /** @enum {string} */
+                        state: "delivered" | "read" | "confirmed" | "expired";
+                        title: string;
+                        text: string;
+                        /** @enum {string} */
+                        severity: "info" | "warning" | "error" | "critical";
+                        link: string | null;
+                        data: components["schemas"]["JsonValue"] | null;
+                        requires_confirmation: boolean;
+                        expires_at: string | null;
+                        delivered_at: string;
+                        read_at: string | null;
+                        confirmed_at: string | null;
+                        /** @description the name of the token that confirmed */
+                        confirmed_by: string | null;
+                        confirm_comment: string | null;
+                        expired_at: string | null;
+                        reminded_at: string | null;
+                        escalated_at: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not in this inbox */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1InboxByidRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        notification_id: string;
+                        /** Format: uuid */
+                        recipient_id: string;
+                        /** @enum {string} */
+                        reason: "addressed" | "escalation";
+                        /** @enum {string} */
+                        state: "delivered" | "read" | "confirmed" | "expired";
+                        title: string;
+                        text: string;
+                        /** @enum {string} */
+                        severity: "info" | "warning" | "error" | "critical";
+                        link: string | null;
+                        data: components["schemas"]["JsonValue"] | null;
+                        requires_confirmation: boolean;
+                        expires_at: string | null;
+                        delivered_at: string;
+                        read_at: string | null;
+                        confirmed_at: string | null;
+                        /** @description the name of the token that confirmed */
+                        confirmed_by: string | null;
+                        confirm_comment: string | null;
+                        expired_at: string | null;
+                        reminded_at: string | null;
+                        escalated_at: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not in this inbox */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the notification expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request line and headers together exceed 16 KB (a path or query string that long) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unavailable (down or restarting) or this instance is shutting down: retry */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1InboxByidConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description the confirmed delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        notification_id: string;
+                        /** Format: uuid */
+                        recipient_id: string;
+                        /** @enum {string} */
+                        reason: "addressed" | "escalation";
+                        /** @enum {string} */
+                        state: "delivered" | "read" | "confirmed" | "expired";
+                        title: string;
+                        text: string;
+                        /** @enum {string} */
+                        severity: "info" | "warning" | "error" | "critical";
+                        link: string | null;
+                        data: components["schemas"]["JsonValue"] | null;
+                        requires_confirmation: boolean;
+                        expires_at: string | null;
+                        delivered_at: string;
+                        read_at: string | null;
+                        confirmed_at: string | null;
+                        /** @description the name of the token that confirmed */
+                        confirmed_by: string | null;
+                        confirm_comment: string | null;
+                        expired_at: string | null;
+                        reminded_at: string | null;
+                        escalated_at: string | null;
+                    };
+                };
+            };
+            /** @description the request is invalid or malformed (a path or query not valid percent-encoded UTF-8, a NUL character, a body that is not UTF-8 JSON, a bad field); details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    /** @description the Bearer challenge (RFC 6750): realm, and error=invalid_request|invalid_token when a header was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's role is weaker than viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not in this inbox */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the notification expired, or does not ask for confirmation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request body is larger than the configured BODY_LIMIT (measured after inflating) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request body is not application/json (or is in another charset than UTF-8), or its Content-Encoding is not identity, gzip, deflate or br */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,11 @@ export interface Principal {
   name: string;
   role: Role;
   deploymentScopes: string[] | null;
+  /**
+   * The recipient the token is bound to (notifications): such a token reads and confirms
+   * that recipient's inbox and reaches nothing else, whatever its role says.
+   */
+  recipientId?: string | null;
 }
 
 /** admin ≥ operator ≥ viewer. */

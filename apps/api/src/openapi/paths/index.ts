@@ -15,6 +15,8 @@ import { consumerPaths } from './consumers';
 import { applySetPaths } from './apply-sets';
 import { eventPaths } from './events';
 import { overviewPaths } from './overview';
+import { recipientPaths } from './recipients';
+import { notificationPaths } from './notifications';
 
 /** Every documented resource; each route file has its path file here (one line each). */
 export const allPathSpecs: PathSpecs[] = [
@@ -34,4 +36,6 @@ export const allPathSpecs: PathSpecs[] = [
   applySetPaths,
   eventPaths,
   overviewPaths,
+  recipientPaths,
+  notificationPaths,
 ];

@@ -1,0 +1,217 @@
+import {
+  jsonParam,
+  keysetPage,
+  NotFoundError,
+  ValidationError,
+  type Clock,
+  type KeysetPage,
+  type KeysetRequest,
+  type Sql,
+  type SqlExecutor,
+} from '@interflow/core';
+import { recordHistory } from './notification-history';
+
+export const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Addressees {
+  recipientIds: string[];
+  groupIds: string[];
+}
+
+/** What a publisher says. */
+export interface NotificationDraft {
+  title: string;
+  body: string;
+  severity: Severity;
+  link?: string | null;
+  data?: unknown;
+  to: Addressees;
+  requiresConfirmation: boolean;
+  expiresAt?: Date | null;
+  /** A second publish with the same key returns the first notification and delivers nothing. */
+  dedupeKey?: string | null;
+  /** Unconfirmed after this long: the recipient is reminded once. */
+  remindAfterMs?: number | null;
+  /** Unconfirmed after this long: `escalateTo` get it as well. */
+  escalateAfterMs?: number | null;
+  escalateTo?: Addressees;
+  /** Who publishes: `token:<id>`, `action:<id>`. */
+  source: string;
+}
+
+export interface DeliveryCounts {
+  total: number;
+  delivered: number;
+  read: number;
+  confirmed: number;
+  expired: number;
+}
+
+export interface Notification {
+  id: string;
+  title: string;
+  body: string;
+  severity: Severity;
+  link: string | null;
+  data: unknown;
+  to: Addressees;
+  requiresConfirmation: boolean;
+  expiresAt: Date | null;
+  dedupeKey: string | null;
+  remindAfterMs: number | null;
+  escalateAfterMs: number | null;
+  escalateTo: Addressees;
+  source: string;
+  createdAt: Date;
+  fannedOutAt: Date | null;
+  deliveries: DeliveryCounts;
+}
+
+export interface NotificationRow {
+  seq: string;
+  id: string;
+  title: string;
+  body: string;
+  severity: Severity;
+  link: string | null;
+  data: unknown;
+  recipient_ids: string[];
+  group_ids: string[];
+  requires_confirmation: boolean;
+  expires_at: Date | null;
+  dedupe_key: string | null;
+  remind_after_ms: string | null;
+  escalate_after_ms: string | null;
+  escalate_recipient_ids: string[];
+  escalate_group_ids: string[];
+  source: string;
+  created_at: Date;
+  fanned_out_at: Date | null;
+}
+
+type CountedRow = NotificationRow & { counts: DeliveryCounts | null };
+
+function present(row: CountedRow): Notification {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    severity: row.severity,
+    link: row.link,
+    data: row.data,
+    to: { recipientIds: row.recipient_ids, groupIds: row.group_ids },
+    requiresConfirmation: row.requires_confirmation,
+    expiresAt: row.expires_at,
+    dedupeKey: row.dedupe_key,
+    remindAfterMs: row.remind_after_ms === null ? null : Number(row.remind_after_ms),
+    escalateAfterMs: row.escalate_after_ms === null ? null : Number(row.escalate_after_ms),
+    escalateTo: { recipientIds: row.escalate_recipient_ids, groupIds: row.escalate_group_ids },
+    source: row.source,
+    createdAt: row.created_at,
+    fannedOutAt: row.fanned_out_at,
+    deliveries: row.counts ?? { total: 0, delivered: 0, read: 0, confirmed: 0, expired: 0 },
+  };
+}
+
+const selectCounted = (sql: SqlExecutor) => sql`
+  select n.*, (
+    select jsonb_build_object(
+      'total', count(*), 'delivered', count(*) filter (where d.state = 'delivered'),
+      'read', count(*) filter (where d.state = 'read'), 'confirmed', count(*) filter (where d.state = 'confirmed'),
+      'expired', count(*) filter (where d.state = 'expired'))
+    from notification_deliveries d where d.notification_id = n.id) as counts
+  from notifications n`;
+
+/** Refuses addressees that do not exist, naming each (field paths as the api spells them). */
+async function assertAddresseesExist(sql: SqlExecutor, to: Addressees, field: string): Promise<void> {
+  const problems: { path: string; message: string }[] = [];
+  const recipients = await sql<{ id: string }[]>`select id from recipients where id = any(${to.recipientIds}::uuid[])`;
+  const groups = await sql<{ id: string }[]>`select id from recipient_groups where id = any(${to.groupIds}::uuid[])`;
+  for (const id of to.recipientIds) {
+    if (!recipients.some((row) => row.id === id)) problems.push({ path: `${field}.recipients`, message: `recipient '${id}' does not exist` });
+  }
+  for (const id of to.groupIds) {
+    if (!groups.some((row) => row.id === id)) problems.push({ path: `${field}.groups`, message: `group '${id}' does not exist` });
+  }
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
+}
+
+function assertCoherent(draft: NotificationDraft, now: Date): void {
+  const problems: { path: string; message: string }[] = [];
+  if (draft.to.recipientIds.length + draft.to.groupIds.length === 0) {
+    problems.push({ path: 'to', message: 'address at least one recipient or group' });
+  }
+  if (draft.expiresAt && draft.expiresAt.getTime() <= now.getTime()) {
+    problems.push({ path: 'expires_at', message: 'must be in the future' });
+  }
+  const escalates = (draft.escalateTo?.recipientIds.length ?? 0) + (draft.escalateTo?.groupIds.length ?? 0) > 0;
+  if ((draft.remindAfterMs != null || draft.escalateAfterMs != null) && !draft.requiresConfirmation) {
+    problems.push({ path: 'confirmation', message: 'reminders and escalation need requires_confirmation: true' });
+  }
+  if (draft.escalateAfterMs != null && !escalates) problems.push({ path: 'confirmation.escalate_to', message: 'name whom to escalate to' });
+  if (escalates && draft.escalateAfterMs == null) problems.push({ path: 'confirmation.escalate_after_ms', message: 'say when to escalate' });
+  if (draft.remindAfterMs != null && draft.escalateAfterMs != null && draft.escalateAfterMs <= draft.remindAfterMs) {
+    problems.push({ path: 'confirmation.escalate_after_ms', message: 'must be later than remind_after_ms' });
+  }
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+}
+
+/**
+ * Stores a notification (not yet fanned out: see fanOutNotification). With a dedupe key
+ * already used, nothing is stored and the earlier notification is returned
+ * (`created: false`), whatever the rest of the draft says.
+ */
+export async function createNotification(
+  sql: Sql,
+  clock: Clock,
+  draft: NotificationDraft,
+): Promise<{ notification: Notification; created: boolean }> {
+  const now = clock.now();
+  assertCoherent(draft, now);
+  const escalateTo = draft.escalateTo ?? { recipientIds: [], groupIds: [] };
+  const id = await sql.begin(async (tx) => {
+    await assertAddresseesExist(tx, draft.to, 'to');
+    await assertAddresseesExist(tx, escalateTo, 'confirmation.escalate_to');
+    const [row] = await tx<{ id: string }[]>`
+      insert into notifications (title, body, severity, link, data, recipient_ids, group_ids, requires_confirmation,
+                                 expires_at, dedupe_key, remind_after_ms, escalate_after_ms,
+                                 escalate_recipient_ids, escalate_group_ids, source, created_at)
+      values (${draft.title}, ${draft.body}, ${draft.severity}, ${draft.link ?? null},
+              ${draft.data === undefined ? null : jsonParam(tx, draft.data)},
+              ${draft.to.recipientIds}::uuid[], ${draft.to.groupIds}::uuid[], ${draft.requiresConfirmation},
+              ${draft.expiresAt ?? null}, ${draft.dedupeKey ?? null}, ${draft.remindAfterMs ?? null}, ${draft.escalateAfterMs ?? null},
+              ${escalateTo.recipientIds}::uuid[], ${escalateTo.groupIds}::uuid[], ${draft.source}, ${now})
+      on conflict (dedupe_key) do nothing
+      returning id`;
+    if (!row) return null;
+    await recordHistory(tx, [{ notificationId: row.id, kind: 'published', detail: { source: draft.source }, at: now }]);
+    return row.id;
+  });
+  if (id) return { notification: await getNotification(sql, id), created: true };
+  const [existing] = await sql<{ id: string }[]>`select id from notifications where dedupe_key = ${draft.dedupeKey ?? null}`;
+  if (!existing) throw new Error('a dedupe conflict without the conflicting notification');
+  return { notification: await getNotification(sql, existing.id), created: false };
+}
+
+export async function getNotification(sql: SqlExecutor, id: string): Promise<Notification> {
+  const [row] = await sql<CountedRow[]>`${selectCounted(sql)} where n.id = ${id}`;
+  if (!row) throw new NotFoundError('notification', id);
+  return present(row);
+}
+
+/** Newest first. */
+export async function listNotifications(sql: Sql, request: KeysetRequest): Promise<KeysetPage<Notification>> {
+  const rows = await sql<CountedRow[]>`
+    ${selectCounted(sql)} where n.seq < ${request.after ?? '9223372036854775807'} order by n.seq desc limit ${request.limit + 1}`;
+  return keysetPage(rows, request.limit, present);
+}
+
+/** Notifications stored but not fanned out after `olderThanMs` (their fan-out message was lost). */
+export async function notificationsAwaitingFanOut(sql: SqlExecutor, now: Date, olderThanMs: number, limit: number): Promise<string[]> {
+  const rows = await sql<{ id: string }[]>`
+    select id from notifications
+    where fanned_out_at is null and created_at <= ${new Date(now.getTime() - olderThanMs)}
+    order by created_at limit ${limit}`;
+  return rows.map((row) => row.id);
+}
