@@ -45,6 +45,25 @@ export const runnerConfigSchema = z
     RUNNER_MAX_RESPONSE_BYTES: intVar(4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     /** On SIGTERM, in-flight calls get this long to finish before they are abandoned and their messages put back. */
     RUNNER_DRAIN_GRACE_MS: intVar(20_000, 0, 3_600_000),
+    /** Fan out notifications, send their e-mail and webhooks, remind and escalate (docs/notifications.md). */
+    RUNNER_NOTIFICATIONS: boolVar(true),
+    /** nodemailer connection URL of the SMTP server (smtp://user:pass@host:587, smtps://…); unset: no e-mail. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' })
+      .optional(),
+    SMTP_FROM: z.string().min(3).default('Interflow <interflow@localhost>'),
+    /** Attempts of one e-mail or webhook send before it is dead-lettered with its reason. */
+    NOTIFY_MAX_ATTEMPTS: intVar(8, 1, 1000),
+    /** Backoff between attempts: first delay, doubling, capped. */
+    NOTIFY_RETRY_INITIAL_MS: intVar(5_000, 0, 3_600_000),
+    NOTIFY_RETRY_MAX_MS: intVar(600_000, 0, 86_400_000),
+    /** Time limit of one SMTP or webhook attempt. */
+    NOTIFY_SEND_TIMEOUT_MS: intVar(15_000, 100, 600_000),
+    /** Sends handled at once per channel. */
+    NOTIFY_CONCURRENCY: intVar(8, 1, 1000),
+    /** How often reminders, escalations and expiry are looked for. */
+    NOTIFY_SWEEP_INTERVAL_MS: intVar(5_000, 50, 3_600_000),
   })
   .refine((config) => config.RUNNER_DRAIN_GRACE_MS < config.SHUTDOWN_GRACE_MS, {
     path: ['RUNNER_DRAIN_GRACE_MS'],

@@ -21,6 +21,7 @@ import { RegistryRunLedger } from './registry/registry-run-ledger';
 import { ActionRunner } from './runner';
 import { createRunnerMetrics } from './runner-metrics';
 import { SubscriptionTable } from './subscriptions/subscription-table';
+import { buildNotificationWorker } from './notifications/build-notification-worker';
 
 /** The runner daemon: parses config once, builds dependencies, owns shutdown. */
 async function main(): Promise<void> {
@@ -69,18 +70,23 @@ async function main(): Promise<void> {
       queueMaxAttempts: queueMaxAttemptsLookup(broker),
     },
   });
+  const notifications = config.RUNNER_NOTIFICATIONS
+    ? buildNotificationWorker({ config, sql, broker, clock, logger, keyring, fetch, consumerName })
+    : null;
   await waitUntilMigrated(readiness, logger, () => shutdown.draining);
   if (shutdown.draining) return;
   try {
     await ensureActionQueues(broker, config.RUNNER_QUEUES);
     await ensureItemEventsExchange(broker);
     await runner.start();
+    if (notifications) await notifications.start();
   } catch (error) {
     // SIGTERM while starting closes the pool under these steps: that is a stop, not a failure
     if (shutdown.draining) return;
     throw error;
   }
   shutdown.add('runner (drain in-flight calls)', () => runner.stop(config.RUNNER_DRAIN_GRACE_MS));
+  if (notifications) shutdown.add('notifications (drain in-flight sends)', () => notifications.stop());
   if (shutdown.draining) await runner.stop(0);
 }
 

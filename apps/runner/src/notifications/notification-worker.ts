@@ -1,0 +1,122 @@
+import type { Broker, Clock, Consumer, Delivery, DeliveryControl, Logger, Sql } from '@interflow/core';
+import {
+  declareNotificationTopology,
+  fanOutNotification,
+  getChannelSend,
+  isChannelSendMessage,
+  isFanOutMessage,
+  notificationQueue,
+  queueSends,
+  recordSendAttempt,
+} from '@interflow/notifications';
+import type { SendOutcome } from './send-outcome';
+import { NotificationSweeper, type SweepSettings } from './notification-sweeper';
+
+/** One channel: sends one message of a notification to one recipient. */
+export interface Channel {
+  send(send: NonNullable<Awaited<ReturnType<typeof getChannelSend>>>): Promise<SendOutcome>;
+}
+
+export interface NotificationWorkerSettings extends SweepSettings {
+  /** Attempts of one channel send before it is dead-lettered (the channel queues' max attempts). */
+  maxAttempts: number;
+  /** Backoff between attempts: first delay, doubled each time, capped. */
+  retryInitialMs: number;
+  retryMaxMs: number;
+  /** Sends handled at once, per channel. */
+  concurrency: number;
+}
+
+/**
+ * The runner's notification work: fans published notifications out into deliveries,
+ * sends e-mail and webhooks (each channel its own queue, so one failing channel never
+ * holds up another, nor the inbox), and sweeps for reminders, escalations and expiry.
+ * Every runner runs one; the broker shares the messages, and the sweeps claim their
+ * rows with skip-locked, so more runners mean more throughput and nothing twice.
+ */
+export class NotificationWorker {
+  private readonly consumers: Consumer[] = [];
+  private readonly sweeper: NotificationSweeper;
+
+  constructor(
+    private readonly deps: {
+      sql: Sql;
+      broker: Broker;
+      clock: Clock;
+      logger: Logger;
+      channels: { email: Channel; webhook: Channel };
+      settings: NotificationWorkerSettings;
+      consumerName: string;
+    },
+  ) {
+    this.sweeper = new NotificationSweeper({ ...deps, settings: deps.settings });
+  }
+
+  async start(): Promise<void> {
+    const { broker, settings } = this.deps;
+    await declareNotificationTopology(broker, {
+      maxAttempts: settings.maxAttempts,
+      retryBackoff: { initialDelayMs: settings.retryInitialMs, multiplier: 2, maxDelayMs: settings.retryMaxMs, jitter: 0.2 },
+    });
+    const consumerName = `${this.deps.consumerName}:notifications`;
+    this.consumers.push(
+      broker.consume(notificationQueue('fanout'), (delivery) => this.fanOut(delivery), { concurrency: 2, prefetch: 4, consumerName }),
+      broker.consume(notificationQueue('email'), (delivery, control) => this.send(delivery, control), {
+        concurrency: settings.concurrency,
+        prefetch: settings.concurrency,
+        consumerName,
+      }),
+      broker.consume(notificationQueue('webhook'), (delivery, control) => this.send(delivery, control), {
+        concurrency: settings.concurrency,
+        prefetch: settings.concurrency,
+        consumerName,
+      }),
+    );
+    this.sweeper.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.sweeper.stop();
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    this.consumers.length = 0;
+  }
+
+  private async fanOut(delivery: Delivery): Promise<void> {
+    const { sql, clock, broker, logger } = this.deps;
+    if (!isFanOutMessage(delivery.payload)) {
+      logger.error('a notification fan-out message without a notification id: dropped', { messageId: delivery.messageId });
+      return;
+    }
+    const notificationId = delivery.payload.notification_id;
+    const outcome = await fanOutNotification(sql, clock, notificationId);
+    await queueSends(sql, broker, outcome.sends, clock.now());
+    logger.info('notification fanned out', { notificationId, deliveries: outcome.delivered, sends: outcome.sends.length });
+  }
+
+  private async send(delivery: Delivery, control: DeliveryControl): Promise<void> {
+    const { sql, clock, logger, channels, settings } = this.deps;
+    if (!isChannelSendMessage(delivery.payload)) {
+      logger.error('a notification send message without a send id: dropped', { messageId: delivery.messageId });
+      return;
+    }
+    const send = await getChannelSend(sql, delivery.payload.send_id);
+    // Deleted meanwhile (recipient or notification), or already settled by an earlier copy.
+    if (!send || send.state !== 'pending') return;
+    const outcome = await channels[send.channel].send(send);
+    const now = clock.now();
+    const log = { notificationId: send.notificationId, deliveryId: send.deliveryId, sendId: send.id, channel: send.channel, attempt: delivery.attempt };
+    if (outcome.kind === 'sent') {
+      await recordSendAttempt(sql, send, delivery.attempt, { kind: 'sent' }, now);
+      return;
+    }
+    const willRetry = outcome.kind === 'retryable' && delivery.attempt < settings.maxAttempts;
+    await recordSendAttempt(sql, send, delivery.attempt, { kind: 'failed', error: outcome.error, willRetry }, now);
+    if (willRetry) {
+      logger.warn('notification send failed; retrying', { ...log, error: outcome.error });
+      await control.nack({ reason: outcome.error });
+    } else {
+      logger.warn('notification send dead-lettered', { ...log, error: outcome.error });
+      await control.reject(outcome.error);
+    }
+  }
+}
