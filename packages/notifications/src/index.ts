@@ -63,3 +63,10 @@ export {
   type FanOutMessage,
   type ChannelSendMessage,
 } from './notification-messages';
+export {
+  runOutcomeNotifications,
+  isNonEmptyResult,
+  type RunOutcomeRule,
+  type RuleDelivery,
+  type RunOutcomeFacts,
+} from './run-outcome-rules';
