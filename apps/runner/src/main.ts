@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     },
   });
   const notifications = config.RUNNER_NOTIFICATIONS
-    ? buildNotificationWorker({ config, sql, broker, clock, logger, keyring, fetch, consumerName })
+    ? buildNotificationWorker({ config, sql, broker, clock, logger, keyring, fetch, consumerName, metrics })
     : null;
   await waitUntilMigrated(readiness, logger, () => shutdown.draining);
   if (shutdown.draining) return;

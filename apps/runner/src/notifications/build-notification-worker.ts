@@ -1,7 +1,8 @@
-import type { Broker, Clock, Logger, SecretKeyring, Sql } from '@interflow/core';
+import type { Broker, Clock, Logger, MetricsRegistry, SecretKeyring, Sql } from '@interflow/core';
 import type { OutboundFetch } from '@interflow/outbound';
 import type { RunnerConfig } from '../config';
 import { EmailChannel } from './email-channel';
+import { createNotificationMetrics } from './notification-metrics';
 import { NotificationWorker, type Channel } from './notification-worker';
 import { WebhookChannel } from './webhook-channel';
 
@@ -20,6 +21,7 @@ export function buildNotificationWorker(deps: {
   keyring: SecretKeyring;
   fetch: OutboundFetch;
   consumerName: string;
+  metrics: MetricsRegistry;
 }): NotificationWorker {
   const { config } = deps;
   const email = config.SMTP_URL
@@ -39,6 +41,7 @@ export function buildNotificationWorker(deps: {
     logger: deps.logger.child({ part: 'notifications' }),
     channels: { email, webhook },
     consumerName: deps.consumerName,
+    metrics: createNotificationMetrics(deps.metrics),
     settings: {
       maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
       retryInitialMs: config.NOTIFY_RETRY_INITIAL_MS,

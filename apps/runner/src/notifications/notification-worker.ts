@@ -10,6 +10,7 @@ import {
   recordSendAttempt,
 } from '@interflow/notifications';
 import type { SendOutcome } from './send-outcome';
+import { noNotificationMetrics, type NotificationMetrics } from './notification-metrics';
 import { NotificationSweeper, type SweepSettings } from './notification-sweeper';
 
 /** One channel: sends one message of a notification to one recipient. */
@@ -47,6 +48,7 @@ export class NotificationWorker {
       channels: { email: Channel; webhook: Channel };
       settings: NotificationWorkerSettings;
       consumerName: string;
+      metrics?: NotificationMetrics;
     },
   ) {
     this.sweeper = new NotificationSweeper({ ...deps, settings: deps.settings });
@@ -105,12 +107,15 @@ export class NotificationWorker {
     const outcome = await channels[send.channel].send(send);
     const now = clock.now();
     const log = { notificationId: send.notificationId, deliveryId: send.deliveryId, sendId: send.id, channel: send.channel, attempt: delivery.attempt };
+    const metrics = this.deps.metrics ?? noNotificationMetrics;
     if (outcome.kind === 'sent') {
       await recordSendAttempt(sql, send, delivery.attempt, { kind: 'sent' }, now);
+      metrics.sendEnded(send.channel, 'sent');
       return;
     }
     const willRetry = outcome.kind === 'retryable' && delivery.attempt < settings.maxAttempts;
     await recordSendAttempt(sql, send, delivery.attempt, { kind: 'failed', error: outcome.error, willRetry }, now);
+    metrics.sendEnded(send.channel, willRetry ? 'retry' : 'dead_lettered');
     if (willRetry) {
       logger.warn('notification send failed; retrying', { ...log, error: outcome.error });
       await control.nack({ reason: outcome.error });
