@@ -65,8 +65,10 @@ export {
 } from './notification-messages';
 export {
   runOutcomeNotifications,
+  isRunOutcomeRule,
   isNonEmptyResult,
   type RunOutcomeRule,
   type RuleDelivery,
   type RunOutcomeFacts,
 } from './run-outcome-rules';
+export { raiseRunOutcomeNotifications } from './raise-run-outcome';

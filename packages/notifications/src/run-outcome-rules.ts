@@ -32,6 +32,25 @@ export interface RunOutcomeFacts {
   rules: RunOutcomeRule[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEVERITY_NAMES = ['info', 'warning', 'error', 'critical'];
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id) => typeof id === 'string' && UUID.test(id));
+}
+
+/** Whether a stored document is a rule this version understands (others are skipped, not fatal). */
+export function isRunOutcomeRule(value: unknown): value is RunOutcomeRule {
+  if (typeof value !== 'object' || value === null) return false;
+  const rule = value as Record<string, unknown>;
+  const notify = rule.notify as Record<string, unknown> | undefined;
+  if (!notify || !isIdList(notify.recipients) || !isIdList(notify.groups)) return false;
+  if (rule.severity !== undefined && !SEVERITY_NAMES.includes(rule.severity as string)) return false;
+  if (rule.requires_confirmation !== undefined && typeof rule.requires_confirmation !== 'boolean') return false;
+  if (rule.on === 'success_with_result') return true;
+  return rule.on === 'consecutive_failures' && Number.isInteger(rule.count) && (rule.count as number) >= 1;
+}
+
 /** A result worth telling about: anything but null, an empty object, array or string. */
 export function isNonEmptyResult(result: unknown): boolean {
   if (result === null || result === undefined || result === '') return false;
