@@ -7,6 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * each external channel (e-mail, webhook) with their attempts and dead-letter reason,
  * and the history of everything that happened to a notification.
  *
+ * Actions gain `notification_rules` (run-outcome rules).
+ *
  * Every history row is also an event (`notification.<kind>`) for the recipient's live
  * inbox stream: the events table gains `recipient_id`, and such events are shown to that
  * recipient's tokens (and unscoped admins) only.
@@ -119,6 +121,11 @@ export class Notifications1764280000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`create index notification_history_of on notification_history (notification_id, id)`);
 
+    // Run-outcome rules kept on the action (the registry's column, read by runners and producers).
+    await queryRunner.query(`alter table actions add column notification_rules jsonb not null default '[]'`);
+    // The streak query: an action's finished runs, newest first.
+    await queryRunner.query(`create index runs_action_finished on runs (action_id, finished_at desc) where finished_at is not null`);
+
     await queryRunner.query(`alter table events add column recipient_id uuid`);
     await queryRunner.query(`
       create function interflow_notification_event() returns trigger language plpgsql as $$
@@ -140,6 +147,8 @@ export class Notifications1764280000000 implements MigrationInterface {
     await queryRunner.query(`drop trigger notification_history_event on notification_history`);
     await queryRunner.query(`drop function interflow_notification_event()`);
     await queryRunner.query(`alter table events drop column recipient_id`);
+    await queryRunner.query(`drop index runs_action_finished`);
+    await queryRunner.query(`alter table actions drop column notification_rules`);
     await queryRunner.query(`drop table notification_history`);
     await queryRunner.query(`drop table notification_sends`);
     await queryRunner.query(`drop table notification_deliveries`);
