@@ -1,4 +1,5 @@
-import type { Broker, Clock, Sql, SqlExecutor } from '@interflow/core';
+import type { Broker } from '@interflow/broker';
+import type { Clock, Sql, SqlExecutor } from '@interflow/core';
 import { deliverTo, type PendingSend } from './deliver';
 import { channelSendPublication } from './notification-messages';
 

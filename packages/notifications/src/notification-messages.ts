@@ -1,4 +1,4 @@
-import { SYSTEM_PREFIX, type Broker, type Publication, type QueuePolicy } from '@interflow/core';
+import { SYSTEM_PREFIX, type Broker, type Publication, type QueuePolicy } from '@interflow/broker';
 
 /**
  * The notification messages, declared once for everyone who writes or reads them (the

@@ -1,4 +1,5 @@
-import type { Broker, Clock, Logger, Sql } from '@interflow/core';
+import type { Broker } from '@interflow/broker';
+import type { Clock, Logger, Sql } from '@interflow/core';
 import { fanOutPublication } from './notification-messages';
 import { createNotification } from './notifications';
 import { runOutcomeNotifications, type RunOutcomeFacts } from './run-outcome-rules';

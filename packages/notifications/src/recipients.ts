@@ -3,15 +3,13 @@ import {
   ConflictError,
   keysetPage,
   NotFoundError,
-  openSecret,
-  sealSecret,
   ValidationError,
   type KeysetPage,
   type KeysetRequest,
-  type SecretKeyring,
   type Sql,
   type SqlExecutor,
 } from '@interflow/core';
+import { openSecret, sealSecret, type SecretKeyring } from '@interflow/registry';
 import { uniqueViolationOf } from './unique-violation';
 
 /**

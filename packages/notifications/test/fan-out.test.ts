@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { createKeyring, ManualClock } from '@interflow/core';
+import { ManualClock } from '@interflow/core';
+import { createKeyring } from '@interflow/registry';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { createNotification, createRecipient, createRecipientGroup, fanOutNotification, getNotification, listSends } from '../src';
 

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { createSession } from 'better-sse';
-import { parseEventPosition, ValidationError, type Principal } from '@interflow/core';
+import { ValidationError } from '@interflow/core';
+import { parseEventPosition } from '@interflow/event-log';
+import type { Principal } from '@interflow/registry';
 import type { EventHub } from './event-hub';
 
 /**

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import type { Broker, Clock, Sql } from '@interflow/core';
+import type { Broker } from '@interflow/broker';
+import type { Clock, Sql } from '@interflow/core';
 import {
   createNotification,
   fanOutPublication,

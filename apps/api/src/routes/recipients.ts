@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import type { SecretKeyring, Sql } from '@interflow/core';
+import type { Sql } from '@interflow/core';
+import type { SecretKeyring } from '@interflow/registry';
 import {
   addGroupMembers,
   createRecipient,

@@ -1,4 +1,6 @@
-import type { Broker, Clock, Logger, MetricsRegistry, SecretKeyring, Sql } from '@interflow/core';
+import type { Broker } from '@interflow/broker';
+import type { Clock, Logger, MetricsRegistry, Sql } from '@interflow/core';
+import type { SecretKeyring } from '@interflow/registry';
 import type { OutboundFetch } from '@interflow/outbound';
 import type { RunnerConfig } from '../config';
 import { EmailChannel } from './email-channel';

@@ -1,4 +1,5 @@
-import type { Broker, Clock, Logger, Sql } from '@interflow/core';
+import type { Broker } from '@interflow/broker';
+import type { Clock, Logger, Sql } from '@interflow/core';
 import {
   escalateUnconfirmed,
   expireDeliveries,

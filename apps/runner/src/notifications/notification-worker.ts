@@ -1,4 +1,5 @@
-import type { Broker, Clock, Consumer, Delivery, DeliveryControl, Logger, Sql } from '@interflow/core';
+import type { Broker, Consumer, Delivery, DeliveryControl } from '@interflow/broker';
+import type { Clock, Logger, Sql } from '@interflow/core';
 import {
   declareNotificationTopology,
   fanOutNotification,

@@ -1,5 +1,6 @@
 import { signStandardWebhook } from '@interflow/connector-sdk';
-import type { SecretKeyring, Sql } from '@interflow/core';
+import type { Sql } from '@interflow/core';
+import type { SecretKeyring } from '@interflow/registry';
 import { recipientWebhook, type ChannelSend } from '@interflow/notifications';
 import { outboundRefusal, type OutboundFetch } from '@interflow/outbound';
 import { classifyWebhookStatus, type SendOutcome } from './send-outcome';

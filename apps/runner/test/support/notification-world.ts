@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import { createKeyring, createSilentLogger, ManualClock, PostgresBroker, systemClock, type SecretKeyring } from '@interflow/core';
+import { PostgresBroker } from '@interflow/broker-postgres';
+import { createSilentLogger, ManualClock, systemClock } from '@interflow/core';
+import { createKeyring, type SecretKeyring } from '@interflow/registry';
 import {
   createNotification,
   createRecipient,
