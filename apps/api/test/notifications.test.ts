@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createTestApi, type TestApi } from './support/test-api';
 import { fanOutQueued } from './support/notification-fan-out';
-import { uniqueName } from './support/fixtures';
+import { createActionChain, uniqueName } from './support/fixtures';
 
 /**
  * Issue 14 through the api: recipients and groups, publishing, one delivery per
@@ -193,5 +193,27 @@ describe('a token bound to a recipient', () => {
     }
     await request(api.app).post('/v1/notifications').set(aliceInbox).send({ title: 'x', to: { recipients: [bob.id] } }).expect(403);
     await request(api.app).get('/v1/inbox').set(admin).expect(403);
+  });
+});
+
+describe('run-outcome rules on an action', () => {
+  it('keeps rules naming existing recipients, refuses unknown ones by field, and needs an unscoped token to set them', async () => {
+    const someone = await createRecipient();
+    const rules = [{ on: 'consecutive_failures', count: 3, notify: { recipients: [someone.id] } }];
+    const { action, deployment } = await createActionChain(api);
+    const patched = await request(api.app).patch(`/v1/actions/${action.id}`).set(admin).send({ notification_rules: rules }).expect(200);
+    expect(patched.body.notification_rules).toEqual([{ ...rules[0], notify: { recipients: [someone.id], groups: [] } }]);
+    const unknown = await request(api.app)
+      .patch(`/v1/actions/${action.id}`)
+      .set(admin)
+      .send({ notification_rules: [{ on: 'success_with_result', notify: { groups: ['00000000-0000-4000-8000-000000000000'] } }] })
+      .expect(400);
+    expect(JSON.stringify(unknown.body)).toContain('notification_rules.0.notify.groups');
+    const badCount = await request(api.app).patch(`/v1/actions/${action.id}`).set(admin).send({ notification_rules: [{ on: 'consecutive_failures', count: 0, notify: {} }] }).expect(400);
+    expect(JSON.stringify(badCount.body)).toContain('notification_rules');
+    const scoped = api.auth(await api.mintToken('operator', { deploymentScopes: [deployment.id] }));
+    await request(api.app).patch(`/v1/actions/${action.id}`).set(scoped).send({ notification_rules: [] }).expect(403);
+    await request(api.app).patch(`/v1/actions/${action.id}`).set(scoped).send({ description: 'still fine' }).expect(200);
+    expect((await request(api.app).get(`/v1/actions/${action.id}`).set(admin).expect(200)).body.notification_rules).toHaveLength(1);
   });
 });

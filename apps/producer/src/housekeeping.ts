@@ -49,6 +49,8 @@ export class Housekeeping {
       logger: Logger;
       metrics: MetricsRegistry;
       settings: HousekeepingSettings;
+      /** Told of each run housekeeping ends (its action's notification rules). */
+      outcomes?: { runEnded(runId: string): void };
     },
   ) {
     this.handled = new Counter({
@@ -114,6 +116,7 @@ export class Housekeeping {
     const ended = await failAbandonedRuns(sql, abandoned);
     for (const run of ended) {
       this.deps.logger.error('run ended by housekeeping: its message is gone from every queue', { runId: run.id, reason: run.reason });
+      this.deps.outcomes?.runEnded(run.id);
     }
     return ended.length;
   }

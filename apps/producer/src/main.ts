@@ -2,6 +2,7 @@ import { createBroker } from '@interflow/broker-select';
 import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, startHealthServer, systemClock } from '@interflow/core';
 import { keyringFromConfig, runRequestKeys } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
+import { declareNotificationTopology, RunOutcomeNotifier } from '@interflow/notifications';
 import { producerConfigSchema } from './config';
 import { Housekeeping } from './housekeeping';
 import { createQueueGaugeMetrics, QueueGauges } from './queue-gauges';
@@ -28,11 +29,18 @@ async function main(): Promise<void> {
   const broker = createBroker(config, { sql, logger, schema: config.DATABASE_SCHEMA, clock });
   shutdown.add('broker', () => broker.close());
 
+  // Runs housekeeping ends raise their actions' notification rules, like the runner's.
+  const outcomes = new RunOutcomeNotifier({ sql, clock, broker, logger: logger.child({ component: 'notifications' }) });
+  shutdown.add('run outcome notifications', () => outcomes.drain());
+  declareNotificationTopology(broker).catch((error: unknown) =>
+    logger.warn('notification queues not declared yet (the runners and the api declare them too)', { error: String(error) }),
+  );
   const housekeeping = new Housekeeping({
     sql,
     broker,
     logger: logger.child({ component: 'housekeeping' }),
     metrics,
+    outcomes,
     settings: {
       intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
       pruneIntervalMs: config.HOUSEKEEPING_PRUNE_INTERVAL_MS,

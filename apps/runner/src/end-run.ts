@@ -50,6 +50,7 @@ export async function failRun(
     // An action that cannot run has no names worth a label value.
     const names = 'actionName' in plan ? { actionName: plan.actionName, deploymentName: plan.deployment.name } : { actionName: '_unrunnable', deploymentName: '_unrunnable' };
     deps.metrics.runEnded({ ...names, status: 'failed', publishedAt: delivery.publishedAt });
+    if (runId) deps.outcomes?.runEnded(runId);
   }
 }
 

@@ -35,6 +35,13 @@ export interface ExecutorDependencies {
   queueMaxAttempts(queue: string): Promise<number>;
   /** Aborted when the shutdown grace period is over: in-flight calls are abandoned and their messages put back. */
   drainSignal: AbortSignal;
+  /** Told of every run this runner ended (its action's notification rules); none: rules are not raised here. */
+  outcomes?: RunOutcomeListener;
+}
+
+/** Hears that a run reached its final status (after the commit); must not throw or block. */
+export interface RunOutcomeListener {
+  runEnded(runId: string): void;
 }
 
 /**

@@ -22,6 +22,7 @@ import { ActionRunner } from './runner';
 import { createRunnerMetrics } from './runner-metrics';
 import { SubscriptionTable } from './subscriptions/subscription-table';
 import { buildNotificationWorker } from './notifications/build-notification-worker';
+import { RunOutcomeNotifier } from '@interflow/notifications';
 
 /** The runner daemon: parses config once, builds dependencies, owns shutdown. */
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   shutdown.add('broker', () => broker.close());
   const consumerName = `runner@${os.hostname()}:${process.pid}`;
   const runnerMetrics = createRunnerMetrics(metrics);
+  const outcomeNotifier = new RunOutcomeNotifier({ sql, clock, broker, logger });
   const runner = new ActionRunner({
     broker,
     logger,
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
       leaseMs: config.RUNNER_LEASE_MS,
       maxResponseBytes: config.RUNNER_MAX_RESPONSE_BYTES,
       queueMaxAttempts: queueMaxAttemptsLookup(broker),
+      outcomes: outcomeNotifier,
     },
   });
   const notifications = config.RUNNER_NOTIFICATIONS
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
     if (shutdown.draining) return;
     throw error;
   }
+  shutdown.add('run outcome notifications', () => outcomeNotifier.drain());
   shutdown.add('runner (drain in-flight calls)', () => runner.stop(config.RUNNER_DRAIN_GRACE_MS));
   if (notifications) shutdown.add('notifications (drain in-flight sends)', () => notifications.stop());
   if (shutdown.draining) await runner.stop(0);

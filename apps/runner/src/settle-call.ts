@@ -88,6 +88,7 @@ export async function settleCall(
           .catch((error: unknown) => log.warn('could not cache the response', { error: String(error) }));
       }
       if (endedNow) deps.metrics.runEnded({ actionName: plan.actionName, deploymentName: plan.deployment.name, status: 'succeeded', publishedAt: delivery.publishedAt });
+      if (endedNow) deps.outcomes?.runEnded(runId);
       deps.metrics.deliveries.inc({ outcome: endedNow ? 'succeeded' : 'already_done' });
       return;
     case 'retry':
@@ -97,6 +98,7 @@ export async function settleCall(
     case 'dead_letter':
       log.error('run failed; its message is dead-lettered', { outcome: outcome.kind, httpStatus: outcome.status, durationMs, reason: decision.reason });
       if (endedNow) deps.metrics.runEnded({ actionName: plan.actionName, deploymentName: plan.deployment.name, status: 'failed', publishedAt: delivery.publishedAt });
+      if (endedNow) deps.outcomes?.runEnded(runId);
       deps.metrics.deliveries.inc({ outcome: 'failed' });
       return;
   }

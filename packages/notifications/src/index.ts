@@ -28,6 +28,7 @@ export {
   getNotification,
   listNotifications,
   notificationsAwaitingFanOut,
+  missingAddressees,
   type Severity,
   type Addressees,
   type NotificationDraft,
@@ -72,3 +73,4 @@ export {
   type RunOutcomeFacts,
 } from './run-outcome-rules';
 export { raiseRunOutcomeNotifications } from './raise-run-outcome';
+export { RunOutcomeNotifier } from './run-outcome-notifier';

@@ -123,17 +123,23 @@ const selectCounted = (sql: SqlExecutor) => sql`
     from notification_deliveries d where d.notification_id = n.id) as counts
   from notifications n`;
 
-/** Refuses addressees that do not exist, naming each (field paths as the api spells them). */
-async function assertAddresseesExist(sql: SqlExecutor, to: Addressees, field: string): Promise<void> {
-  const problems: { path: string; message: string }[] = [];
+/** The addressees that do not exist: `field` is `recipients` or `groups`. */
+export async function missingAddressees(sql: SqlExecutor, to: Addressees): Promise<{ field: 'recipients' | 'groups'; message: string }[]> {
+  const problems: { field: 'recipients' | 'groups'; message: string }[] = [];
   const recipients = await sql<{ id: string }[]>`select id from recipients where id = any(${to.recipientIds}::uuid[])`;
   const groups = await sql<{ id: string }[]>`select id from recipient_groups where id = any(${to.groupIds}::uuid[])`;
   for (const id of to.recipientIds) {
-    if (!recipients.some((row) => row.id === id)) problems.push({ path: `${field}.recipients`, message: `recipient '${id}' does not exist` });
+    if (!recipients.some((row) => row.id === id)) problems.push({ field: 'recipients', message: `recipient '${id}' does not exist` });
   }
   for (const id of to.groupIds) {
-    if (!groups.some((row) => row.id === id)) problems.push({ path: `${field}.groups`, message: `group '${id}' does not exist` });
+    if (!groups.some((row) => row.id === id)) problems.push({ field: 'groups', message: `group '${id}' does not exist` });
   }
+  return problems;
+}
+
+/** Refuses addressees that do not exist, naming each (field paths as the api spells them). */
+async function assertAddresseesExist(sql: SqlExecutor, to: Addressees, field: string): Promise<void> {
+  const problems = (await missingAddressees(sql, to)).map((problem) => ({ path: `${field}.${problem.field}`, message: problem.message }));
   if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
 }
 

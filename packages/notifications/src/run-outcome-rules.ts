@@ -27,8 +27,11 @@ export interface RunOutcomeFacts {
   /** The run's result (the connector's answer) or null. */
   result: unknown;
   error: string | null;
-  /** The action's current streak of failed runs (oldest first); null when its last run succeeded. */
-  failureStreak: { count: number; firstRunId: string } | null;
+  /**
+   * The action's current streak of failed runs, named by the success before it (null:
+   * the action never succeeded); null when its last run succeeded.
+   */
+  failureStreak: { count: number; sinceRunId: string | null } | null;
   rules: RunOutcomeRule[];
 }
 
@@ -71,7 +74,7 @@ function preview(value: unknown, max = 2000): string {
 
 /**
  * The notifications a run's end raises under the action's rules. Each carries a dedupe
- * key naming the occurrence (the streak by its first failed run, or the run), so every
+ * key naming the occurrence (the streak by the success before it, or the run), so every
  * runner or producer that sees the same occurrence raises the same notification, which
  * is stored once.
  */
@@ -91,8 +94,8 @@ export function runOutcomeNotifications(facts: RunOutcomeFacts): NotificationDra
         ...common,
         title: `${facts.actionName} failed ${rule.count} times in a row`,
         body: facts.error ? `Last error: ${preview(facts.error)}` : 'The last run failed.',
-        data: { action_id: facts.actionId, run_id: facts.runId, first_failed_run_id: streak.firstRunId, failures: streak.count },
-        dedupeKey: `action:${facts.actionId}:rule:${ruleKey(rule)}:streak:${streak.firstRunId}`,
+        data: { action_id: facts.actionId, run_id: facts.runId, failures: streak.count, since_run_id: streak.sinceRunId },
+        dedupeKey: `action:${facts.actionId}:rule:${ruleKey(rule)}:streak-after:${streak.sinceRunId ?? 'start'}`,
       });
     } else if (facts.status === 'succeeded' && isNonEmptyResult(facts.result)) {
       drafts.push({

@@ -12,20 +12,20 @@ function facts(overrides: Partial<RunOutcomeFacts>): RunOutcomeFacts {
     status: 'failed',
     result: null,
     error: 'HTTP 502',
-    failureStreak: { count: 3, firstRunId: 'r7' },
+    failureStreak: { count: 3, sinceRunId: 'r6' },
     rules: [afterThree, onResult],
     ...overrides,
   };
 }
 
 describe('run outcome rules', () => {
-  it('raises at the third consecutive failure, keyed by the streak so later failures of it raise the same one', () => {
-    expect(runOutcomeNotifications(facts({ failureStreak: { count: 2, firstRunId: 'r7' } }))).toEqual([]);
+  it('raises at the third consecutive failure, keyed by the success before the streak, so later failures of it raise the same one', () => {
+    expect(runOutcomeNotifications(facts({ failureStreak: { count: 2, sinceRunId: 'r6' } }))).toEqual([]);
     const [third] = runOutcomeNotifications(facts({}));
-    const [fourth] = runOutcomeNotifications(facts({ runId: 'r10', failureStreak: { count: 4, firstRunId: 'r7' } }));
+    const [fourth] = runOutcomeNotifications(facts({ runId: 'r10', failureStreak: { count: 4, sinceRunId: 'r6' } }));
     expect(third).toMatchObject({ title: 'poll-bank-feed failed 3 times in a row', severity: 'error', source: 'action:a1' });
     expect(third?.dedupeKey).toBe(fourth?.dedupeKey);
-    const [nextStreak] = runOutcomeNotifications(facts({ runId: 'r20', failureStreak: { count: 3, firstRunId: 'r18' } }));
+    const [nextStreak] = runOutcomeNotifications(facts({ runId: 'r20', failureStreak: { count: 3, sinceRunId: 'r17' } }));
     expect(nextStreak?.dedupeKey).not.toBe(third?.dedupeKey);
   });
 

@@ -9,7 +9,8 @@ import {
   rotateActionWebhook,
   updateAction,
 } from '@interflow/registry';
-import { requireRole } from '../http/authorize';
+import { missingAddressees } from '@interflow/notifications';
+import { requireRole, requireUnscoped } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { ifMatchOf } from '../http/if-match';
 import { decodeCursor, toPageBody } from '../http/pagination';
@@ -41,11 +42,30 @@ export function actionRoutes(deps: {
     ]);
   };
 
+  /**
+   * Notification rules reach people of the whole installation: setting them needs an
+   * unscoped token, and every recipient and group they name must exist.
+   */
+  const assertNotificationRules = async (
+    req: Request,
+    rules: { notify: { recipients: string[]; groups: string[] } }[] | undefined,
+  ) => {
+    if (rules === undefined) return;
+    requireUnscoped(requireRole(req, 'operator'), 'setting notification rules');
+    const problems = [];
+    for (const [index, rule] of rules.entries()) {
+      const missing = await missingAddressees(deps.sql, { recipientIds: rule.notify.recipients, groupIds: rule.notify.groups });
+      problems.push(...missing.map((problem) => ({ field: `notification_rules.${index}.notify.${problem.field}`, message: problem.message })));
+    }
+    if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
+  };
+
   router.post('/v1/actions', async (req, res) => {
     requireRole(req, 'operator');
     const body = parseBody(createActionBody, req);
     await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
     await assertResultRoute(body.result_route);
+    await assertNotificationRules(req, body.notification_rules);
     const { action, webhookSecret } = await createAction(deps.sql, {
       name: body.name,
       description: body.description ?? null,
@@ -58,6 +78,7 @@ export function actionRoutes(deps: {
       resultRoute: body.result_route ?? null,
       queue: body.queue,
       poller: body.poller ?? null,
+      notificationRules: body.notification_rules,
     });
     await deps.ensureQueue(action.queue);
     req.log.info('action created', { actionId: action.id, deploymentId: action.deploymentId });
@@ -96,6 +117,7 @@ export function actionRoutes(deps: {
       await requireDeploymentAccess(deps.sql, req, body.deployment_id, 'change');
     }
     await assertResultRoute(body.result_route);
+    await assertNotificationRules(req, body.notification_rules);
     const action = await updateAction(
       deps.sql,
       id,
@@ -111,6 +133,7 @@ export function actionRoutes(deps: {
         resultRoute: body.result_route,
         queue: body.queue,
         poller: body.poller,
+        notificationRules: body.notification_rules,
       },
       ifMatchOf(req),
     );

@@ -54,6 +54,25 @@ export const pollerJson = z
       .describe('true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions'),
   })
   .describe('each run compares its items with the action\'s states and publishes item.created, item.changed and item.deleted to interflow.items');
+const ruleDelivery = {
+  notify: z.strictObject({
+    recipients: z.array(z.uuid({ message: 'expected a recipient id (uuid)' })).max(1000).default([]),
+    groups: z.array(z.uuid({ message: 'expected a group id (uuid)' })).max(100).default([]),
+  }),
+  severity: z.enum(['info', 'warning', 'error', 'critical']).optional(),
+  requires_confirmation: z.boolean().optional(),
+};
+
+/** Run-outcome rules: who hears about this action's runs, and when (docs/notifications.md). */
+export const notificationRulesJson = z
+  .array(
+    z.discriminatedUnion('on', [
+      z.strictObject({ on: z.literal('consecutive_failures'), count: z.number().int().min(1).max(1000), ...ruleDelivery }),
+      z.strictObject({ on: z.literal('success_with_result'), ...ruleDelivery }),
+    ]),
+  )
+  .max(20)
+  .describe('notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run)');
 
 export const createActionBody = z.strictObject({
   name: actionName,
@@ -67,6 +86,7 @@ export const createActionBody = z.strictObject({
   result_route: resultRouteJson.nullable().optional(),
   queue: actionQueueName.optional(),
   poller: pollerJson.nullable().optional(),
+  notification_rules: notificationRulesJson.optional(),
 });
 
 export const updateActionBody = z.strictObject({
@@ -81,6 +101,7 @@ export const updateActionBody = z.strictObject({
   result_route: resultRouteJson.nullable().optional(),
   queue: actionQueueName.optional(),
   poller: pollerJson.nullable().optional(),
+  notification_rules: notificationRulesJson.optional(),
 });
 
 export const listActionsQuery = z.strictObject({ ...pageQueryShape, deployment_id: z.uuid().optional() });
@@ -98,6 +119,7 @@ export const actionJson = z.object({
   result_route: z.object({ exchange: z.string(), routing_key: z.string() }).nullable(),
   queue: z.string(),
   poller: pollerJson.nullable(),
+  notification_rules: notificationRulesJson,
   webhook_enabled: z.boolean(),
   created_at: z.string(),
   etag: z.string().describe('the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely'),
@@ -127,6 +149,7 @@ export function actionToJson(action: Action): ActionJson {
     result_route: action.resultRoute,
     queue: action.queue,
     poller: action.poller,
+    notification_rules: action.notificationRules as ActionJson['notification_rules'],
     webhook_enabled: action.webhookEnabled,
     created_at: action.createdAt.toISOString(),
     etag: action.etag,

@@ -54,6 +54,8 @@ export interface Action {
   queue: string;
   /** Set when the action polls a collection: each run's items are compared with its states and changes published. */
   poller: CollectionPoller | null;
+  /** Run-outcome notification rules, as the api spells them (read by @interflow/notifications). */
+  notificationRules: NotificationRuleDocument[];
   webhookEnabled: boolean;
   /** Content hash of what a client can change (sent as ETag; `If-Match` on a change). */
   etag: string;
@@ -73,7 +75,11 @@ export interface ActionFields {
   resultRoute?: ResultRoute | null;
   queue?: string;
   poller?: CollectionPoller | null;
+  notificationRules?: NotificationRuleDocument[];
 }
+
+/** One run-outcome rule, stored as given (validated by the api, interpreted by @interflow/notifications). */
+export type NotificationRuleDocument = Record<string, unknown>;
 
 export interface ActionRow {
   seq: string;
@@ -90,6 +96,7 @@ export interface ActionRow {
   result_routing_key: string | null;
   queue: string;
   poller: CollectionPoller | null;
+  notification_rules: NotificationRuleDocument[];
   webhook_hash: Buffer | null;
   created_at: Date;
   updated_at: Date;
@@ -129,6 +136,7 @@ export function presentAction(row: ActionRow): Action {
       row.result_exchange !== null ? { exchange: row.result_exchange, routing_key: row.result_routing_key ?? '' } : null,
     queue: row.queue,
     poller: row.poller,
+    notificationRules: row.notification_rules,
     webhookEnabled: row.webhook_hash !== null,
     etag: actionEtag(row),
     createdAt: row.created_at,
@@ -199,13 +207,13 @@ async function insertAction(
   if (fields.poller) assertValidPoller(fields.poller);
   const [row] = await sql<ActionRow[]>`
     insert into actions (name, description, deployment_id, method, default_input, timeout_ms, retry_policy, cache_ttl_ms,
-                         result_exchange, result_routing_key, queue, poller, webhook_hash)
+                         result_exchange, result_routing_key, queue, poller, notification_rules, webhook_hash)
     values (${fields.name}, ${fields.description ?? null}, ${fields.deploymentId}, ${fields.method},
             ${jsonParam(sql, defaultInput)}, ${fields.timeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS},
             ${jsonParam(sql, fields.retryPolicy ?? DEFAULT_RETRY_POLICY)}, ${fields.cacheTtlMs ?? null},
             ${fields.resultRoute?.exchange ?? null}, ${fields.resultRoute?.routing_key ?? null},
             ${fields.queue ?? DEFAULT_ACTION_QUEUE}, ${fields.poller ? jsonParam(sql, fields.poller) : null},
-            ${hashWebhookSecret(webhookSecret)})
+            ${jsonParam(sql, fields.notificationRules ?? [])}, ${hashWebhookSecret(webhookSecret)})
     returning *`;
   if (!row) throw new Error('insert into actions returned no row');
   return { action: presentAction(row), webhookSecret };
@@ -268,6 +276,7 @@ export async function updateAction(sql: Sql, id: string, patch: Partial<ActionFi
           result_routing_key = ${route?.routing_key ?? null},
           queue = ${patch.queue ?? current.queue},
           poller = ${poller ? jsonParam(tx, poller) : null},
+          notification_rules = ${jsonParam(tx, patch.notificationRules ?? current.notification_rules)},
           updated_at = now()
         where id = ${id}
         returning *`;

@@ -67,6 +67,7 @@ export {
   type ActionFields,
   type ResultRoute,
   type RetryPolicy,
+  type NotificationRuleDocument,
 } from './actions';
 export { canonicalJson, hashRunInput, mergeRunInput } from './run-input';
 export {
@@ -120,3 +121,4 @@ export {
   type PolledItem,
 } from './collection-poller';
 export { recordPolledItems, type ItemChange, type ItemChangeKind } from './item-changes';
+export { readRunOutcome, type RunOutcome } from './run-outcome';
