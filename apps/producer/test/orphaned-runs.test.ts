@@ -15,6 +15,7 @@ import {
   registerService,
   startRunAttempt,
 } from '@interflow/registry';
+import { createRecipient, declareNotificationTopology, RunOutcomeNotifier } from '@interflow/notifications';
 import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { Housekeeping } from '../src/housekeeping';
 
@@ -27,6 +28,7 @@ describe('housekeeping ends runs whose message is gone from every queue', () => 
   let broker: PostgresBroker;
   let actionId: string;
   let deploymentId: string;
+  let keyring: ReturnType<typeof createKeyring>;
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 4 });
@@ -35,7 +37,7 @@ describe('housekeeping ends runs whose message is gone from every queue', () => 
     await broker.declareQueue({ name: 'work', policy: { deadLetterQueue: 'work.dead', maxAttempts: 1 } });
     const key = parseKeySpec(`k1:${crypto.randomBytes(32).toString('base64')}`);
     if (typeof key === 'string') throw new Error(key);
-    const keyring = createKeyring(key);
+    keyring = createKeyring(key);
     const { service } = await registerService(
       db.sql,
       keyring,
@@ -110,5 +112,41 @@ describe('housekeeping ends runs whose message is gone from every queue', () => 
     expect(text).toMatch(/interflow_housekeeping_handled_total\{chore="orphaned_runs"[^}]*\} 2/);
     // A second round finds nothing more.
     expect((await housekeeping.runOnce()).orphanedRuns).toBe(0);
+  });
+
+  it("raises the ended run's notification rules, as the runner does for the runs it ends", async () => {
+    await declareNotificationTopology(broker);
+    const { recipient } = await createRecipient(db.sql, keyring, { name: 'on call' });
+    const ruled = (
+      await createAction(db.sql, {
+        name: 'ruled',
+        deploymentId,
+        method: 'm',
+        notificationRules: [{ on: 'consecutive_failures', count: 1, notify: { recipients: [recipient.id], groups: [] } }],
+      })
+    ).action.id;
+    const runId = crypto.randomUUID();
+    let messageId = '';
+    await db.sql.begin(async (tx) => {
+      await insertQueuedRun(tx, { id: runId, actionId: ruled, deploymentId, trigger: 'api', triggeredBy: 'test', input: {}, inputHash: hashRunInput({}) });
+      const [receipt] = await broker.publishWithin(tx, [{ exchange: '', routingKey: 'work', message: { payload: { action_id: ruled, run_id: runId } } }]);
+      messageId = receipt?.messageIds[0] ?? '';
+      await recordRunMessage(tx, runId, messageId);
+    });
+    await db.sql`delete from mq_messages where id = ${messageId}`;
+    const logger = createSilentLogger();
+    const outcomes = new RunOutcomeNotifier({ sql: db.sql, clock: { now: () => new Date() }, broker, logger });
+    const housekeeping = new Housekeeping({
+      sql: db.sql,
+      logger,
+      metrics: createMetricsRegistry('orphaned-runs-rules-test'),
+      outcomes,
+      settings: { intervalMs: 50, pruneIntervalMs: 60_000, fireKeyRetentionMs: 86_400_000, eventReplayWindowMs: 3_600_000, rateRetentionMs: 86_400_000, consumerSilenceMs: 600_000 },
+    });
+    expect((await housekeeping.runOnce()).orphanedRuns).toBeGreaterThanOrEqual(1);
+    expect(await getRun(db.sql, runId)).toMatchObject({ status: 'failed' });
+    await outcomes.drain();
+    const raised = await db.sql<{ title: string }[]>`select title from notifications where source = ${`action:${ruled}`}`;
+    expect(raised.map((row) => row.title)).toEqual(['ruled failed']);
   });
 });

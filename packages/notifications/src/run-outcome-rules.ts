@@ -92,7 +92,7 @@ export function runOutcomeNotifications(facts: RunOutcomeFacts): NotificationDra
       if (facts.status !== 'failed' || !streak || streak.count < rule.count) continue;
       drafts.push({
         ...common,
-        title: `${facts.actionName} failed ${rule.count} times in a row`,
+        title: rule.count === 1 ? `${facts.actionName} failed` : `${facts.actionName} failed ${rule.count} times in a row`,
         body: facts.error ? `Last error: ${preview(facts.error)}` : 'The last run failed.',
         data: { action_id: facts.actionId, run_id: facts.runId, failures: streak.count, since_run_id: streak.sinceRunId },
         dedupeKey: `action:${facts.actionId}:rule:${ruleKey(rule)}:streak-after:${streak.sinceRunId ?? 'start'}`,
