@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { baseConfigShape, createLogger, createSqlClient, failureLine, parseConfigOrExit } from '@interflow/core';
+import { resealWebhookSecrets } from '@interflow/notifications';
 import { keyringFromConfig, rotateSecretKeys, sealedValuesByKey, secretKeyConfigShape } from '@interflow/registry';
 
 /**
- * `npm run rotate-keys -w apps/api`: re-encrypts every deployment credential and service
- * signing secret that is not under INTERFLOW_SECRET_KEY (the active key), reading the old
+ * `npm run rotate-keys -w apps/api`: re-encrypts every deployment credential, service
+ * signing secret and recipient webhook secret that is not under INTERFLOW_SECRET_KEY (the active key), reading the old
  * ones with INTERFLOW_SECRET_KEY_SECONDARY. Daemons keep running meanwhile; run it again
  * after an interruption. Prints how many values are under each key afterwards.
  */
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   const sql = createSqlClient({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: 2, applicationName: 'interflow-rotate-keys' });
   try {
     const report = await rotateSecretKeys(sql, keyring, logger);
-    logger.info('rotation complete', { ...report, sealedValuesByKey: await sealedValuesByKey(sql) });
+    const recipients = await resealWebhookSecrets(sql, keyring);
+    logger.info('rotation complete', { ...report, recipients, sealedValuesByKey: await sealedValuesByKey(sql) });
   } finally {
     await sql.end({ timeout: 5 });
   }

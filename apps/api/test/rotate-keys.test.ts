@@ -9,6 +9,7 @@ import {
   sealedValuesByKey,
   type SecretKey,
 } from '@interflow/registry';
+import { createRecipient, recipientWebhook } from '@interflow/notifications';
 import { createTestDatabase, startDaemon, type TestDatabase } from '@interflow/test-kit';
 
 let db: TestDatabase;
@@ -40,6 +41,7 @@ describe('npm run rotate-keys (the built command)', () => {
       const { action } = await createAction(db.sql, { name: `act-${i}`, deploymentId: deployment.id, method: 'm' });
       actions.push({ id: action.id, password });
     }
+    const { recipient, webhookSecret } = await createRecipient(db.sql, before, { name: 'hooked', webhookUrl: 'https://hooks.example.com/x' });
 
     const command = await startDaemon({
       script: path.resolve(__dirname, '../dist/rotate-keys.js'),
@@ -60,6 +62,9 @@ describe('npm run rotate-keys (the built command)', () => {
       expect(context.deployment.credentials).toEqual({ password: action.password });
     }
     expect(JSON.stringify(command.logs)).not.toContain(actions[0]?.password);
+    expect(command.logs.find((line) => line.message === 'rotation complete')?.recipients).toBe(1);
+    expect((await recipientWebhook(db.sql, after, recipient.id))?.secret).toBe(webhookSecret);
+    expect(JSON.stringify(command.logs)).not.toContain(webhookSecret);
   });
 
   it('refuses to run without INTERFLOW_SECRET_KEY', async () => {

@@ -6,6 +6,7 @@ export {
   updateRecipient,
   deleteRecipient,
   rotateWebhookSecret,
+  resealWebhookSecrets,
   recipientWebhook,
   generateWebhookSecret,
   type Recipient,

@@ -217,3 +217,28 @@ export async function recipientWebhook(
   const secret = openSecret<string>(keyring, { keyId: row.webhook_key_id, sealed: row.webhook_secret }, webhookSecretContext(id));
   return { url: row.webhook_url, secret };
 }
+
+/**
+ * Re-seals recipients' webhook secrets not yet under the keyring's active key (part of
+ * `rotate-keys`), a batch per short transaction under the rows' locks; safe to run again.
+ * Answers how many were re-sealed.
+ */
+export async function resealWebhookSecrets(sql: Sql, keyring: SecretKeyring): Promise<number> {
+  let resealed = 0;
+  for (;;) {
+    const batch = await sql.begin(async (tx) => {
+      const rows = await tx<{ id: string; webhook_key_id: string; webhook_secret: Buffer }[]>`
+        select id, webhook_key_id, webhook_secret from recipients
+        where webhook_key_id is not null and webhook_key_id <> ${keyring.active.id}
+        order by id limit 100 for update`;
+      for (const row of rows) {
+        const context = webhookSecretContext(row.id);
+        const sealed = sealSecret(keyring, openSecret(keyring, { keyId: row.webhook_key_id, sealed: row.webhook_secret }, context), context);
+        await tx`update recipients set webhook_key_id = ${sealed.keyId}, webhook_secret = ${sealed.sealed} where id = ${row.id}`;
+      }
+      return rows.length;
+    });
+    resealed += batch;
+    if (batch < 100) return resealed;
+  }
+}

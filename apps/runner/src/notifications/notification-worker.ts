@@ -105,7 +105,11 @@ export class NotificationWorker {
     const send = await getChannelSend(sql, delivery.payload.send_id);
     // Deleted meanwhile (recipient or notification), or already settled by an earlier copy.
     if (!send || send.state !== 'pending') return;
-    const outcome = await channels[send.channel].send(send);
+    // A channel answers what the attempt came to; anything it throws (a secret the keys
+    // cannot open, the database) is an attempt that failed and may be retried.
+    const outcome: SendOutcome = await channels[send.channel]
+      .send(send)
+      .catch((error: unknown) => ({ kind: 'retryable', error: `the ${send.channel} channel failed: ${error instanceof Error ? error.message : String(error)}` }));
     const now = clock.now();
     const log = { notificationId: send.notificationId, deliveryId: send.deliveryId, sendId: send.id, channel: send.channel, attempt: delivery.attempt };
     const metrics = this.deps.metrics ?? noNotificationMetrics;
