@@ -158,7 +158,57 @@ const runs: ResourceKind = {
   ],
 };
 
-export const RESOURCE_KINDS: ResourceKind[] = [services, deployments, actions, schedules, queues, exchanges, bindings, tokens, runs];
+const recipients: ResourceKind = {
+  names: ['recipients', 'recipient'],
+  singular: 'recipient',
+  list: async (c) => (await listAll((cursor) => orThrow(c.GET('/v1/recipients', { params: { query: { limit: PAGE, cursor } } })))).map(asJson),
+  find: (c, ref) => byIdOrName('recipient', ref, async (id) => asJson(await orThrow(c.GET('/v1/recipients/{id}', p(id)))), () => recipients.list(c)),
+  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/recipients/{id}', p(String(item.id))))),
+  columns: [col('NAME', (r) => r.name), col('E-MAIL', (r) => r.email), col('WEBHOOK', (r) => r.webhook_url), col('GROUPS', (r) => (r.group_ids as unknown[]).length), col('ID', (r) => r.id)],
+};
+
+const groups: ResourceKind = {
+  names: ['groups', 'group'],
+  singular: 'group',
+  list: async (c) => (await listAll((cursor) => orThrow(c.GET('/v1/groups', { params: { query: { limit: PAGE, cursor } } })))).map(asJson),
+  find: (c, ref) => byIdOrName('group', ref, async (id) => asJson(await orThrow(c.GET('/v1/groups/{id}', p(id)))), () => groups.list(c)),
+  remove: async (c, item) => void (await orThrow(c.DELETE('/v1/groups/{id}', p(String(item.id))))),
+  columns: [col('NAME', (r) => r.name), col('MEMBERS', (r) => r.member_count), col('ID', (r) => r.id), age],
+};
+
+const notifications: ResourceKind = {
+  names: ['notifications', 'notification'],
+  singular: 'notification',
+  // Newest first; `get notifications` shows the latest page.
+  list: async (c) => (await orThrow(c.GET('/v1/notifications', { params: { query: { limit: 50 } } }))).items.map(asJson),
+  find: async (c, ref) => asJson(await orThrow(c.GET('/v1/notifications/{id}', p(ref)))),
+  remove: async () => {
+    throw new UsageError('notifications are kept as history');
+  },
+  columns: [
+    col('TITLE', (r) => r.title),
+    col('SEVERITY', (r) => r.severity),
+    col('DELIVERIES', (r) => (r.deliveries as Json).total),
+    col('CONFIRMED', (r) => (r.deliveries as Json).confirmed),
+    col('ID', (r) => r.id),
+    age,
+  ],
+};
+
+export const RESOURCE_KINDS: ResourceKind[] = [
+  services,
+  deployments,
+  actions,
+  schedules,
+  queues,
+  exchanges,
+  bindings,
+  tokens,
+  runs,
+  recipients,
+  groups,
+  notifications,
+];
 
 export function resourceKind(word: string): ResourceKind {
   const kind = RESOURCE_KINDS.find((candidate) => candidate.names.includes(word.toLowerCase()));

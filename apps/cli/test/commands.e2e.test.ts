@@ -59,6 +59,26 @@ describe('interflow (commands against a running api)', () => {
     expect(gone.stderr).toMatch(/^error: .*jobs.* \(404 not_found\)\n$/);
   });
 
+  it('gets, describes and deletes recipients and groups, and lists notifications', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${cli.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${cli.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { id: string } }));
+    const group = await post('/v1/groups', { name: 'night-shift' });
+    const recipient = await post('/v1/recipients', { name: 'ops-desk', email: 'ops@example.com', group_ids: [group.body.id] });
+    expect(recipient.status).toBe(201);
+    expect((await post('/v1/notifications', { title: 'feed down', to: { groups: [group.body.id] } })).status).toBe(202);
+    expect((await cli.run(['get', 'recipients'])).stdout).toMatch(/^NAME\s+E-MAIL\s+WEBHOOK\s+GROUPS\s+ID\n(.*\n)*ops-desk\s+ops@example.com\s+-\s+1\s/);
+    expect((await cli.run(['get', 'groups'])).stdout).toMatch(/night-shift\s+1\s/);
+    expect((await cli.run(['get', 'notifications'])).stdout).toMatch(/feed down\s+info\s/);
+    const described = YAML.parse((await cli.run(['describe', 'recipient', 'ops-desk'])).stdout) as { id: string };
+    expect(described.id).toBe(recipient.body.id);
+    expect((await cli.run(['delete', 'recipient', 'ops-desk'])).code).toBe(0);
+    expect((await cli.run(['describe', 'recipient', 'ops-desk'])).code).toBe(1);
+  });
+
   it("prints the api's message and the field it names, with exit code 1", async () => {
     const bad = await cli.run(['queues', 'publish', 'Not A Name!', '--payload', '1']);
     expect(bad.code).toBe(1);
