@@ -138,6 +138,7 @@ describe('housekeeping ends runs whose message is gone from every queue', () => 
     const outcomes = new RunOutcomeNotifier({ sql: db.sql, clock: { now: () => new Date() }, broker, logger });
     const housekeeping = new Housekeeping({
       sql: db.sql,
+      broker,
       logger,
       metrics: createMetricsRegistry('orphaned-runs-rules-test'),
       outcomes,
