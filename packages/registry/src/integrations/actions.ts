@@ -118,6 +118,7 @@ export function actionEtag(row: ActionRow): string {
     row.queue,
     // Appended only when set, so the ETags of actions that do not poll stay what they were.
     ...(row.poller ? [row.poller] : []),
+    ...(row.notification_rules.length > 0 ? [row.notification_rules] : []),
   ]);
 }
 
