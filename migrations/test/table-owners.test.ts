@@ -33,6 +33,15 @@ const OWNERS: Record<string, string[]> = {
     'schedule_fires',
   ],
   'packages/event-log': ['events'],
+  'packages/notifications': [
+    'recipients',
+    'recipient_groups',
+    'recipient_group_members',
+    'notifications',
+    'notification_deliveries',
+    'notification_sends',
+    'notification_history',
+  ],
   'apps/api': ['api_tokens', 'apply_sets', 'settings'],
   'apps/runner': ['deployment_call_slots', 'deployment_pauses', 'deployment_rate_buckets'],
 };
