@@ -6542,6 +6542,33 @@ export interface operations {
                                 /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
                                 snapshot: boolean;
                             } | null;
+                            /** @description notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run) */
+                            notification_rules: ({
+                                /** @constant */
+                                on: "consecutive_failures";
+                                count: number;
+                                notify: {
+                                    /** @default [] */
+                                    recipients: string[];
+                                    /** @default [] */
+                                    groups: string[];
+                                };
+                                /** @enum {string} */
+                                severity?: "info" | "warning" | "error" | "critical";
+                                requires_confirmation?: boolean;
+                            } | {
+                                /** @constant */
+                                on: "success_with_result";
+                                notify: {
+                                    /** @default [] */
+                                    recipients: string[];
+                                    /** @default [] */
+                                    groups: string[];
+                                };
+                                /** @enum {string} */
+                                severity?: "info" | "warning" | "error" | "critical";
+                                requires_confirmation?: boolean;
+                            })[];
                             webhook_enabled: boolean;
                             created_at: string;
                             /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
@@ -6653,6 +6680,33 @@ export interface operations {
                         /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
                         snapshot: boolean;
                     } | null;
+                    /** @description notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run) */
+                    notification_rules?: ({
+                        /** @constant */
+                        on: "consecutive_failures";
+                        count: number;
+                        notify: {
+                            /** @default [] */
+                            recipients?: string[];
+                            /** @default [] */
+                            groups?: string[];
+                        };
+                        /** @enum {string} */
+                        severity?: "info" | "warning" | "error" | "critical";
+                        requires_confirmation?: boolean;
+                    } | {
+                        /** @constant */
+                        on: "success_with_result";
+                        notify: {
+                            /** @default [] */
+                            recipients?: string[];
+                            /** @default [] */
+                            groups?: string[];
+                        };
+                        /** @enum {string} */
+                        severity?: "info" | "warning" | "error" | "critical";
+                        requires_confirmation?: boolean;
+                    })[];
                 };
             };
         };
@@ -6703,6 +6757,33 @@ export interface operations {
                             /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
                             snapshot: boolean;
                         } | null;
+                        /** @description notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run) */
+                        notification_rules: ({
+                            /** @constant */
+                            on: "consecutive_failures";
+                            count: number;
+                            notify: {
+                                /** @default [] */
+                                recipients: string[];
+                                /** @default [] */
+                                groups: string[];
+                            };
+                            /** @enum {string} */
+                            severity?: "info" | "warning" | "error" | "critical";
+                            requires_confirmation?: boolean;
+                        } | {
+                            /** @constant */
+                            on: "success_with_result";
+                            notify: {
+                                /** @default [] */
+                                recipients: string[];
+                                /** @default [] */
+                                groups: string[];
+                            };
+                            /** @enum {string} */
+                            severity?: "info" | "warning" | "error" | "critical";
+                            requires_confirmation?: boolean;
+                        })[];
                         webhook_enabled: boolean;
                         created_at: string;
                         /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
@@ -6856,6 +6937,33 @@ export interface operations {
                             /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
                             snapshot: boolean;
                         } | null;
+                        /** @description notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run) */
+                        notification_rules: ({
+                            /** @constant */
+                            on: "consecutive_failures";
+                            count: number;
+                            notify: {
+                                /** @default [] */
+                                recipients: string[];
+                                /** @default [] */
+                                groups: string[];
+                            };
+                            /** @enum {string} */
+                            severity?: "info" | "warning" | "error" | "critical";
+                            requires_confirmation?: boolean;
+                        } | {
+                            /** @constant */
+                            on: "success_with_result";
+                            notify: {
+                                /** @default [] */
+                                recipients: string[];
+                                /** @default [] */
+                                groups: string[];
+                            };
+                            /** @enum {string} */
+                            severity?: "info" | "warning" | "error" | "critical";
+                            requires_confirmation?: boolean;
+                        })[];
                         webhook_enabled: boolean;
                         created_at: string;
                         /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
@@ -7062,6 +7170,33 @@ export interface operations {
                         /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
                         snapshot: boolean;
                     } | null;
+                    /** @description notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run) */
+                    notification_rules?: ({
+                        /** @constant */
+                        on: "consecutive_failures";
+                        count: number;
+                        notify: {
+                            /** @default [] */
+                            recipients?: string[];
+                            /** @default [] */
+                            groups?: string[];
+                        };
+                        /** @enum {string} */
+                        severity?: "info" | "warning" | "error" | "critical";
+                        requires_confirmation?: boolean;
+                    } | {
+                        /** @constant */
+                        on: "success_with_result";
+                        notify: {
+                            /** @default [] */
+                            recipients?: string[];
+                            /** @default [] */
+                            groups?: string[];
+                        };
+                        /** @enum {string} */
+                        severity?: "info" | "warning" | "error" | "critical";
+                        requires_confirmation?: boolean;
+                    })[];
                 };
             };
         };
@@ -7114,6 +7249,33 @@ export interface operations {
                             /** @description true: each run returns the whole collection, so items it lacks are reported deleted; false: a page or a window, never deletions */
                             snapshot: boolean;
                         } | null;
+                        /** @description notify recipients/groups after `count` consecutive failed runs (once per streak) or on a success with a non-empty result (once per run) */
+                        notification_rules: ({
+                            /** @constant */
+                            on: "consecutive_failures";
+                            count: number;
+                            notify: {
+                                /** @default [] */
+                                recipients: string[];
+                                /** @default [] */
+                                groups: string[];
+                            };
+                            /** @enum {string} */
+                            severity?: "info" | "warning" | "error" | "critical";
+                            requires_confirmation?: boolean;
+                        } | {
+                            /** @constant */
+                            on: "success_with_result";
+                            notify: {
+                                /** @default [] */
+                                recipients: string[];
+                                /** @default [] */
+                                groups: string[];
+                            };
+                            /** @enum {string} */
+                            severity?: "info" | "warning" | "error" | "critical";
+                            requires_confirmation?: boolean;
+                        })[];
                         webhook_enabled: boolean;
                         created_at: string;
                         /** @description the content hash, also sent as the ETag header; pass it in If-Match to update or delete safely */
