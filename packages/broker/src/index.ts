@@ -5,6 +5,7 @@
  * (`@interflow/broker/conformance`) holds every behavioural promise an implementation makes.
  */
 export * from './broker';
+export * from './observation';
 export type { TransactionSql } from './sql-types';
 export { UnroutableError, StaleDeliveryError, QueueFullError } from './errors';
 export {
