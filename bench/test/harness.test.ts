@@ -22,6 +22,7 @@ describe('bench harness', () => {
       list: false,
       repeat: 1,
       help: false,
+      broker: 'postgres',
     });
     expect(parseCliOptions(['--repeat', '3']).repeat).toBe(3);
     expect(() => parseCliOptions(['--repeat=0'])).toThrow('--repeat needs a whole number from 1 to 20');

@@ -67,7 +67,10 @@ describe('runner crash and shutdown', () => {
       description: 'the returned run to complete',
     });
     expect(run.response).toEqual({ held_call: 2 });
-    expect(next.logs.some((line) => line.message === 'connector call ended' && line.runId === runId)).toBe(true);
+    // the runner logs the call's end after the run's end commits: wait for the line rather than race it
+    await waitFor(() => next.logs.some((line) => line.message === 'connector call ended' && line.runId === runId), {
+      description: 'the second runner to log the call it completed',
+    });
     world.connector.releaseRun(runId);
   });
 
