@@ -53,7 +53,9 @@ describe('runner crash and shutdown', () => {
     expect(await exit).toBe(0);
     const [run] = (await world.runsOf(actionId)).filter((r) => r.id === runId);
     expect(run).toMatchObject({ status: 'succeeded', response: { held_call: 1 } });
-    expect(runner.logs.some((line) => line.message === 'connector call ended' && line.runId === runId)).toBe(true);
+    await waitFor(() => runner.logs.some((line) => line.message === 'connector call ended' && line.runId === runId), {
+      description: 'the runner to log the call it completed',
+    });
   });
 
   it('SIGTERM past the grace period returns the call to the queue unfinished, exits 0, and another runner completes it', async () => {
