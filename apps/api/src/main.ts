@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createBroker } from '@interflow/broker-select';
-import { bootDaemon, failureLine, parseConfigOrExit, systemClock } from '@interflow/core';
+import { bootDaemon, failureLine, parseConfigOrExit, runStartStep, systemClock } from '@interflow/core';
 import { checkSecretsReadable, keyringFromConfig } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
 import { declareNotificationTopology } from '@interflow/notifications';
@@ -12,7 +12,6 @@ import { answerUnparsableRequests } from './http/unparsable-requests';
 import { EventHub } from './events/event-hub';
 import { createServer } from './server';
 import { RunReplies } from './triggering/run-replies';
-import { whenMigrated } from './when-migrated';
 
 /** The api daemon: parses config once, builds dependencies, listens, owns shutdown. */
 async function main(): Promise<void> {
@@ -57,12 +56,12 @@ async function main(): Promise<void> {
     dashboardDir: config.DASHBOARD_DIR,
   });
   const stopped = () => shutdown.draining;
-  void whenMigrated('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
+  void runStartStep('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
     logger,
     stopped,
   });
-  void whenMigrated('reply queue', () => replies.start(), { logger, stopped });
-  void whenMigrated('notification queues', () => declareNotificationTopology(broker), { logger, stopped });
+  void runStartStep('reply queue', () => replies.start(), { logger, stopped });
+  void runStartStep('notification queues', () => declareNotificationTopology(broker), { logger, stopped });
   const server = app.listen(config.PORT, config.HOST);
   answerUnparsableRequests(server, logger);
   await new Promise<void>((resolve, reject) => {

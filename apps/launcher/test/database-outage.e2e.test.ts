@@ -16,33 +16,40 @@ const adminToken = `if_admin_${crypto.randomBytes(24).toString('hex')}`;
 const PROBE_PATIENCE_MS = 5000;
 
 /**
- * The api and the runner while their PostgreSQL server is down: `/readyz` keeps
- * answering 503 (it must not wait behind the pool's reconnect backoff), a publish gets
- * 503 with Retry-After instead of 500, and both come back once the server is back.
+ * The api, the runner and the producer while their PostgreSQL server is down, right
+ * after they became ready (a runner may still be starting its consumers then): none
+ * exits, `/readyz` keeps answering 503 (it must not wait behind the pool's reconnect
+ * backoff), a publish gets 503 with Retry-After instead of 500, and all come back once
+ * the server is back.
  */
-describe('api and runner while the database is down', () => {
+describe('api, runner and producer while the database is down', () => {
   let server: PrivatePostgres;
   let api: DaemonProcess;
   let runner: DaemonProcess;
+  let producer: DaemonProcess;
   let apiUrl: string;
   let runnerUrl: string;
+  let producerUrl: string;
 
   beforeAll(async () => {
     server = new PrivatePostgres(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'interflow-outage-')), 'data'), await freePort());
     await server.start();
     const url = await ensureDatabase(server.url, 'interflow');
     await migrate({ url, schema, migrations });
-    const [apiPort, runnerPort] = await Promise.all([freePort(), freePort()]);
+    const [apiPort, runnerPort, producerPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const shared = { DATABASE_URL: url, DATABASE_SCHEMA: schema, INTERFLOW_SECRET_KEY: generateSecretKeySpec('outage'), LOG_LEVEL: 'info' };
     apiUrl = `http://127.0.0.1:${apiPort}`;
     runnerUrl = `http://127.0.0.1:${runnerPort}`;
+    producerUrl = `http://127.0.0.1:${producerPort}`;
     api = await startDaemon({ script: script('api'), env: { ...shared, PORT: String(apiPort), INTERFLOW_ADMIN_TOKEN: adminToken }, readyUrl: `${apiUrl}/readyz` });
     runner = await startDaemon({ script: script('runner'), env: { ...shared, HEALTH_PORT: String(runnerPort) }, readyUrl: `${runnerUrl}/readyz` });
+    producer = await startDaemon({ script: script('producer'), env: { ...shared, HEALTH_PORT: String(producerPort) }, readyUrl: `${producerUrl}/readyz` });
   });
 
   afterAll(async () => {
     await api?.stop('SIGKILL');
     await runner?.stop('SIGKILL');
+    await producer?.stop('SIGKILL');
     await server?.stop();
     fs.rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
   });
@@ -55,7 +62,7 @@ describe('api and runner while the database is down', () => {
       signal: AbortSignal.timeout(60_000),
     });
 
-  it('answers readiness probes and publishes with 503 while it is down, and recovers', async () => {
+  it('stays up, answers readiness probes and publishes with 503 while it is down, and recovers', async () => {
     const declared = await fetch(`${apiUrl}/v1/queues`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
@@ -74,7 +81,7 @@ describe('api and runner while the database is down', () => {
 
     // Twelve probes of each daemon over several seconds: every one answers, 503, naming the database.
     for (let i = 0; i < 12; i++) {
-      for (const base of [apiUrl, runnerUrl]) {
+      for (const base of [apiUrl, runnerUrl, producerUrl]) {
         const probe = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(PROBE_PATIENCE_MS) });
         expect(probe.status).toBe(503);
         expect(await probe.json()).toMatchObject({ ready: false, checks: { database: expect.stringMatching(/^unreachable/) } });
@@ -88,11 +95,12 @@ describe('api and runner while the database is down', () => {
 
     await server.start();
 
-    for (const base of [apiUrl, runnerUrl]) {
+    for (const base of [apiUrl, runnerUrl, producerUrl]) {
       await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, { timeoutMs: 60_000, description: `${base} ready again` });
     }
     await waitFor(async () => (await publish()).status === 201, { timeoutMs: 60_000, description: 'publishes to succeed again' });
     expect(await api.stop('SIGTERM')).toBe(0);
     expect(await runner.stop('SIGTERM')).toBe(0);
+    expect(await producer.stop('SIGTERM')).toBe(0);
   });
 });

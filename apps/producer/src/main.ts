@@ -1,5 +1,5 @@
 import { createBroker } from '@interflow/broker-select';
-import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, startHealthServer, systemClock } from '@interflow/core';
+import { AdvisoryLeadership, bootDaemon, failureLine, parseConfigOrExit, runStartStep, startHealthServer, systemClock } from '@interflow/core';
 import { keyringFromConfig, runRequestKeys } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
 import { declareNotificationTopology, RunOutcomeNotifier } from '@interflow/notifications';
@@ -81,8 +81,11 @@ async function main(): Promise<void> {
   queueGauges.start();
   shutdown.add('queue gauges', () => queueGauges.stop());
 
-  await scheduler.start();
   shutdown.add('scheduler', () => scheduler.stop());
+  // A database outage while starting delays the start; it does not end the producer.
+  await runStartStep('scheduling', () => scheduler.start(), { logger, stopped: () => shutdown.draining });
+  // A SIGTERM that came while it started found nothing to stop yet.
+  if (shutdown.draining) return scheduler.stop();
   logger.info('producer started', { healthPort: health.port });
 }
 

@@ -38,9 +38,10 @@ export class Scheduler {
 
   async start(): Promise<void> {
     if (this.running) return;
-    this.running = true;
+    // Listening first: when it fails (the database went away) start can simply be called again.
     const listener = await this.deps.sql.listen(scheduleChangesChannel(this.deps.schema), () => this.wake());
     this.unlisten = listener.unlisten;
+    this.running = true;
     this.loop = this.run();
   }
 

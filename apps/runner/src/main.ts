@@ -4,6 +4,7 @@ import {
   bootDaemon,
   failureLine,
   parseConfigOrExit,
+  runStartStep,
   startHealthServer,
   systemClock,
   type ReadinessReport,
@@ -76,21 +77,23 @@ async function main(): Promise<void> {
   const notifications = config.RUNNER_NOTIFICATIONS
     ? buildNotificationWorker({ config, sql, broker, clock, logger, keyring, fetch, consumerName, metrics })
     : null;
-  await waitUntilMigrated(readiness, logger, () => shutdown.draining);
-  if (shutdown.draining) return;
-  try {
-    await ensureActionQueues(broker, config.RUNNER_QUEUES);
-    await ensureItemEventsExchange(broker);
-    await runner.start();
-    if (notifications) await notifications.start();
-  } catch (error) {
-    // SIGTERM while starting closes the pool under these steps: that is a stop, not a failure
-    if (shutdown.draining) return;
-    throw error;
-  }
+  // Registered before starting, so a SIGTERM while starting drains what already began.
   shutdown.add('run outcome notifications', () => outcomeNotifier.drain());
   shutdown.add('runner (drain in-flight calls)', () => runner.stop(config.RUNNER_DRAIN_GRACE_MS));
   if (notifications) shutdown.add('notifications (drain in-flight sends)', () => notifications.stop());
+  await waitUntilMigrated(readiness, logger, () => shutdown.draining);
+  // A database outage half-way through starting delays the start; it does not end the runner.
+  await runStartStep(
+    'consuming',
+    async () => {
+      await ensureActionQueues(broker, config.RUNNER_QUEUES);
+      await ensureItemEventsExchange(broker);
+      await runner.start();
+      if (notifications) await notifications.start();
+    },
+    { logger, stopped: () => shutdown.draining },
+  );
+  // A SIGTERM that came while starting has stopped consumers that did not exist yet.
   if (shutdown.draining) await runner.stop(0);
 }
 

@@ -42,12 +42,15 @@ export class ActionRunner {
 
   constructor(private readonly options: RunnerOptions) {}
 
+  /** Safe to call again after it failed part-way (the database went away meanwhile). */
   async start(): Promise<void> {
     for (const queue of this.options.queues) {
+      if (this.consumers.has(queue) || this.stopping) continue;
       this.consume(queue, (delivery) => parseRunRequest(delivery, this.options.runRequestKeys));
     }
     if (this.options.subscriptions) {
       await this.refreshSubscriptions();
+      clearInterval(this.refreshTimer);
       this.refreshTimer = setInterval(() => {
         this.refreshSubscriptions().catch((error: unknown) =>
           this.options.logger.warn('could not refresh action subscriptions', { error: describeError(error) }),

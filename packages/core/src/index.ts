@@ -22,6 +22,7 @@ export { LabelValueCap, OTHER_LABEL_VALUE, isPlainLabelValue } from './metrics/l
 export { AdvisoryLeadership, type AdvisoryLeadershipOptions } from './db/advisory-leadership';
 export { startHealthServer, type HealthServer, type HealthServerOptions } from './health/health-server';
 export { installShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export { runStartStep } from './lifecycle/start-step';
 export { bootDaemon, parseConfigOrExit, type DaemonBase, type BootDaemonOptions } from './lifecycle/boot-daemon';
 export { type SqlExecutor } from './db/sql-executor';
 export { keysetPage, type KeysetPage, type KeysetRequest } from './db/keyset-page';
