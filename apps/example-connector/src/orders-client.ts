@@ -1,4 +1,4 @@
-import { PermanentError, RateLimitedError, RetryableError, type CallDeployment } from '@interflow/connector-sdk';
+import { callDeadline, PermanentError, RateLimitedError, RetryableError, type CallDeployment } from '@interflow/connector-sdk';
 import type { Order } from './fake-orders-api/orders-api';
 
 /**
@@ -36,17 +36,21 @@ export class OrdersClient {
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
+    let text: string;
+    const deadline = callDeadline(this.signal, 10_000);
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: { authorization: `Bearer ${this.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: this.signal ? AbortSignal.any([this.signal, AbortSignal.timeout(10_000)]) : AbortSignal.timeout(10_000),
+        signal: deadline.signal,
       });
+      text = await response.text();
     } catch (error) {
       throw new RetryableError(`the orders API is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      deadline.release();
     }
-    const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : null;
     if (response.ok) return parsed as T;
     const message = (parsed as { message?: string } | null)?.message ?? `HTTP ${response.status}`;

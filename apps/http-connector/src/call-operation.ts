@@ -1,5 +1,5 @@
 import { search } from 'jmespath';
-import { PermanentError, RateLimitedError, RetryableError, type CallDeployment } from '@interflow/connector-sdk';
+import { callDeadline, PermanentError, RateLimitedError, RetryableError, type CallDeadline, type CallDeployment } from '@interflow/connector-sdk';
 import { outboundRefusal, readLimited, type OutboundFetch } from '@interflow/outbound';
 import { authenticate, type TokenSource } from './auth';
 import { credentialsSchema, httpConnectionSchema, missingCredentials, type HttpConnection, type HttpCredentials, type Operation } from './http-deployment';
@@ -118,7 +118,15 @@ async function sendAuthenticated(
 }
 
 async function send(deps: OperationCallDependencies, request: PlannedRequest, operation: Operation, maxBytes: number, signal: AbortSignal): Promise<Page & { retryAfter: string | null }> {
-  const timeout = AbortSignal.timeout(operation.timeout_ms);
+  const deadline = callDeadline(signal, operation.timeout_ms);
+  try {
+    return await sendWithin(deps, request, operation, maxBytes, deadline);
+  } finally {
+    deadline.release();
+  }
+}
+
+async function sendWithin(deps: OperationCallDependencies, request: PlannedRequest, operation: Operation, maxBytes: number, deadline: CallDeadline): Promise<Page & { retryAfter: string | null }> {
   const where = `${request.method} ${request.url.origin}${request.url.pathname}`;
   let response;
   try {
@@ -126,12 +134,12 @@ async function send(deps: OperationCallDependencies, request: PlannedRequest, op
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.any([signal, timeout]),
+      signal: deadline.signal,
     });
   } catch (error) {
     const refusal = outboundRefusal(error);
     if (refusal) throw new PermanentError(refusal.message);
-    if (timeout.aborted) throw new RetryableError(`${where} did not answer within ${operation.timeout_ms} ms`, { status: 504 });
+    if (deadline.timedOut) throw new RetryableError(`${where} did not answer within ${operation.timeout_ms} ms`, { status: 504 });
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new RetryableError(`${where} could not be reached: ${cause?.code ?? cause?.message ?? String(error)}`);
   }
@@ -139,7 +147,7 @@ async function send(deps: OperationCallDependencies, request: PlannedRequest, op
   try {
     body = await readLimited(response.body, maxBytes, response.headers.get('content-length'));
   } catch (error) {
-    if (timeout.aborted) throw new RetryableError(`${where} did not finish answering within ${operation.timeout_ms} ms`, { status: 504 });
+    if (deadline.timedOut) throw new RetryableError(`${where} did not finish answering within ${operation.timeout_ms} ms`, { status: 504 });
     throw new RetryableError(`${where} broke off its answer: ${String(error)}`);
   }
   if (body.truncated) {

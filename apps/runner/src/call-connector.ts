@@ -1,4 +1,4 @@
-import { buildConnectorCall, type CallEnvelope, type HttpVerb } from '@interflow/connector-sdk';
+import { buildConnectorCall, callDeadline, type CallEnvelope, type HttpVerb } from '@interflow/connector-sdk';
 import { outboundRefusal, type OutboundFetch } from '@interflow/outbound';
 import { traceHeaders } from '@interflow/core';
 import { readCappedBody, type CappedBody } from './capped-body';
@@ -45,7 +45,7 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
     signingSecret: input.signingSecret,
     now: input.now(),
   });
-  const timeout = AbortSignal.timeout(input.timeoutMs);
+  const deadline = callDeadline(input.signal, input.timeoutMs);
   try {
     const response = await input.fetch(call.url, {
       method: call.method,
@@ -53,7 +53,7 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
       body: call.body,
       // A connector has no reason to redirect; following would send the signed call elsewhere.
       redirect: 'manual',
-      signal: AbortSignal.any([input.signal, timeout]),
+      signal: deadline.signal,
     });
     const read = await readCappedBody(response, input.maxResponseBytes);
     if (!read.complete && response.status >= 200 && response.status <= 299) {
@@ -67,7 +67,9 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
     if (input.signal.aborted) throw new CallInterrupted(input.signal.reason);
     const refusal = outboundRefusal(error);
     if (refusal) return { outcome: refusedDestination(refusal.message), durationMs: Date.now() - started };
-    return { outcome: transportFailure(error, timeout.aborted, input.timeoutMs), durationMs: Date.now() - started };
+    return { outcome: transportFailure(error, deadline.timedOut, input.timeoutMs), durationMs: Date.now() - started };
+  } finally {
+    deadline.release();
   }
 }
 

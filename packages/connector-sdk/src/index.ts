@@ -46,3 +46,4 @@ export {
   type ConnectorCall,
   type HttpVerb,
 } from './call-wire';
+export { callDeadline, type CallDeadline } from './call-deadline';
