@@ -285,7 +285,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     );
   }
 
-  /** Where each message is, from the tracked-messages ledger (decision 30): untracked ids answer `waiting`. */
+  /** Where each message is, from the tracked-messages ledger (decision 38): untracked ids answer `waiting`. */
   locateMessages(messageIds: string[]): Promise<Map<string, MessageWhereabouts>> {
     return locateTracked(this.sql, messageIds);
   }
