@@ -41,14 +41,16 @@ describe('per-deployment limits across runners', () => {
 
     const times = world.connector.calls.filter((c) => c.method === 'echo').map((c) => c.at).sort((a, b) => a - b);
     expect(times).toHaveLength(total);
-    // In any 3-second window: at most the burst plus three seconds of refill (5 + 15), plus slack for the
-    // time between taking a token and the call arriving, which a busy machine stretches.
+    // Tokens: in any 3-second window at most the burst plus three seconds of refill (5 + 15).
+    // Arrivals: a call reaches the connector some time after its token, and a busy machine
+    // bunches those delays, so arrivals in a window may include tokens from up to ~1.4 s
+    // before it (5 + 5 × 4.4 = 27). Two runners each allowing 5/s would put about 35 there.
     const windowMs = 3000;
     let busiest = 0;
     for (const [i, start] of times.entries()) {
       busiest = Math.max(busiest, times.slice(i).filter((t) => t < start + windowMs).length);
     }
-    expect(busiest).toBeLessThanOrEqual(23);
+    expect(busiest).toBeLessThanOrEqual(27);
     // 40 calls at 5/s after a burst of 5 need about 7 s; far less means the limit leaked.
     const first = times[0] ?? 0;
     const last = times[times.length - 1] ?? 0;
