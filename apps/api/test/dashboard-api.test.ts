@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { completeRun } from '@interflow/registry';
-import { createActionChain } from './support/fixtures';
+import { createActionChain, uniqueName } from './support/fixtures';
 import { useApiWithRoles } from './support/api-with-roles';
 
 /** The api the dashboard needs beyond the resource lists. */
@@ -9,8 +9,32 @@ const roles = useApiWithRoles();
 describe('GET /v1/whoami', () => {
   it("answers the token's own role and scopes", async () => {
     const response = await request(roles.api.app).get('/v1/whoami').set(roles.viewer).expect(200);
-    expect(response.body).toEqual({ name: 'test viewer', role: 'viewer', deployment_scopes: null });
+    expect(response.body).toEqual({ name: 'test viewer', role: 'viewer', deployment_scopes: null, recipient: null, reach: 'installation' });
     await request(roles.api.app).get('/v1/whoami').expect(401);
+  });
+
+  it('answers a deployment-scoped token its scopes and that it reaches only those deployments', async () => {
+    const { deployment } = await createActionChain(roles.api);
+    const scoped = roles.api.auth(await roles.api.mintToken('operator', { name: 'scoped', deploymentScopes: [deployment.id] }));
+    const response = await request(roles.api.app).get('/v1/whoami').set(scoped).expect(200);
+    expect(response.body).toEqual({ name: 'scoped', role: 'operator', deployment_scopes: [deployment.id], recipient: null, reach: 'deployments' });
+  });
+
+  it('answers a token bound to a recipient: who it is, its recipient, and that it reaches only that inbox', async () => {
+    const admin = roles.api.auth(roles.api.adminToken);
+    const recipient = await request(roles.api.app).post('/v1/recipients').set(admin).send({ name: uniqueName('bea') }).expect(201);
+    const inbox = roles.api.auth(await roles.api.mintToken('viewer', { name: 'bea inbox', recipientId: recipient.body.id }));
+    const response = await request(roles.api.app).get('/v1/whoami').set(inbox).expect(200);
+    expect(response.body).toEqual({
+      name: 'bea inbox',
+      role: 'viewer',
+      deployment_scopes: null,
+      recipient: { id: recipient.body.id, name: recipient.body.name },
+      reach: 'inbox',
+    });
+    // What it reaches is what the routes let it do.
+    await request(roles.api.app).get('/v1/inbox').set(inbox).expect(200);
+    await request(roles.api.app).get('/v1/overview').set(inbox).expect(403);
   });
 });
 

@@ -880,7 +880,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling token's name, role and deployment scopes */
+        /** The calling token's name, role, deployment scopes, recipient and reach (any token, those bound to a recipient too) */
         get: operations["getV1Whoami"];
         put?: never;
         post?: never;
@@ -9450,6 +9450,17 @@ export interface operations {
                         role: "viewer" | "operator" | "admin";
                         /** @description null: every deployment */
                         deployment_scopes: string[] | null;
+                        /** @description the recipient the token is bound to (it reaches only that inbox, whatever its role); null: none */
+                        recipient: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /**
+                         * @description what the token may do: `installation` everything its role allows; `deployments` that, limited to deployment_scopes (and no installation-wide changes); `inbox` only its recipient's inbox (/v1/inbox: read, mark read, confirm, live stream)
+                         * @enum {string}
+                         */
+                        reach: "installation" | "deployments" | "inbox";
                     };
                 };
             };

@@ -6,7 +6,7 @@ const tags = ['overview'];
 export const overviewPaths: PathSpecs = {
   '/v1/whoami': {
     get: {
-      summary: "The calling token's name, role and deployment scopes",
+      summary: "The calling token's name, role, deployment scopes, recipient and reach (any token, those bound to a recipient too)",
       tags,
       auth: 'viewer',
       responses: { 200: { description: 'the caller', schema: whoamiJson } },
