@@ -3,7 +3,7 @@ import { createBroker } from '@interflow/broker-select';
 import { bootDaemon, failureLine, parseConfigOrExit, runStartStep, systemClock } from '@interflow/core';
 import { checkSecretsReadable, keyringFromConfig } from '@interflow/registry';
 import { migrationNames } from '@interflow/migrations';
-import { declareNotificationTopology } from '@interflow/notifications';
+import { declareNotificationTopology, recipientWebhookSecrets } from '@interflow/notifications';
 import { outboundFetch } from '@interflow/outbound';
 import { bootstrapAdminToken } from './bootstrap-admin-token';
 import { apiConfigSchema } from './config';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     service: 'api',
     config,
     expectedMigrations: migrationNames,
-    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring) }],
+    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring, [recipientWebhookSecrets]) }],
   });
   // Registered before the http server, so shutdown closes the server first and then
   // stops the broker's consumers and timers, before the pool closes.

@@ -23,7 +23,7 @@ import { ActionRunner } from './runner';
 import { createRunnerMetrics } from './runner-metrics';
 import { SubscriptionTable } from './subscriptions/subscription-table';
 import { buildNotificationWorker } from './notifications/build-notification-worker';
-import { RunOutcomeNotifier } from '@interflow/notifications';
+import { recipientWebhookSecrets, RunOutcomeNotifier } from '@interflow/notifications';
 
 /** The runner daemon: parses config once, builds dependencies, owns shutdown. */
 async function main(): Promise<void> {
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     service: 'runner',
     config,
     expectedMigrations: migrationNames,
-    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring) }],
+    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring, [recipientWebhookSecrets]) }],
   });
   const health = await startHealthServer({ port: config.HEALTH_PORT, readiness, metrics });
   shutdown.add('health server', () => health.close());

@@ -8,6 +8,7 @@ export {
   rotateWebhookSecret,
   resealWebhookSecrets,
   recipientWebhook,
+  recipientWebhookSecrets,
   generateWebhookSecret,
   type Recipient,
   type RecipientFields,

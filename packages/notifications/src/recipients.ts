@@ -9,7 +9,7 @@ import {
   type Sql,
   type SqlExecutor,
 } from '@interflow/core';
-import { openSecret, sealSecret, type SecretKeyring } from '@interflow/registry';
+import { openSecret, sealSecret, type SealedSample, type SealedSecretSource, type SecretKeyring } from '@interflow/registry';
 import { uniqueViolationOf } from './unique-violation';
 
 /**
@@ -51,6 +51,21 @@ interface RecipientRow {
 function webhookSecretContext(recipientId: string): string {
   return `recipient:${recipientId}:webhook_secret`;
 }
+
+/**
+ * Recipients' sealed webhook secrets, for the readiness check that the configured keys
+ * open what is stored (checkSecretsReadable): one sample per key id, with how many share it.
+ */
+export const recipientWebhookSecrets: SealedSecretSource = {
+  kind: 'recipient webhook secret(s)',
+  context: webhookSecretContext,
+  samples: (sql) => sql<SealedSample[]>`
+    select r.id::text as id, r.webhook_key_id as "keyId", r.webhook_secret as sealed, k.n as sharing
+    from (select webhook_key_id, count(*)::int as n from recipients where webhook_key_id is not null group by webhook_key_id) k
+    join lateral (select id, webhook_key_id, webhook_secret from recipients
+                  where webhook_key_id = k.webhook_key_id limit 1) r on true
+    order by r.webhook_key_id`,
+};
 
 /** A fresh Standard Webhooks secret (`whsec_` + 24 random bytes in base64). */
 export function generateWebhookSecret(): string {

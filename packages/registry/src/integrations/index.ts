@@ -112,7 +112,7 @@ export {
   type StateVerdict,
 } from './action-states';
 export { rotateSecretKeys, sealedValuesByKey, type RotationReport } from './rotate-secret-keys';
-export { checkSecretsReadable } from './secrets-readable';
+export { checkSecretsReadable, type SealedSecretSource, type SealedSample } from './secrets-readable';
 export {
   assertValidPoller,
   polledItems,
