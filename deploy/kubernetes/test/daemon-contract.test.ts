@@ -35,10 +35,11 @@ const secretValues: Record<string, string> = {
   'interflow-secret-key/primary': generateSecretKeySpec('k2'),
   'interflow-secret-key/secondary': generateSecretKeySpec('k1'),
   'interflow-admin-token/token': 'x'.repeat(40),
+  'interflow-smtp/url': 'smtp://interflow:pw@mail.example:587',
 };
 
 /** Variables whose values are secret: they must come from a Secret, never a literal in the manifest. */
-const SECRET_VARIABLE = /^(DATABASE_URL|INTERFLOW_SECRET_KEY.*|INTERFLOW_ADMIN_TOKEN)$/;
+const SECRET_VARIABLE = /^(DATABASE_URL|INTERFLOW_SECRET_KEY.*|INTERFLOW_ADMIN_TOKEN|SMTP_URL)$/;
 
 function resolve(environment: Map<string, EnvSource>, withOptionalSecrets: boolean): Record<string, string> {
   const values: Record<string, string> = {};
@@ -118,5 +119,20 @@ describe('the probe paths the manifests use', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/** An operator learns a variable from the docs: none a daemon reads may be missing there (as SMTP_* and NOTIFY_* once were). */
+describe('the daemons’ variables against the documentation', () => {
+  const documentation = fs
+    .readdirSync(path.join(repositoryRoot, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => fs.readFileSync(path.join(repositoryRoot, 'docs', file), 'utf8'))
+    .join('\n');
+
+  // Named in code style (`NAME` or `NAME=value`) somewhere under docs/ (operations.md has the shared table; a part's own page may hold the rest).
+  it.each(Object.entries(configSchemas))('every variable %s reads is documented under docs/', (_daemon, schema) => {
+    const undocumented = Object.keys(schema.shape).filter((name) => !documentation.includes(`\`${name}\``) && !documentation.includes(`\`${name}=`));
+    expect(undocumented).toEqual([]);
   });
 });
