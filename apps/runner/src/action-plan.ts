@@ -29,6 +29,10 @@ export interface ActionPlan {
   resultRoute: { exchange: string; routingKey: string } | null;
   /** Set for a poller: its items are compared with the action's states and the changes published. */
   poller: CollectionPoller | null;
+  /** The action has run-outcome notification rules: its ended runs are told to `outcomes`. */
+  notifiesOutcomes: boolean;
+  /** The registry's stamp of the rows this plan was built from: equal stamps, same plan. */
+  stamp: string;
 }
 
 /** Why an action cannot run at all, whatever the retries: it is gone, or points at a method its service dropped. */
@@ -37,7 +41,11 @@ export interface UnrunnableAction {
 }
 
 export interface ActionPlans {
-  load(actionId: string): Promise<ActionPlan | UnrunnableAction>;
+  /**
+   * The action's plan as the registry has it now. `currentStamp`, when the caller just
+   * read it from the registry, lets a plan built from the same rows be reused.
+   */
+  load(actionId: string, currentStamp?: string | null): Promise<ActionPlan | UnrunnableAction>;
 }
 
 export function isUnrunnable(loaded: ActionPlan | UnrunnableAction): loaded is UnrunnableAction {

@@ -50,7 +50,8 @@ export async function failRun(
     // An action that cannot run has no names worth a label value.
     const names = 'actionName' in plan ? { actionName: plan.actionName, deploymentName: plan.deployment.name } : { actionName: '_unrunnable', deploymentName: '_unrunnable' };
     deps.metrics.runEnded({ ...names, status: 'failed', publishedAt: delivery.publishedAt });
-    if (runId) deps.outcomes?.runEnded(runId);
+    // An action read without rules raises nothing: its rules are not read again for every run.
+    if (runId && (!('notifiesOutcomes' in plan) || plan.notifiesOutcomes)) deps.outcomes?.runEnded(runId);
   }
 }
 

@@ -35,7 +35,7 @@ export interface ExecutorDependencies {
   queueMaxAttempts(queue: string): Promise<number>;
   /** Aborted when the shutdown grace period is over: in-flight calls are abandoned and their messages put back. */
   drainSignal: AbortSignal;
-  /** Told of every run this runner ended (its action's notification rules); none: rules are not raised here. */
+  /** Told of every run this runner ended whose action has notification rules (as its plan was read); none: rules are not raised here. */
   outcomes?: RunOutcomeListener;
 }
 
@@ -66,7 +66,9 @@ export async function executeAction(deps: ExecutorDependencies, delivery: Delive
 }
 
 async function runAction(deps: ExecutorDependencies, delivery: Delivery, control: DeliveryControl, request: RunRequest, inHand: RunInHand, log: Logger) {
-  const plan = await deps.plans.load(request.actionId);
+  // The run and its action's context stamp in one read: the plan is read again only when its rows changed.
+  const found = request.runId ? await deps.ledger.find(request.runId, request.actionId) : null;
+  const plan = await deps.plans.load(request.actionId, found?.contextStamp);
   if (isUnrunnable(plan)) {
     deps.metrics.deliveries.inc({ outcome: 'unrunnable' });
     return failRun(deps, delivery, control, { plan: { actionId: request.actionId, resultRoute: null }, runId: request.runId, attempt: null }, plan.unrunnable, log);
@@ -80,7 +82,7 @@ async function runAction(deps: ExecutorDependencies, delivery: Delivery, control
     input,
     trigger: request.trigger,
     sender: delivery.sender,
-  });
+  }, found);
   inHand.runId = run.runId;
   log = log.child({ runId: run.runId, deploymentId: plan.deployment.id });
 

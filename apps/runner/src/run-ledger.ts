@@ -1,5 +1,5 @@
 import { type TransactionSql } from '@interflow/broker';
-import { type ItemChange, type PolledItem, type RunRequestTrigger } from '@interflow/registry';
+import { type ItemChange, type PolledItem, type Run, type RunRequestTrigger } from '@interflow/registry';
 
 /**
  * The runner's view of run history (contract 3): the registry owns the tables, the
@@ -23,6 +23,14 @@ export interface OpenedRun {
   error: string | null;
 }
 
+/** How the attempt that ended a run is recorded: by whether the run was still open. */
+export interface AttemptEnding {
+  httpStatus: number | null;
+  response: unknown;
+  ifEnded: { outcome: AttemptOutcome; error: string | null };
+  ifAlreadyEnded: { outcome: AttemptOutcome; error: string | null };
+}
+
 export interface AttemptResult {
   outcome: AttemptOutcome;
   httpStatus: number | null;
@@ -41,13 +49,24 @@ export interface RunRequestContext {
   sender: string | null;
 }
 
+/** What `find` read: the run (null when it does not exist) and its action's current context stamp. */
+export interface FoundRun {
+  run: Run | null;
+  contextStamp: string | null;
+}
+
 export interface RunLedger {
+  /**
+   * The run a message names and its action's context stamp (see ActionPlans.load), in one
+   * read with no side effect; null when the ids cannot name anything (not uuids).
+   */
+  find(runId: string, actionId: string): Promise<FoundRun | null>;
   /**
    * The run this message is about: the given run id, or the run created for the message
    * id (created now on first sight, so a redelivery finds the same run). Closes an
-   * attempt a dead runner left open.
+   * attempt a dead runner left open. `found`, from `find` just before, spares reading the run again.
    */
-  open(request: RunRequestContext): Promise<OpenedRun>;
+  open(request: RunRequestContext, found?: FoundRun | null): Promise<OpenedRun>;
   /** Starts attempt `attempt` and marks the run running. */
   beginAttempt(runId: string, attempt: number): Promise<void>;
   /** Runs `work` in one transaction: what it records and the settle it makes on `recorder.tx` commit together or not at all. */
@@ -63,6 +82,11 @@ export interface RunRecorder {
   markRetrying(runId: string): Promise<void>;
   /** Ends the run; false when it had already ended (the first outcome stands: a run succeeds once). */
   finish(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }): Promise<boolean>;
+  /**
+   * `finish` and `finishAttempt` as one write: ends the run unless it had ended, and
+   * records the attempt as `ifEnded` or `ifAlreadyEnded` accordingly; true when this ended it.
+   */
+  end(runId: string, status: FinalRunStatus, outcome: { response?: unknown; error?: string }, attempt: number, ending: AttemptEnding): Promise<boolean>;
   /** A poller's items compared with the action's states and recorded; answers what changed (deletions only for a snapshot). */
   recordPolledItems(actionId: string, items: PolledItem[], snapshot: boolean): Promise<ItemChange[]>;
 }

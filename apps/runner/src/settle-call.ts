@@ -47,16 +47,23 @@ export async function settleCall(
     await deps.ledger.record(async (recorder) => {
       switch (decision.action) {
         case 'ack': {
-          endedNow = await recorder.finish(runId, 'succeeded', { response: outcome.body });
-          await recorder.finishAttempt(runId, attempt, endedNow
-            ? { outcome: 'succeeded', httpStatus: outcome.status, error: null, response: outcome.body }
-            : { outcome: 'failed', httpStatus: outcome.status, error: 'the run had already ended; this answer was not used', response: outcome.body });
+          // The run's end and the ack go out together (pipelined): what follows needs only the first's answer.
+          const [ended] = await Promise.all([
+            recorder.end(runId, 'succeeded', { response: outcome.body }, attempt, {
+              httpStatus: outcome.status,
+              response: outcome.body,
+              ifEnded: { outcome: 'succeeded', error: null },
+              ifAlreadyEnded: { outcome: 'failed', error: 'the run had already ended; this answer was not used' },
+            }),
+            control.ackWithin(recorder.tx),
+          ]);
+          endedNow = ended;
           if (endedNow) await deps.announcer.announce(delivery, plan, { runId, status: 'succeeded', response: outcome.body, error: null }, recorder.tx);
           if (endedNow && plan.poller && items) {
             itemChanges = await recorder.recordPolledItems(plan.actionId, items, plan.poller.snapshot);
             await deps.announcer.announceItemChanges(plan.actionId, runId, itemChanges, recorder.tx, deps.clock.now());
           }
-          return control.ackWithin(recorder.tx);
+          return;
         }
         case 'retry': {
           await recorder.finishAttempt(runId, attempt, { outcome: decision.attemptOutcome, httpStatus: outcome.status, error: decision.reason, response: outcome.body });
@@ -64,8 +71,13 @@ export async function settleCall(
           return control.nackWithin(recorder.tx, { delayMs: decision.delayMs, countAttempt: decision.countAttempt, reason: decision.reason });
         }
         case 'dead_letter': {
-          endedNow = await recorder.finish(runId, 'failed', { error: decision.reason, response: outcome.body });
-          await recorder.finishAttempt(runId, attempt, { outcome: 'failed', httpStatus: outcome.status, error: decision.reason, response: outcome.body });
+          const failed = { outcome: 'failed' as const, error: decision.reason };
+          endedNow = await recorder.end(runId, 'failed', { error: decision.reason, response: outcome.body }, attempt, {
+            httpStatus: outcome.status,
+            response: outcome.body,
+            ifEnded: failed,
+            ifAlreadyEnded: failed,
+          });
           if (endedNow) await deps.announcer.announce(delivery, plan, { runId, status: 'failed', response: outcome.body, error: decision.reason }, recorder.tx);
           return control.rejectWithin(recorder.tx, deadLetterReason(decision.reason, outcome.body));
         }
@@ -88,7 +100,7 @@ export async function settleCall(
           .catch((error: unknown) => log.warn('could not cache the response', { error: String(error) }));
       }
       if (endedNow) deps.metrics.runEnded({ actionName: plan.actionName, deploymentName: plan.deployment.name, status: 'succeeded', publishedAt: delivery.publishedAt });
-      if (endedNow) deps.outcomes?.runEnded(runId);
+      if (endedNow && plan.notifiesOutcomes) deps.outcomes?.runEnded(runId);
       deps.metrics.deliveries.inc({ outcome: endedNow ? 'succeeded' : 'already_done' });
       return;
     case 'retry':
@@ -98,7 +110,7 @@ export async function settleCall(
     case 'dead_letter':
       log.error('run failed; its message is dead-lettered', { outcome: outcome.kind, httpStatus: outcome.status, durationMs, reason: decision.reason });
       if (endedNow) deps.metrics.runEnded({ actionName: plan.actionName, deploymentName: plan.deployment.name, status: 'failed', publishedAt: delivery.publishedAt });
-      if (endedNow) deps.outcomes?.runEnded(runId);
+      if (endedNow && plan.notifiesOutcomes) deps.outcomes?.runEnded(runId);
       deps.metrics.deliveries.inc({ outcome: 'failed' });
       return;
   }

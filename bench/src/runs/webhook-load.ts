@@ -43,7 +43,18 @@ export class WebhookLoad {
     this.agent.destroy();
   }
 
-  private fire(n: number): Promise<void> {
+  private async fire(n: number): Promise<void> {
+    try {
+      await this.post(n);
+    } catch (error) {
+      // The api closed a keep-alive connection that sat idle (between phases) just as it was
+      // reused: the request never reached the route, so it is sent again on a new one.
+      if (!(error instanceof ReusedSocketReset)) throw error;
+      await this.post(n);
+    }
+  }
+
+  private post(n: number): Promise<void> {
     const body = `{"n":${n}}`;
     return new Promise<void>((resolve, reject) => {
       const request = http.request(
@@ -59,8 +70,13 @@ export class WebhookLoad {
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        reject(request.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketReset() : error),
+      );
       request.end(body);
     });
   }
 }
+
+/** ECONNRESET on a kept-alive socket before any answer: the server had closed it while idle. */
+class ReusedSocketReset extends Error {}

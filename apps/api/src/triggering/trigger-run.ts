@@ -16,6 +16,7 @@ import {
   type NewRun,
   type Run,
   type RunRequestKeys,
+  type ServiceMethod,
 } from '@interflow/registry';
 import type { RunReplies } from './run-replies';
 import type { TriggerMetrics, TriggerResult } from './trigger-metrics';
@@ -32,6 +33,8 @@ export interface TriggerDependencies {
 
 export interface TriggerRequest {
   action: Action;
+  /** The action's method when the caller read it already (with the action); else it is read here. */
+  method?: ServiceMethod;
   /** The trigger's input, merged over the action's default input. */
   input: Record<string, unknown> | undefined;
   trigger: 'api' | 'webhook';
@@ -79,7 +82,7 @@ export async function triggerRun(deps: TriggerDependencies, request: TriggerRequ
 
 async function startRun(deps: TriggerDependencies, request: TriggerRequest): Promise<{ outcome: TriggerOutcome; result: TriggerResult }> {
   const { action } = request;
-  const method = await resolveMethod(deps.sql, action.deploymentId, action.method);
+  const method = request.method ?? (await resolveMethod(deps.sql, action.deploymentId, action.method));
   const input = mergeRunInput(action.defaultInput, request.input);
   if (method.input_schema) assertMatchesSchema(method.input_schema, input, 'input', 'the input');
   const inputHash = hashRunInput(input);

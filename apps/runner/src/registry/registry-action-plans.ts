@@ -1,22 +1,55 @@
 import { NotFoundError, PermanentError, type Sql } from '@interflow/core';
 import { loadActionContext, UnknownSecretKeyError, type SecretKeyring } from '@interflow/registry';
-import type { ActionPlan, ActionPlans, UnrunnableAction } from '../action-plan';
+import { isUnrunnable, type ActionPlan, type ActionPlans, type UnrunnableAction } from '../action-plan';
 
 /** Share of each retry delay drawn at random, so failures of many runs do not retry in lockstep. */
 const RETRY_JITTER = 0.2;
 
+/** Plans kept for reuse, at most this many (the least recently loaded go first). */
+const MAX_KEPT_PLANS = 1000;
+/** A plan not used for this long is dropped, and its decrypted secrets with it. */
+const KEPT_PLAN_IDLE_MS = 60_000;
+
 /**
  * Action plans from the registry: the action with its deployment (credentials
- * decrypted) and service (signing secret decrypted), read fresh for every run so a
- * changed action or a rotated secret takes effect at once. Never cached, never logged.
+ * decrypted) and service (signing secret decrypted). A plan is reused only when the
+ * caller brings the stamp it just read with the run (`runWithContextStamp`) and that
+ * stamp is the plan's own: then none of the action, deployment and service rows changed
+ * since, so a changed action or a rotated secret still takes effect at once. Plans are
+ * kept in memory only (never logged), at most MAX_KEPT_PLANS; one unused for
+ * KEPT_PLAN_IDLE_MS is read again, and dropped at the next load of any plan.
  */
 export class RegistryActionPlans implements ActionPlans {
+  private readonly kept = new Map<string, { plan: ActionPlan; usedAt: number }>();
+
   constructor(
     private readonly sql: Sql,
     private readonly keyring: SecretKeyring,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  async load(actionId: string): Promise<ActionPlan | UnrunnableAction> {
+  async load(actionId: string, currentStamp?: string | null): Promise<ActionPlan | UnrunnableAction> {
+    const now = this.now();
+    const kept = this.kept.get(actionId);
+    if (kept && currentStamp && kept.plan.stamp === currentStamp && now - kept.usedAt < KEPT_PLAN_IDLE_MS) {
+      kept.usedAt = now;
+      return kept.plan;
+    }
+    const loaded = await this.read(actionId);
+    this.kept.delete(actionId);
+    if (!isUnrunnable(loaded)) this.keep(actionId, loaded, now);
+    return loaded;
+  }
+
+  private keep(actionId: string, plan: ActionPlan, now: number): void {
+    for (const [id, entry] of this.kept) {
+      if (this.kept.size < MAX_KEPT_PLANS && now - entry.usedAt < KEPT_PLAN_IDLE_MS) break;
+      this.kept.delete(id);
+    }
+    this.kept.set(actionId, { plan, usedAt: now });
+  }
+
+  private async read(actionId: string): Promise<ActionPlan | UnrunnableAction> {
     let context;
     try {
       context = await loadActionContext(this.sql, this.keyring, actionId);
@@ -59,6 +92,8 @@ export class RegistryActionPlans implements ActionPlans {
       cacheTtlMs: action.cacheTtlMs,
       resultRoute: action.resultRoute ? { exchange: action.resultRoute.exchange, routingKey: action.resultRoute.routing_key } : null,
       poller: action.poller,
+      notifiesOutcomes: action.notificationRules.length > 0,
+      stamp: context.stamp,
     };
   }
 }

@@ -2,16 +2,18 @@ import { type TransactionSql } from '@interflow/broker';
 import { NotFoundError, type Clock, type Sql } from '@interflow/core';
 import {
   completeRunOnce,
+  endRunWithAttempt,
   ensureRunForMessage,
   finishRunAttempt,
   getRun,
   listRunAttempts,
   markRunRetrying,
   recordPolledItems,
+  runWithContextStamp,
   startRunAttempt,
   type Run,
 } from '@interflow/registry';
-import type { AttemptResult, FinalRunStatus, OpenedRun, RunLedger, RunRecorder, RunRequestContext } from '../run-ledger';
+import type { AttemptEnding, AttemptResult, FinalRunStatus, FoundRun, OpenedRun, RunLedger, RunRecorder, RunRequestContext } from '../run-ledger';
 
 /** The RunLedger over core's run-recording functions (registry's tables). */
 export class RegistryRunLedger implements RunLedger {
@@ -20,9 +22,18 @@ export class RegistryRunLedger implements RunLedger {
     private readonly clock: Clock,
   ) {}
 
-  async open(request: RunRequestContext): Promise<OpenedRun> {
-    let run: Run | null = null;
-    if (request.runId) run = await getRun(this.sql, request.runId).catch(ignoreNotFound);
+  async find(runId: string, actionId: string): Promise<FoundRun | null> {
+    try {
+      return await runWithContextStamp(this.sql, runId, actionId);
+    } catch (error) {
+      if ((error as { code?: string } | null)?.code === '22P02') return null;
+      throw error;
+    }
+  }
+
+  async open(request: RunRequestContext, found?: FoundRun | null): Promise<OpenedRun> {
+    let run: Run | null = found ? found.run : null;
+    if (!found && request.runId) run = await getRun(this.sql, request.runId).catch(ignoreNotFound);
     // A message without a run (schedule, subscription), or whose run was deleted: the run keyed by the message.
     run ??= await ensureRunForMessage(this.sql, {
       messageId: request.messageId,
@@ -64,6 +75,13 @@ export class RegistryRunLedger implements RunLedger {
       markRetrying: (runId) => markRunRetrying(tx, runId),
       finish: (runId, status: FinalRunStatus, outcome) =>
         completeRunOnce(tx, runId, { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error }),
+      end: (runId, status: FinalRunStatus, outcome, attempt, ending: AttemptEnding) =>
+        endRunWithAttempt(tx, runId, attempt, { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error }, {
+          httpStatus: ending.httpStatus,
+          response: ending.response ?? undefined,
+          ifEnded: { outcome: ending.ifEnded.outcome, error: ending.ifEnded.error ?? undefined },
+          ifAlreadyEnded: { outcome: ending.ifAlreadyEnded.outcome, error: ending.ifAlreadyEnded.error ?? undefined },
+        }),
       recordPolledItems: (actionId, items, snapshot) => recordPolledItems(tx, actionId, items, { snapshot, now: clock.now() }),
     };
   }

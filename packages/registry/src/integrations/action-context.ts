@@ -27,6 +27,17 @@ export interface ActionContext {
     signingSecret: string;
   };
   method: ServiceMethod;
+  /**
+   * Which versions of the action, deployment and service rows this was read from (their
+   * `xmin`s: any committed change to a row gives it a new one). Equal stamps, same
+   * context: a runner may keep what it decrypted while `runWithContextStamp` answers the same.
+   */
+  stamp: string;
+}
+
+/** The context stamp of actions `a`, deployments `d` and services `s` in the query it is part of. */
+export function contextStampSql(sql: SqlExecutor) {
+  return sql`a.xmin::text || '.' || d.xmin::text || '.' || s.xmin::text`;
 }
 
 interface ContextRow extends ActionRow {
@@ -42,6 +53,7 @@ interface ContextRow extends ActionRow {
   s_methods: ServiceMethod[];
   s_signing_key_id: string;
   s_signing_secret: Buffer;
+  context_stamp: string;
 }
 
 /**
@@ -55,7 +67,8 @@ export async function loadActionContext(sql: SqlExecutor, keyring: SecretKeyring
            d.name as d_name, d.connection as d_connection, d.credentials_key_id as d_credentials_key_id,
            d.credentials_sealed as d_credentials_sealed, d.rate_limit as d_rate_limit, d.max_concurrency as d_max_concurrency,
            s.id as s_id, s.name as s_name, s.base_url as s_base_url, s.methods as s_methods,
-           s.signing_key_id as s_signing_key_id, s.signing_secret as s_signing_secret
+           s.signing_key_id as s_signing_key_id, s.signing_secret as s_signing_secret,
+           ${contextStampSql(sql)} as context_stamp
     from actions a
     join deployments d on d.id = a.deployment_id
     join services s on s.id = d.service_id
@@ -84,5 +97,6 @@ export async function loadActionContext(sql: SqlExecutor, keyring: SecretKeyring
       signingSecret: openSigningSecret(keyring, { id: row.s_id, signing_key_id: row.s_signing_key_id, signing_secret: row.s_signing_secret }),
     },
     method,
+    stamp: row.context_stamp,
   };
 }

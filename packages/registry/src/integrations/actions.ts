@@ -165,11 +165,16 @@ export async function resolveMethod(sql: SqlExecutor, deploymentId: string, meth
     select s.methods, s.name as service from deployments d join services s on s.id = d.service_id where d.id = ${deploymentId}
     for share of d, s`;
   if (!row) throw new NotFoundError('deployment', deploymentId);
-  const found = row.methods.find((m) => m.name === method);
+  return methodOffered(row.methods, row.service, method);
+}
+
+/** The named method among the service's, or a ValidationError naming the offered ones. */
+export function methodOffered(methods: ServiceMethod[], service: string, method: string): ServiceMethod {
+  const found = methods.find((m) => m.name === method);
   if (!found) {
-    const offered = row.methods.map((m) => m.name).join(', ') || 'none';
-    throw new ValidationError(`service '${row.service}' has no method '${method}'`, [
-      { field: 'method', message: `not a method of service '${row.service}' (it offers: ${offered})` },
+    const offered = methods.map((m) => m.name).join(', ') || 'none';
+    throw new ValidationError(`service '${service}' has no method '${method}'`, [
+      { field: 'method', message: `not a method of service '${service}' (it offers: ${offered})` },
     ]);
   }
   return found;
@@ -224,12 +229,6 @@ export async function getAction(sql: SqlExecutor, id: string): Promise<Action> {
   const [row] = await sql<ActionRow[]>`select * from actions where id = ${id}`;
   if (!row) throw new NotFoundError('action', id);
   return presentAction(row);
-}
-
-/** The action whose webhook secret this is, or null (unknown or rotated away). */
-export async function findActionByWebhookSecret(sql: SqlExecutor, secret: string): Promise<Action | null> {
-  const [row] = await sql<ActionRow[]>`select * from actions where webhook_hash = ${hashWebhookSecret(secret)}`;
-  return row ? presentAction(row) : null;
 }
 
 /** Actions on deployments the principal may read. */

@@ -60,7 +60,6 @@ export {
   updateAction,
   deleteAction,
   resolveMethod,
-  findActionByWebhookSecret,
   rotateActionWebhook,
   disableActionWebhook,
   type Action,
@@ -97,12 +96,16 @@ export {
   markRunRetrying,
   completeRun,
   completeRunOnce,
+  endRunWithAttempt,
+  type AttemptEnding,
   type AttemptOutcome,
   type RunCompletion,
   type RunForMessage,
 } from './run-recording';
 export { findFreshResponse, storeCachedResponse, pruneResponseCache, type CachedResponse } from './response-cache';
 export { loadActionContext, type ActionContext } from './action-context';
+export { findWebhookTarget, type WebhookTarget } from './webhook-target';
+export { runWithContextStamp, type RunWithContextStamp } from './run-with-context-stamp';
 export {
   recordActionStates,
   listActionStates,

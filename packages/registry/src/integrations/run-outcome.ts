@@ -37,7 +37,8 @@ export async function readRunOutcome(sql: SqlExecutor, runId: string): Promise<R
     from runs r join actions a on a.id = r.action_id
     where r.id = ${runId} and r.status in ('succeeded', 'failed')`;
   if (!row) return null;
-  const [streak] = await sql<{ count: number; since_run_id: string | null }[]>`
+  // A success ends any streak: nothing more to read.
+  const [streak] = row.status === 'succeeded' ? [] : await sql<{ count: number; since_run_id: string | null }[]>`
     with last_success as (
       select s.id, s.finished_at from runs s
       where s.action_id = ${row.action_id} and s.status = 'succeeded' and s.finished_at is not null

@@ -127,3 +127,55 @@ export async function completeRun(sql: SqlExecutor, runId: string, completion: R
   if (!existing) throw new NotFoundError('run', runId);
   return presentRun(existing);
 }
+
+/** How the attempt is recorded, depending on whether `endRunWithAttempt` ended the run. */
+export interface AttemptEnding {
+  /** This call ended the run. */
+  ifEnded: Omit<AttemptOutcome, 'finishedAt' | 'httpStatus' | 'response'>;
+  /** The run had ended before (a second answer for it): its first outcome stands. */
+  ifAlreadyEnded: Omit<AttemptOutcome, 'finishedAt' | 'httpStatus' | 'response'>;
+  httpStatus: number | null;
+  response?: unknown;
+}
+
+/**
+ * `completeRunOnce` and `finishRunAttempt` in ONE statement (one round trip of the
+ * runner's settle transaction fewer): ends the run only if it has not ended yet and
+ * closes the attempt with the outcome that fits, answering true when this call ended the
+ * run. Both updates see the same snapshot; the run's row lock makes a concurrent second
+ * completion wait, then see the first (the attempt is then recorded `ifAlreadyEnded`).
+ * Call it in the transaction that settles the run's message.
+ */
+export async function endRunWithAttempt(
+  sql: SqlExecutor,
+  runId: string,
+  attempt: number,
+  completion: RunCompletion,
+  ending: AttemptEnding,
+): Promise<boolean> {
+  const finishedAt = completion.finishedAt;
+  const jsonOrNull = (value: unknown) => (value === undefined ? null : jsonParam(sql, value));
+  const [row] = await sql<{ ended_now: boolean }[]>`
+    with ended as (
+      update runs set
+        status = ${completion.status},
+        finished_at = ${finishedAt},
+        duration_ms = greatest(0, round(extract(epoch from (${finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
+        response = ${jsonOrNull(completion.response)},
+        error = ${jsonOrNull(completion.error)}
+      where id = ${runId} and status not in ('succeeded', 'failed')
+      returning id
+    ), closed as (
+      update run_attempts set
+        finished_at = ${finishedAt},
+        duration_ms = greatest(0, round(extract(epoch from (${finishedAt}::timestamptz - started_at)) * 1000))::int,
+        outcome = case when exists (select 1 from ended) then ${ending.ifEnded.outcome} else ${ending.ifAlreadyEnded.outcome} end,
+        http_status = ${ending.httpStatus},
+        error = case when exists (select 1 from ended) then ${jsonOrNull(ending.ifEnded.error)}::jsonb
+                     else ${jsonOrNull(ending.ifAlreadyEnded.error)}::jsonb end,
+        response = ${jsonOrNull(ending.response)}
+      where run_id = ${runId} and attempt = ${attempt}
+    )
+    select exists (select 1 from ended) as ended_now`;
+  return row?.ended_now === true;
+}

@@ -1,0 +1,143 @@
+import crypto from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
+import {
+  createAction,
+  createDeployment,
+  createKeyring,
+  endRunWithAttempt,
+  findWebhookTarget,
+  getRun,
+  insertQueuedRun,
+  listRunAttempts,
+  loadActionContext,
+  readRunOutcome,
+  registerService,
+  rotateActionWebhook,
+  runWithContextStamp,
+  startRunAttempt,
+  updateAction,
+  updateDeployment,
+} from '../src';
+
+let db: TestDatabase;
+const keyring = createKeyring({ id: 'key-a', key: crypto.randomBytes(32) });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+async function setup(name: string) {
+  const { service } = await registerService(db.sql, keyring, {
+    name: `svc-${name}`,
+    baseUrl: 'http://127.0.0.1:1',
+    methods: [{ name: 'fetch', http_method: 'POST', path: '/fetch', description: null, input_schema: null }],
+  });
+  const deployment = await createDeployment(db.sql, keyring, { name: `dep-${name}`, serviceId: service.id, credentials: { token: 'secret-0123456789' } });
+  const { action, webhookSecret } = await createAction(db.sql, { name: `act-${name}`, deploymentId: deployment.id, method: 'fetch' });
+  return { deployment, action, webhookSecret };
+}
+
+async function queuedRun(actionId: string, deploymentId: string) {
+  const run = await insertQueuedRun(db.sql, {
+    id: crypto.randomUUID(),
+    actionId,
+    deploymentId,
+    trigger: 'webhook',
+    triggeredBy: 'webhook',
+    input: {},
+    inputHash: 'h',
+    idempotencyKey: null,
+    messageId: null,
+  });
+  if (!run) throw new Error('no run inserted');
+  return run;
+}
+
+describe('findWebhookTarget', () => {
+  it('answers the action and its method in one read, and nothing for an unknown or rotated secret', async () => {
+    const { action, webhookSecret } = await setup('hook');
+    const target = await findWebhookTarget(db.sql, webhookSecret);
+    expect(target?.action.id).toBe(action.id);
+    expect(target?.method.name).toBe('fetch');
+    expect(await findWebhookTarget(db.sql, 'whk_unknown')).toBeNull();
+    await rotateActionWebhook(db.sql, action.id);
+    expect(await findWebhookTarget(db.sql, webhookSecret)).toBeNull();
+  });
+});
+
+describe('runWithContextStamp', () => {
+  it('reads the run with a stamp equal to the context read, which changes when the action or its deployment does', async () => {
+    const { action, deployment } = await setup('stamp');
+    const run = await queuedRun(action.id, deployment.id);
+    const context = await loadActionContext(db.sql, keyring, action.id);
+    const first = await runWithContextStamp(db.sql, run.id, action.id);
+    expect(first.run?.id).toBe(run.id);
+    expect(first.run?.status).toBe('queued');
+    expect(first.contextStamp).toBe(context.stamp);
+
+    await updateAction(db.sql, action.id, { timeoutMs: 1234 });
+    const afterAction = await runWithContextStamp(db.sql, run.id, action.id);
+    expect(afterAction.contextStamp).not.toBe(first.contextStamp);
+    expect(afterAction.contextStamp).toBe((await loadActionContext(db.sql, keyring, action.id)).stamp);
+
+    await updateDeployment(db.sql, keyring, deployment.id, { credentials: { token: 'rotated-0123456789' } });
+    const afterDeployment = await runWithContextStamp(db.sql, run.id, action.id);
+    expect(afterDeployment.contextStamp).not.toBe(afterAction.contextStamp);
+  });
+
+  it('answers no run for an unknown run id and no stamp for an unknown action', async () => {
+    const { action } = await setup('missing');
+    const found = await runWithContextStamp(db.sql, crypto.randomUUID(), action.id);
+    expect(found.run).toBeNull();
+    expect(found.contextStamp).not.toBeNull();
+    expect((await runWithContextStamp(db.sql, crypto.randomUUID(), crypto.randomUUID())).contextStamp).toBeNull();
+  });
+});
+
+describe('endRunWithAttempt', () => {
+  it('ends the run and its attempt once; a second answer is recorded on its attempt as not used', async () => {
+    const { action, deployment } = await setup('end');
+    const run = await queuedRun(action.id, deployment.id);
+    const t0 = new Date();
+    await startRunAttempt(db.sql, run.id, 1, t0);
+    await startRunAttempt(db.sql, run.id, 2, t0);
+    const ending = {
+      httpStatus: 200,
+      response: { ok: true },
+      ifEnded: { outcome: 'succeeded' as const },
+      ifAlreadyEnded: { outcome: 'failed' as const, error: 'already ended' },
+    };
+    const finishedAt = new Date(t0.getTime() + 40);
+    expect(await endRunWithAttempt(db.sql, run.id, 1, { status: 'succeeded', finishedAt, response: { ok: true } }, ending)).toBe(true);
+    expect(await endRunWithAttempt(db.sql, run.id, 2, { status: 'failed', finishedAt, error: 'late' }, ending)).toBe(false);
+
+    const ended = await getRun(db.sql, run.id);
+    expect(ended.status).toBe('succeeded');
+    expect(ended.response).toEqual({ ok: true });
+    const attempts = await listRunAttempts(db.sql, run.id);
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.error, a.httpStatus])).toEqual([
+      [1, 'succeeded', null, 200],
+      [2, 'failed', 'already ended', 200],
+    ]);
+    expect(attempts[0]?.durationMs).toBe(40);
+  });
+});
+
+describe('readRunOutcome', () => {
+  it('reads no failure streak for a succeeded run', async () => {
+    const { action, deployment } = await setup('outcome');
+    const run = await queuedRun(action.id, deployment.id);
+    await endRunWithAttempt(db.sql, run.id, 1, { status: 'succeeded', finishedAt: new Date() }, {
+      httpStatus: 200,
+      ifEnded: { outcome: 'succeeded' },
+      ifAlreadyEnded: { outcome: 'failed' },
+    });
+    const outcome = await readRunOutcome(db.sql, run.id);
+    expect(outcome?.status).toBe('succeeded');
+    expect(outcome?.failureStreak).toBeNull();
+  });
+});
