@@ -37,17 +37,22 @@ export async function ensureRunForMessage(sql: SqlExecutor, message: RunForMessa
 /**
  * Marks attempt `attempt` started: the run becomes `running` (started_at set on the
  * first attempt) and the attempt row is written, or restarted if a crashed runner left it.
+ * Run on its own (not inside a caller's transaction), it commits without waiting for the
+ * WAL flush: every later durable commit flushes it first, the settle of the run's message
+ * among them, so only a database crash before that settle can lose it, and then the
+ * message is still queued and the attempt is started again when it comes back.
  */
 export async function startRunAttempt(sql: SqlExecutor, runId: string, attempt: number, startedAt: Date): Promise<void> {
   const updated = await sql`
-    with run as (
+    with async_commit as (select set_config('synchronous_commit', 'off', true)),
+    run as (
       update runs set status = 'running', attempts = greatest(attempts, ${attempt}),
                       started_at = coalesce(started_at, ${startedAt})
       where id = ${runId}
       returning id
     )
     insert into run_attempts (run_id, attempt, started_at)
-    select id, ${attempt}, ${startedAt} from run
+    select id, ${attempt}, ${startedAt} from run, async_commit
     on conflict (run_id, attempt) do update
       set started_at = excluded.started_at, finished_at = null, duration_ms = null, http_status = null,
           outcome = null, error = null, response = null
