@@ -1,12 +1,9 @@
+import { nextGroupCommitStep, type GroupCommitLimits } from './group-commit-step';
+
 /** What the batch runner says about one item: done, failed, or "run me again in a later batch". */
 export type BatchOutcome<Result> = { value: Result } | { error: Error } | { retry: true };
 
-export interface CoalescingBatcherOptions {
-  /** Batches running at once (each on its own connection). */
-  maxInFlight: number;
-  /** Items per batch at most. */
-  maxBatch: number;
-}
+export type CoalescingBatcherOptions = GroupCommitLimits;
 
 interface Waiting<Item, Result> {
   item: Item;
@@ -15,15 +12,18 @@ interface Waiting<Item, Result> {
 }
 
 /**
- * Group commit: callers submit one item each and wait for its result; items that arrive
- * while batches are in flight wait and then go together in the next batch. With no
- * contention an item runs alone at once (no added latency); under load each round trip
- * and each commit serves many callers. Used for single publishes and for acks.
+ * Group commit: callers submit one item each and wait for its result; items submitted
+ * in the same event-loop turn, or while batches are in flight, go together in the next
+ * batch (`nextGroupCommitStep` says when). Under load each round trip and each commit
+ * serves many callers; each caller is answered only after the batch that carried its
+ * item returned. Used for single publishes.
  */
 export class CoalescingBatcher<Item, Result> {
   private waiting: Waiting<Item, Result>[] = [];
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /** An end-of-turn `setImmediate` is pending. */
+  private gathering = false;
 
   constructor(
     private readonly runBatch: (items: Item[]) => Promise<BatchOutcome<Result>[]>,
@@ -33,7 +33,7 @@ export class CoalescingBatcher<Item, Result> {
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      this.pump();
+      this.pump(false);
     });
   }
 
@@ -43,9 +43,21 @@ export class CoalescingBatcher<Item, Result> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private pump(): void {
-    while (this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.options.maxBatch);
+  private pump(turnEnded: boolean): void {
+    for (;;) {
+      const step = nextGroupCommitStep({ waiting: this.waiting.length, inFlight: this.inFlight, turnEnded }, this.options);
+      if (step.kind === 'gather') {
+        if (!this.gathering) {
+          this.gathering = true;
+          setImmediate(() => {
+            this.gathering = false;
+            this.pump(true);
+          });
+        }
+        return;
+      }
+      if (step.kind !== 'send') break;
+      const batch = this.waiting.splice(0, step.count);
       this.inFlight++;
       void this.run(batch);
     }
@@ -72,7 +84,8 @@ export class CoalescingBatcher<Item, Result> {
     } finally {
       this.waiting.unshift(...retry);
       this.inFlight--;
-      this.pump();
+      // Not at once: the callers just answered may submit again within this turn.
+      this.pump(false);
     }
   }
 }

@@ -1,7 +1,10 @@
 import { CoalescingBatcher } from '../src/coalescing-batcher';
 
+/** Resolves after the current event-loop turn (and every microtask before it). */
+const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 describe('CoalescingBatcher (group commit)', () => {
-  it('runs a lone item at once and coalesces items that arrive while a batch is in flight', async () => {
+  it('sends the items of one turn together at its end, and those arriving meanwhile in the next batch', async () => {
     const batches: number[][] = [];
     let release: () => void = () => undefined;
     const batcher = new CoalescingBatcher<number, number>(
@@ -12,12 +15,43 @@ describe('CoalescingBatcher (group commit)', () => {
       },
       { maxInFlight: 1, maxBatch: 100 },
     );
-    const first = batcher.submit(1);
-    const rest = [2, 3, 4].map((n) => batcher.submit(n));
-    expect(batches).toEqual([[1]]);
+    const first = [1, 2].map((n) => batcher.submit(n));
+    expect(batches).toEqual([]);
+    await endOfTurn();
+    expect(batches).toEqual([[1, 2]]);
+    const rest = [3, 4].map((n) => batcher.submit(n));
+    await endOfTurn();
+    expect(batches).toEqual([[1, 2]]);
     release();
-    expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40]);
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    expect(await Promise.all([...first, ...rest])).toEqual([10, 20, 30, 40]);
+    expect(batches).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('lets callers answered by a batch submit again and ride with the items that waited', async () => {
+    const batches: string[][] = [];
+    const releases: (() => void)[] = [];
+    const batcher = new CoalescingBatcher<string, string>(
+      async (items) => {
+        batches.push(items);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return items.map((item) => ({ value: item }));
+      },
+      { maxInFlight: 1, maxBatch: 100 },
+    );
+    // Publisher a publishes twice in a row; b waits while a's first item is in flight.
+    const publisherA = (async () => {
+      await batcher.submit('a1');
+      await batcher.submit('a2');
+    })();
+    await endOfTurn();
+    const b = batcher.submit('b1');
+    releases.shift()?.();
+    // The batcher's own end-of-turn gathering is scheduled after ours: two turns.
+    await endOfTurn();
+    await endOfTurn();
+    expect(batches).toEqual([['a1'], ['b1', 'a2']]);
+    releases.shift()?.();
+    await Promise.all([publisherA, b]);
   });
 
   it('fails only the items that failed and retries the ones asked to', async () => {
@@ -31,6 +65,7 @@ describe('CoalescingBatcher (group commit)', () => {
     );
     const results = await Promise.allSettled(['a', 'bad', 'b'].map((item) => batcher.submit(item)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(calls).toBe(2);
     await batcher.drain();
   });
 
@@ -45,6 +80,6 @@ describe('CoalescingBatcher (group commit)', () => {
     );
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => batcher.submit(n)));
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
-    expect(sizes).toEqual([1, 2, 2]);
+    expect(sizes).toEqual([2, 2, 1]);
   });
 });
