@@ -48,9 +48,9 @@ describe('PostgreSQL broker: group commit of concurrent single publishes', () =>
       ]);
       // The good ones' statement has run and waits at its commit for the gate.
       await waitFor(async () => {
+        // The gate's key is random, so no other test's advisory lock is counted.
         const [waiting] = await db.sql<{ n: number }[]>`
-          select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`;
+          select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${gateKey} and not granted`;
         return (waiting?.n ?? 0) > 0;
       }, { description: 'a publish commit waiting for the gate' });
       expect(answers.get('no-exchange')).toBeInstanceOf(NotFoundError);
