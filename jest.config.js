@@ -15,7 +15,7 @@ module.exports = {
   moduleNameMapper: {
     '^@interflow/migrations$': '<rootDir>/migrations/src',
     '^@interflow/broker/conformance$': '<rootDir>/packages/broker/src/conformance',
-    '^@interflow/(core|broker|broker-postgres|registry|event-log|test-kit|connector-sdk|client|outbound|broker-rabbitmq|broker-select|notifications)$': '<rootDir>/packages/$1/src',
+    '^@interflow/(core|broker|broker-postgres|registry|event-log|test-kit|connector-sdk|client|outbound|broker-rabbitmq|broker-select|broker-move|notifications)$': '<rootDir>/packages/$1/src',
   },
   globalSetup: '<rootDir>/packages/test-kit/dist/global-setup.js',
   globalTeardown: '<rootDir>/packages/test-kit/dist/global-teardown.js',

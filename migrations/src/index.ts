@@ -16,6 +16,7 @@ import { CollectionPollers1764278000000 } from './1764278000000-CollectionPoller
 import { RabbitmqTrackedMessages1764279000000 } from './1764279000000-RabbitmqTrackedMessages';
 import { RabbitmqTrackedSettled1764279000100 } from './1764279000100-RabbitmqTrackedSettled';
 import { Notifications1764280000000 } from './1764280000000-Notifications';
+import { BrokerMoves1764281000000 } from './1764281000000-BrokerMoves';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -40,6 +41,7 @@ export const migrations = [
   RabbitmqTrackedMessages1764279000000,
   RabbitmqTrackedSettled1764279000100,
   Notifications1764280000000,
+  BrokerMoves1764281000000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -32,6 +32,7 @@ const OWNERS: Record<string, string[]> = {
     'schedules',
     'schedule_fires',
   ],
+  'packages/broker-move': ['broker_moves', 'broker_move_messages'],
   'packages/event-log': ['events'],
   'packages/notifications': [
     'recipients',

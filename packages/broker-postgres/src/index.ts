@@ -5,3 +5,4 @@
  * against the contract everywhere else.
  */
 export { PostgresBroker, type PostgresBrokerOptions } from './postgres-broker';
+export { readMovableMessages, readMessagesById, deleteMovedMessages, leasedMessageCount, insertMovedMessages } from './message-move-sql';

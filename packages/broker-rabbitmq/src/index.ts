@@ -3,3 +3,4 @@ export { type RegisteredConsumer as RabbitmqRegisteredConsumer } from './consume
 export { AmqpNames } from './amqp-names';
 export { delayBucketMs } from './delay-buckets';
 export type { RelayCrashPoint } from './outbox';
+export { RabbitmqMessageMove, type TakenMessages } from './message-move';

@@ -16,6 +16,7 @@ import type { Envelope } from './envelope';
 import { EnvelopeSender } from './envelope-sender';
 import { Leases } from './leases';
 import { MessageIds } from './message-ids';
+import { RabbitmqMessageMove } from './message-move';
 import { OutboxRelay, type RelayCrashPoint } from './outbox';
 import { Publishing } from './publishing';
 import { QueueOperations } from './queue-operations';
@@ -283,6 +284,11 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
       delays.map((row) => ({ queue: row.queue, delayMs: row.delay_ms })),
       (await store.listExchanges(this.sql)).map((exchange) => exchange.name),
     );
+  }
+
+  /** This broker's half of the broker move: messages in and out with everything they carry. */
+  messageMove(): RabbitmqMessageMove {
+    return new RabbitmqMessageMove({ sql: this.sql, connection: this.connection, names: this.names, sender: this.sender, queueOfAmqpName: (name) => this.queueOfAmqpName(name) });
   }
 
   /** Where each message is, from the tracked-messages ledger (decision 38): untracked ids answer `waiting`. */

@@ -79,3 +79,20 @@ export async function deadTracked(sql: Sql | TransactionSql, messageIds: string[
     select message_id, death from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[]) and dead_from is not null and settled_at is null`;
   return new Map(rows.map((row) => [row.message_id, row.death]));
 }
+
+/** Moved in from the other broker: tracked from here on (again, when it once left this broker), dead letters with their last death. */
+export async function trackMovedIn(sql: Sql, envelopes: Envelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  await sql`
+    insert into rabbitmq_tracked_messages (message_id, queue, dead_from, death)
+    select id, queue, dead_from, death from jsonb_to_recordset(${sql.json(
+      envelopes.map((e) => ({ id: e.meta.id, queue: e.queue, dead_from: e.meta.deadFrom, death: e.meta.deaths.at(-1) ?? null })) as never,
+    )}) as t(id text, queue text, dead_from text, death jsonb)
+    on conflict (message_id) do update set queue = excluded.queue, dead_from = excluded.dead_from, death = excluded.death, settled_at = null`;
+}
+
+/** Moved out to the other broker: finished here. */
+export async function settleTrackedMany(sql: Sql, messageIds: string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await sql`update rabbitmq_tracked_messages set settled_at = now() where message_id = any(${messageIds}::text[]) and settled_at is null`;
+}

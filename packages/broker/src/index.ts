@@ -6,6 +6,7 @@
  */
 export * from './broker';
 export * from './observation';
+export type { PortableMessage } from './portable-message';
 export type { TransactionSql } from './sql-types';
 export { UnroutableError, StaleDeliveryError, QueueFullError } from './errors';
 export {
