@@ -15,6 +15,8 @@ export interface DaemonProcess {
 export interface StartDaemonOptions {
   /** Absolute path of the built entry point (e.g. apps/api/dist/main.js). */
   script: string;
+  /** Command-line arguments after the script. */
+  args?: string[];
   env: Record<string, string>;
   /** Waits until this URL answers 200 before resolving. */
   readyUrl?: string;
@@ -26,7 +28,7 @@ export interface StartDaemonOptions {
  * environment given (plus PATH). End-to-end tests use it to kill, restart and signal.
  */
 export async function startDaemon(options: StartDaemonOptions): Promise<DaemonProcess> {
-  const child = spawn(process.execPath, [options.script], {
+  const child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
