@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { recipientWebhook } from '@interflow/notifications';
 import { createTestApi, type TestApi } from './support/test-api';
 import { fanOutQueued } from './support/notification-fan-out';
 import { createActionChain, uniqueName } from './support/fixtures';
@@ -50,6 +51,23 @@ describe('recipients and groups', () => {
     const members = await request(api.app).get(`/v1/recipients?group_id=${group}`).set(admin).expect(200);
     expect(members.body.items.map((r: { id: string }) => r.id)).toEqual([created.id]);
     expect((await request(api.app).get(`/v1/groups/${group}`).set(admin).expect(200)).body.member_count).toBe(1);
+  });
+
+  it('takes a webhook secret given by the caller (write-only, never answered) and refuses one without a webhook', async () => {
+    const given = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    const created = await createRecipient({ webhook_url: 'https://hooks.example.com/given', webhook_secret: given });
+    expect(created.webhook_secret).toBeNull();
+    expect((await recipientWebhook(api.db.sql, api.deps.keyring, created.id))?.secret).toBe(given);
+    const replaced = `whsec_${Buffer.alloc(24, 9).toString('base64')}`;
+    const patched = await request(api.app).patch(`/v1/recipients/${created.id}`).set(admin).send({ webhook_secret: replaced }).expect(200);
+    expect(patched.body.webhook_secret).toBeNull();
+    expect((await recipientWebhook(api.db.sql, api.deps.keyring, created.id))?.secret).toBe(replaced);
+    const plain = await createRecipient();
+    const refused = await request(api.app).patch(`/v1/recipients/${plain.id}`).set(admin).send({ webhook_secret: replaced }).expect(409);
+    expect(JSON.stringify(refused.body)).toContain('webhook_secret');
+    await request(api.app).post('/v1/recipients').set(admin).send({ name: uniqueName('p'), webhook_secret: replaced }).expect(409);
+    const short = await request(api.app).post('/v1/recipients').set(admin).send({ name: uniqueName('p'), webhook_url: 'https://hooks.example.com/x', webhook_secret: 'short' }).expect(400);
+    expect(JSON.stringify(short.body)).toContain('webhook_secret');
   });
 
   it('refuses bad input with a 400 naming the field, and a taken name with 409', async () => {

@@ -31,6 +31,8 @@ export interface RecipientFields {
   name: string;
   email?: string | null;
   webhookUrl?: string | null;
+  /** The webhook signing secret to use (write-only); omitted: one is generated when a webhook is set up. */
+  webhookSecret?: string;
   groupIds?: string[];
 }
 
@@ -112,9 +114,14 @@ const selectRecipients = (sql: SqlExecutor) => sql`
   select r.*, coalesce((select array_agg(m.group_id order by m.group_id) from recipient_group_members m where m.recipient_id = r.id), '{}') as group_ids
   from recipients r`;
 
+/** A secret for a recipient without a webhook has nothing to sign: refused (409) naming the field. */
+function noWebhookForSecret(): ConflictError {
+  return new ConflictError('a webhook secret needs a webhook_url', { field: 'webhook_secret' });
+}
+
 /**
- * Registers a recipient. With a webhook URL a signing secret is generated, sealed, and
- * returned here only (null without a webhook).
+ * Registers a recipient. With a webhook URL the given signing secret is sealed, or one is
+ * generated, sealed, and returned here only (null when given, or without a webhook).
  */
 export async function createRecipient(
   sql: Sql,
@@ -122,8 +129,10 @@ export async function createRecipient(
   fields: RecipientFields,
 ): Promise<{ recipient: Recipient; webhookSecret: string | null }> {
   const id = crypto.randomUUID();
-  const webhookSecret = fields.webhookUrl ? generateWebhookSecret() : null;
-  const sealed = webhookSecret ? sealSecret(keyring, webhookSecret, webhookSecretContext(id)) : null;
+  if (fields.webhookSecret !== undefined && !fields.webhookUrl) throw noWebhookForSecret();
+  const secret = fields.webhookUrl ? (fields.webhookSecret ?? generateWebhookSecret()) : null;
+  const sealed = secret ? sealSecret(keyring, secret, webhookSecretContext(id)) : null;
+  const webhookSecret = fields.webhookSecret === undefined ? secret : null;
   try {
     await sql.begin(async (tx) => {
       await tx`
@@ -153,8 +162,9 @@ export async function listRecipients(sql: Sql, request: KeysetRequest & { groupI
 }
 
 /**
- * Changes a recipient. A webhook URL set where there was none gets a new secret
- * (returned); removing the URL drops the secret; `groupIds` replaces the memberships.
+ * Changes a recipient. A given webhook secret replaces the stored one; a webhook URL set
+ * where there was none, without one given, gets a new secret (returned); removing the URL
+ * drops the secret; `groupIds` replaces the memberships.
  */
 export async function updateRecipient(
   sql: Sql,
@@ -171,11 +181,13 @@ export async function updateRecipient(
       let keyId = row.webhook_key_id;
       let secret = row.webhook_secret;
       if (webhookUrl === null) {
+        if (patch.webhookSecret !== undefined) throw noWebhookForSecret();
         keyId = null;
         secret = null;
-      } else if (row.webhook_url === null) {
-        webhookSecret = generateWebhookSecret();
-        const sealed = sealSecret(keyring, webhookSecret, webhookSecretContext(id));
+      } else if (patch.webhookSecret !== undefined || row.webhook_url === null) {
+        const newSecret = patch.webhookSecret ?? generateWebhookSecret();
+        if (patch.webhookSecret === undefined) webhookSecret = newSecret;
+        const sealed = sealSecret(keyring, newSecret, webhookSecretContext(id));
         keyId = sealed.keyId;
         secret = sealed.sealed;
       }

@@ -47,6 +47,7 @@ export function recipientRoutes(deps: { sql: Sql; keyring: SecretKeyring }): Rou
       name: body.name,
       email: body.email ?? null,
       webhookUrl: body.webhook_url ?? null,
+      ...(body.webhook_secret === undefined ? {} : { webhookSecret: body.webhook_secret }),
       groupIds: body.group_ids ?? [],
     });
     req.log.info('recipient created', { recipientId: recipient.id });
@@ -74,6 +75,7 @@ export function recipientRoutes(deps: { sql: Sql; keyring: SecretKeyring }): Rou
       name: body.name,
       email: body.email,
       webhookUrl: body.webhook_url,
+      ...(body.webhook_secret === undefined ? {} : { webhookSecret: body.webhook_secret }),
       groupIds: body.group_ids,
     });
     res.json({ ...recipientToJson(recipient), webhook_secret: webhookSecret });

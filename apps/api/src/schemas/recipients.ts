@@ -5,12 +5,18 @@ import { pageQueryShape } from '../http/pagination';
 const recipientName = z.string().trim().min(1).max(200);
 const email = z.email({ message: 'expected an e-mail address' }).max(320);
 const webhookUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).max(2000);
+const webhookSecret = z
+  .string()
+  .min(32, { message: 'expected at least 32 characters' })
+  .max(512)
+  .describe('write-only: the webhook signing secret to use (Standard Webhooks whsec_<base64>, or raw); omitted: one is generated and returned once');
 const groupIds = z.array(z.uuid({ message: 'expected a group id (uuid)' })).max(1000);
 
 export const createRecipientBody = z.strictObject({
   name: recipientName,
   email: email.nullable().optional().describe('e-mail channel; omitted or null: no e-mail'),
   webhook_url: webhookUrl.nullable().optional().describe('webhook channel, signed with a secret returned once'),
+  webhook_secret: webhookSecret.optional(),
   group_ids: groupIds.optional().describe('the groups the recipient belongs to'),
 });
 
@@ -18,6 +24,7 @@ export const updateRecipientBody = z.strictObject({
   name: recipientName.optional(),
   email: email.nullable().optional(),
   webhook_url: webhookUrl.nullable().optional(),
+  webhook_secret: webhookSecret.optional().describe('write-only: replaces the signing secret (the webhook must be set)'),
   group_ids: groupIds.optional().describe('replaces the memberships'),
 });
 
@@ -40,7 +47,7 @@ export const recipientWithSecretJson = recipientJson.extend({
   webhook_secret: z
     .string()
     .nullable()
-    .describe('the webhook signing secret (Standard Webhooks, whsec_…): in this response only, when a webhook was set up'),
+    .describe('the webhook signing secret (Standard Webhooks, whsec_…) the api generated: in this response only, when a webhook was set up without one given'),
 });
 
 export const webhookSecretJson = z.object({ webhook_secret: z.string().describe('the new signing secret: in this response only') });

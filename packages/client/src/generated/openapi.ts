@@ -922,7 +922,7 @@ export interface paths {
         put?: never;
         /**
          * Create a recipient
-         * @description A person or system notifications reach: the inbox always, e-mail and a webhook when given. With a webhook URL a signing secret is generated and returned in this response only. Needs a token not limited to deployments.
+         * @description A person or system notifications reach: the inbox always, e-mail and a webhook when given. With a webhook URL and no webhook_secret, a signing secret is generated and returned in this response only. Needs a token not limited to deployments.
          */
         post: operations["postV1Recipients"];
         delete?: never;
@@ -951,7 +951,7 @@ export interface paths {
         head?: never;
         /**
          * Change a recipient
-         * @description A webhook URL set where there was none gets a new secret (in this response only); group_ids replaces the memberships. Needs a token not limited to deployments.
+         * @description A webhook URL set where there was none gets a new secret (in this response only) unless webhook_secret gives one; webhook_secret replaces the secret; group_ids replaces the memberships. Needs a token not limited to deployments.
          */
         patch: operations["patchV1RecipientsByid"];
         trace?: never;
@@ -9703,6 +9703,8 @@ export interface operations {
                     email?: string | null;
                     /** @description webhook channel, signed with a secret returned once */
                     webhook_url?: string | null;
+                    /** @description write-only: the webhook signing secret to use (Standard Webhooks whsec_<base64>, or raw); omitted: one is generated and returned once */
+                    webhook_secret?: string;
                     /** @description the groups the recipient belongs to */
                     group_ids?: string[];
                 };
@@ -9724,7 +9726,7 @@ export interface operations {
                         group_ids: string[];
                         created_at: string;
                         updated_at: string;
-                        /** @description the webhook signing secret (Standard Webhooks, whsec_…): in this response only, when a webhook was set up */
+                        /** @description the webhook signing secret (Standard Webhooks, whsec_…) the api generated: in this response only, when a webhook was set up without one given */
                         webhook_secret: string | null;
                     };
                 };
@@ -9758,7 +9760,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description the name is taken */
+            /** @description the name is taken, or a webhook_secret without a webhook_url */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9983,6 +9985,8 @@ export interface operations {
                     name?: string;
                     email?: string | null;
                     webhook_url?: string | null;
+                    /** @description write-only: replaces the signing secret (the webhook must be set) */
+                    webhook_secret?: string;
                     /** @description replaces the memberships */
                     group_ids?: string[];
                 };
@@ -10004,7 +10008,7 @@ export interface operations {
                         group_ids: string[];
                         created_at: string;
                         updated_at: string;
-                        /** @description the webhook signing secret (Standard Webhooks, whsec_…): in this response only, when a webhook was set up */
+                        /** @description the webhook signing secret (Standard Webhooks, whsec_…) the api generated: in this response only, when a webhook was set up without one given */
                         webhook_secret: string | null;
                     };
                 };
@@ -10045,7 +10049,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the name is taken */
+            /** @description the name is taken, or a webhook_secret without a webhook_url */
             409: {
                 headers: {
                     [name: string]: unknown;

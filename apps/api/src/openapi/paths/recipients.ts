@@ -24,14 +24,14 @@ export const recipientPaths: PathSpecs = {
     post: {
       summary: 'Create a recipient',
       description:
-        'A person or system notifications reach: the inbox always, e-mail and a webhook when given. With a webhook URL a ' +
-        'signing secret is generated and returned in this response only.' + unscoped,
+        'A person or system notifications reach: the inbox always, e-mail and a webhook when given. With a webhook URL and ' +
+        'no webhook_secret, a signing secret is generated and returned in this response only.' + unscoped,
       tags,
       auth: 'operator',
       body: createRecipientBody,
       responses: {
         201: { description: 'created', schema: recipientWithSecretJson },
-        409: { description: 'the name is taken' },
+        409: { description: 'the name is taken, or a webhook_secret without a webhook_url' },
       },
     },
     get: {
@@ -53,7 +53,8 @@ export const recipientPaths: PathSpecs = {
     },
     patch: {
       summary: 'Change a recipient',
-      description: 'A webhook URL set where there was none gets a new secret (in this response only); group_ids replaces the memberships.' + unscoped,
+      description: 'A webhook URL set where there was none gets a new secret (in this response only) unless webhook_secret gives one; ' +
+        'webhook_secret replaces the secret; group_ids replaces the memberships.' + unscoped,
       tags,
       auth: 'operator',
       params: idParams,
@@ -61,7 +62,7 @@ export const recipientPaths: PathSpecs = {
       responses: {
         200: { description: 'the recipient', schema: recipientWithSecretJson },
         404: { description: 'no such recipient' },
-        409: { description: 'the name is taken' },
+        409: { description: 'the name is taken, or a webhook_secret without a webhook_url' },
       },
     },
     delete: {
