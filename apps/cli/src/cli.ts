@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { CLI_VERSION } from './api';
 import { registerApply } from './commands/apply';
 import { registerCompletion } from './commands/completion';
+import { registerInbox } from './commands/inbox';
 import { registerLogin } from './commands/login';
+import { registerNotify } from './commands/notify';
 import { registerResourceCommands } from './commands/resources';
 import { registerRunCommands } from './commands/runs';
 import { registerScheduleCommands } from './commands/schedules';
@@ -27,6 +29,8 @@ export function buildProgram(runtime: Runtime): Command {
   registerRunCommands(program, runtime);
   registerVerbs(program, runtime);
   registerScheduleCommands(program, runtime);
+  registerNotify(program, runtime);
+  registerInbox(program, runtime);
   registerApply(program, runtime);
   registerCompletion(program, runtime);
   const configure = (command: Command) => {

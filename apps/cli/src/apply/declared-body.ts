@@ -8,7 +8,7 @@ import type { BodyValidator } from './body-validator';
 type Json = Record<string, unknown>;
 
 /** Kinds whose body carries the object's name (bindings and subscriptions have none). */
-const NAMED: KindName[] = ['Exchange', 'Queue', 'Service', 'Deployment', 'Action', 'Schedule'];
+const NAMED: KindName[] = ['Exchange', 'Queue', 'Service', 'Deployment', 'Action', 'Schedule', 'RecipientGroup', 'Recipient'];
 
 function getPath(object: Json, dotted: string): unknown {
   return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), object);
@@ -25,7 +25,7 @@ function setPath(object: Json, dotted: string, value: unknown): void {
 /** What a declaration becomes: the api body, and the credentials read from env or files. */
 export interface DeclaredBody {
   body: Json;
-  /** Deployments: the credential values (never printed), when the spec names any. */
+  /** The write-only values read (never printed): a deployment's credentials, a recipient's webhook secret. */
   credentials?: Record<string, unknown>;
 }
 
@@ -63,6 +63,20 @@ export function declaredBody(
   const baseDir = declared.source.file === '(stdin)' ? process.cwd() : path.dirname(path.resolve(declared.source.file));
   for (const reference of handler.references) {
     const name = getPath(body, reference.specField);
+    if (reference.many) {
+      if (name === undefined) continue;
+      if (!Array.isArray(name) || name.some((item) => typeof item !== 'string')) {
+        throw new ManifestError(declared.source, `spec.${reference.specField}`, `expected a list of ${reference.kind} names`);
+      }
+      const ids = (name as string[]).map((item) => {
+        const id = resolve(reference.kind, item);
+        if (id === undefined) throw new ManifestError(declared.source, `spec.${reference.specField}`, `no ${reference.kind} named '${item}' is declared or stored`);
+        return id;
+      });
+      setPath(body, reference.specField, undefined);
+      setPath(body, reference.bodyField, ids);
+      continue;
+    }
     if (reference.kind === 'Action' && reference.specField === 'target.action' && (body.target as Json | undefined)?.type !== 'action') continue;
     if (typeof name !== 'string') throw new ManifestError(declared.source, `spec.${reference.specField}`, `expected the name of a ${reference.kind}`);
     const id = resolve(reference.kind, name);
@@ -81,6 +95,11 @@ export function declaredBody(
       Object.entries(body.credentials as Json).map(([key, ref]) => [key, secretValue(declared, `spec.credentials.${key}`, ref, env, baseDir)]),
     );
     body.credentials = credentials;
+  }
+  if (declared.kind === 'Recipient' && body.webhook_secret !== undefined) {
+    const secret = secretValue(declared, 'spec.webhook_secret', body.webhook_secret, env, baseDir);
+    body.webhook_secret = secret;
+    credentials = { webhook_secret: secret };
   }
   if (declared.kind === 'Service' && body.signing_secret !== undefined) {
     body.signing_secret = secretValue(declared, 'spec.signing_secret', body.signing_secret, env, baseDir);

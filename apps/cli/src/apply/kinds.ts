@@ -1,13 +1,14 @@
 import type { InterflowClient } from '@interflow/client';
 import type { FieldChange } from './compare';
 import { actionHandler, deploymentHandler, serviceHandler, subscriptionHandler } from './handlers/integrations';
+import { recipientGroupHandler, recipientHandler } from './handlers/recipients';
 import { scheduleHandler } from './handlers/schedule';
 import { bindingHandler, exchangeHandler, queueHandler } from './handlers/topology';
 
 type Json = Record<string, unknown>;
 
 /** The kinds a manifest may declare, in the order they are created (deleted in reverse). */
-export const KIND_NAMES = ['Exchange', 'Queue', 'Binding', 'Service', 'Deployment', 'Action', 'Subscription', 'Schedule'] as const;
+export const KIND_NAMES = ['Exchange', 'Queue', 'Binding', 'Service', 'Deployment', 'Action', 'Subscription', 'Schedule', 'RecipientGroup', 'Recipient'] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
 /** An object as stored: its api id, the key a declaration is matched by, the api's JSON. */
@@ -24,6 +25,20 @@ export interface Reference {
   /** The body field that takes the id (`service_id`, `target.action_id`). */
   bodyField: string;
   kind: KindName;
+  /** The field holds a list of names (a recipient's `groups`), the body a list of ids. */
+  many?: boolean;
+}
+
+/**
+ * Write-only values of a kind (a deployment's credentials, a recipient's webhook secret):
+ * read from env or files, never read back, so compared by the names stored and the apply
+ * set's salted digest of what apply last sent.
+ */
+export interface SecretSpec {
+  /** The spec and body field. */
+  field: string;
+  /** The names a stored object has values for (the values are never answered). */
+  storedNames(raw: Json): string[];
 }
 
 /** Names ↔ ids of stored objects, for turning references into ids and back. */
@@ -54,6 +69,7 @@ export interface KindHandler {
   exportSpec(raw: Json, names: Names): Json;
   /** The name an exported document gets. */
   exportName(raw: Json, names: Names): string;
+  secrets?: SecretSpec;
   /** Objects Interflow made itself (system queues, a subscription's binding): never exported. */
   isSystem?(raw: Json): boolean;
 }
@@ -67,4 +83,6 @@ export const KIND_HANDLERS: Record<KindName, KindHandler> = {
   Action: actionHandler,
   Subscription: subscriptionHandler,
   Schedule: scheduleHandler,
+  RecipientGroup: recipientGroupHandler,
+  Recipient: recipientHandler,
 };

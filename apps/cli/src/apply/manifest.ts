@@ -49,6 +49,9 @@ export function manifestFiles(target: string, cwd: string): string[] {
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+/** People and their groups are named as the api allows (spaces too): up to 200 characters, no space at either end. */
+const PERSON_NAME = /^\S(?:.{0,198}\S)?$/;
+const PERSON_KINDS: readonly string[] = ['Recipient', 'RecipientGroup'];
 
 /** Parses every document of a YAML text; an empty document is skipped. */
 export function parseManifest(text: string, file: string): Declared[] {
@@ -72,8 +75,13 @@ export function parseManifest(text: string, file: string): Declared[] {
       throw new ManifestError(source, 'kind', `expected one of ${KIND_NAMES.join(', ')}`);
     }
     const metadata = object.metadata as Record<string, unknown> | undefined;
-    if (!metadata || typeof metadata !== 'object' || typeof metadata.name !== 'string' || !NAME.test(metadata.name)) {
-      throw new ManifestError(source, 'metadata.name', 'expected a name of letters, digits, _ . : - (max 200)');
+    const personal = PERSON_KINDS.includes(object.kind);
+    if (!metadata || typeof metadata !== 'object' || typeof metadata.name !== 'string' || !(personal ? PERSON_NAME : NAME).test(metadata.name)) {
+      throw new ManifestError(
+        source,
+        'metadata.name',
+        personal ? 'expected a name of up to 200 characters, without spaces at either end' : 'expected a name of letters, digits, _ . : - (max 200)',
+      );
     }
     const extra = Object.keys(metadata).filter((key) => key !== 'name');
     if (extra.length > 0) throw new ManifestError(source, `metadata.${extra[0]}`, 'unknown field (metadata has only name)');

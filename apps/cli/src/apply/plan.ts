@@ -7,8 +7,6 @@ import { withReplacedExchangeDependents } from './exchange-replacement';
 import { ManifestError, where, type Declared } from './manifest';
 import { namesOf, type ClusterState, type ManagedRecord } from './state';
 
-type Json = Record<string, unknown>;
-
 /** Stands for the id of an object this apply creates before the one referring to it. */
 export const NEW_OBJECT_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -60,11 +58,11 @@ export function planApply(
       continue;
     }
     const fields = handler.diff(stored.raw, body);
-    if (credentials) {
-      const storedNames = Object.keys((stored.raw.credentials ?? {}) as Json).sort();
+    if (credentials && handler.secrets) {
+      const storedNames = handler.secrets.storedNames(stored.raw).sort();
       const declaredCredentialNames = Object.keys(credentials).sort();
       if (storedNames.join() !== declaredCredentialNames.join() || !digestMatches(record?.credentials_digest, credentials)) {
-        fields.push({ field: 'credentials', from: `(set: ${storedNames.join(', ') || 'none'})`, to: `(from env/files: ${declaredCredentialNames.join(', ')})` });
+        fields.push({ field: handler.secrets.field, from: `(set: ${storedNames.join(', ') || 'none'})`, to: `(from env/files: ${declaredCredentialNames.join(', ')})` });
       }
     }
     if (fields.length === 0) {

@@ -15,7 +15,7 @@ const APPLY_SET = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
 export function registerApply(program: Command, runtime: Runtime): void {
   program
     .command('apply')
-    .description('make the api match YAML manifests (kind: Service, Deployment, Action, Schedule, Exchange, Queue, Binding, Subscription)')
+    .description('make the api match YAML manifests (kind: Service, Deployment, Action, Schedule, Exchange, Queue, Binding, Subscription, RecipientGroup, Recipient)')
     .option('-f, --filename <path>', 'a file, a directory (recursively) or - for stdin (repeatable)', collect)
     .option('--dry-run', 'print the changes and make none')
     .option('--prune', 'delete what this apply set created earlier and the files no longer declare')

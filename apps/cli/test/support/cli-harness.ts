@@ -16,11 +16,15 @@ export interface CliHarness {
   url: string;
   token: string;
   db: TestDatabase;
+  /** The daemons' INTERFLOW_SECRET_KEY (`<id>:<base64>`), to open what they sealed. */
+  secretKey: string;
   /** A scratch directory (config file, copied manifests), removed at close. */
   dir: string;
   run(args: string[], options?: { env?: Record<string, string>; stdin?: string; cwd?: string; signal?: AbortSignal; onOutput?: (result: CliResult) => void }): Promise<CliResult>;
   /** Starts a producer (schedules fire) on the same database; stopped at close. */
   startProducer(): Promise<void>;
+  /** Starts a runner (notifications fan out into deliveries) on the same database; stopped at close. */
+  startRunner(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ export async function startCliHarness(): Promise<CliHarness> {
   const secretKey = `cli-test:${crypto.randomBytes(32).toString('base64')}`;
   const daemonEnv = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn', INTERFLOW_SECRET_KEY: secretKey };
   let producer: DaemonProcess | undefined;
+  let runner: DaemonProcess | undefined;
   try {
     api = await startDaemon({
       script: path.resolve(__dirname, '../../../api/dist/main.js'),
@@ -51,6 +56,7 @@ export async function startCliHarness(): Promise<CliHarness> {
     url,
     token,
     db,
+    secretKey,
     dir,
     async run(args, options = {}) {
       const output = { code: -1, stdout: '', stderr: '' };
@@ -79,7 +85,17 @@ export async function startCliHarness(): Promise<CliHarness> {
         timeoutMs: 120_000,
       });
     },
+    async startRunner() {
+      const healthPort = await freePort();
+      runner = await startDaemon({
+        script: path.resolve(__dirname, '../../../runner/dist/main.js'),
+        env: { ...daemonEnv, HEALTH_PORT: String(healthPort) },
+        readyUrl: `http://127.0.0.1:${healthPort}/readyz`,
+        timeoutMs: 120_000,
+      });
+    },
     async close() {
+      await runner?.stop();
       await producer?.stop();
       await daemon.stop();
       await db.drop();

@@ -28,6 +28,7 @@ export const deploymentHandler: KindHandler = {
   createPath: '/v1/deployments',
   references: [{ specField: 'service', bodyField: 'service_id', kind: 'Service' }],
   updatable: true,
+  secrets: { field: 'credentials', storedNames: (raw) => Object.keys((raw.credentials ?? {}) as Json) },
   list: async (c) => named((await listAll((cursor) => orThrow(c.GET('/v1/deployments', { params: { query: { limit: PAGE, cursor } } })))).map(asJson)),
   keyOf: (name) => name,
   // Credentials are compared by apply (names and a salted digest), never here.
