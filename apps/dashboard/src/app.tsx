@@ -8,8 +8,11 @@ import { MeContext, type Me } from './me';
 import { forgetToken, storedToken, storeToken } from './session';
 import { ActionsView } from './views/actions';
 import { DeploymentsView } from './views/deployments';
+import { InboxView } from './views/inbox';
+import { NotificationsView, NotificationView } from './views/notifications';
 import { OverviewView } from './views/overview';
 import { QueuesView, QueueView } from './views/queues';
+import { RecipientsView } from './views/recipients';
 import { RunView } from './views/run-detail';
 import { RunsView } from './views/runs';
 import { SchedulesView } from './views/schedules';
@@ -45,28 +48,49 @@ export function App() {
   return (
     <ClientContext.Provider value={client}>
       <MeContext.Provider value={me}>
-        <LiveUpdates token={token} onDenied={signOut}>
+        <LiveUpdates path={me.recipient ? '/v1/inbox/stream' : '/v1/events'} token={token} onDenied={signOut}>
           <Router base="/ui">
             <Layout onSignOut={signOut}>
-              <Switch>
-                <Route path="/" component={OverviewView} />
-                <Route path="/queues" component={QueuesView} />
-                <Route path="/queues/:name">{(params) => <QueueView name={decodeURIComponent(params.name)} />}</Route>
-                <Route path="/runs" component={RunsView} />
-                <Route path="/runs/:id">{(params) => <RunView id={params.id} />}</Route>
-                <Route path="/schedules" component={SchedulesView} />
-                <Route path="/services" component={ServicesView} />
-                <Route path="/deployments" component={DeploymentsView} />
-                <Route path="/actions" component={ActionsView} />
-                <Route path="/tokens" component={TokensView} />
-                <Route>
-                  <p>Nothing here.</p>
-                </Route>
-              </Switch>
+              {me.recipient ? <InboxRoutes /> : <OperatorRoutes />}
             </Layout>
           </Router>
         </LiveUpdates>
       </MeContext.Provider>
     </ClientContext.Provider>
+  );
+}
+
+/** A token bound to a recipient reaches its inbox and nothing else. */
+function InboxRoutes() {
+  return (
+    <Switch>
+      <Route path="/" component={InboxView} />
+      <Route>
+        <p>Nothing here: this token reads its inbox only.</p>
+      </Route>
+    </Switch>
+  );
+}
+
+function OperatorRoutes() {
+  return (
+    <Switch>
+      <Route path="/" component={OverviewView} />
+      <Route path="/queues" component={QueuesView} />
+      <Route path="/queues/:name">{(params) => <QueueView name={decodeURIComponent(params.name)} />}</Route>
+      <Route path="/runs" component={RunsView} />
+      <Route path="/runs/:id">{(params) => <RunView id={params.id} />}</Route>
+      <Route path="/schedules" component={SchedulesView} />
+      <Route path="/services" component={ServicesView} />
+      <Route path="/deployments" component={DeploymentsView} />
+      <Route path="/actions" component={ActionsView} />
+      <Route path="/notifications" component={NotificationsView} />
+      <Route path="/notifications/:id">{(params) => <NotificationView id={params.id} />}</Route>
+      <Route path="/recipients" component={RecipientsView} />
+      <Route path="/tokens" component={TokensView} />
+      <Route>
+        <p>Nothing here.</p>
+      </Route>
+    </Switch>
   );
 }

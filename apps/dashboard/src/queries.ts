@@ -23,6 +23,16 @@ export function useActionChoices() {
   return useQuery({ queryKey: ['actions', 'all'], queryFn: () => orThrow(client.GET('/v1/actions', { params: { query: { limit: CHOICES } } })) });
 }
 
+export function useRecipientChoices() {
+  const client = useClient();
+  return useQuery({ queryKey: ['recipients', 'all'], queryFn: () => orThrow(client.GET('/v1/recipients', { params: { query: { limit: CHOICES } } })) });
+}
+
+export function useGroupChoices() {
+  const client = useClient();
+  return useQuery({ queryKey: ['groups', 'all'], queryFn: () => orThrow(client.GET('/v1/groups', { params: { query: { limit: CHOICES } } })) });
+}
+
 export function useAction(id: string | undefined) {
   const client = useClient();
   return useQuery({

@@ -18,6 +18,11 @@ export type Deployment = Answer<'/v1/deployments/{id}', 'get'>;
 export type Action = Answer<'/v1/actions/{id}', 'get'>;
 export type Token = Answer<'/v1/tokens', 'get'> extends { items: (infer I)[] } ? I : never;
 export type Consumer = Answer<'/v1/consumers', 'get'> extends { items: (infer I)[] } ? I : never;
+export type Recipient = Answer<'/v1/recipients/{id}', 'get'>;
+export type RecipientGroup = Answer<'/v1/groups/{id}', 'get'>;
+export type Notification = Answer<'/v1/notifications/{id}', 'get'>;
+export type Delivery = Answer<'/v1/inbox/{id}', 'get'>;
+export type HistoryEntry = Answer<'/v1/notifications/{id}/history', 'get'> extends { items: (infer I)[] } ? I : never;
 export type Overview = Answer<'/v1/overview', 'get'>;
 
 /** The JSON body of `method path`, straight from the OpenAPI types. */

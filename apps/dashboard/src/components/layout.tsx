@@ -11,8 +11,14 @@ const SECTIONS = [
   ['/services', 'Services'],
   ['/deployments', 'Deployments'],
   ['/actions', 'Actions'],
+  ['/notifications', 'Notifications'],
+  ['/recipients', 'Recipients'],
   ['/tokens', 'Tokens'],
 ] as const;
+
+/** Installation-wide sections a deployment-scoped token cannot read, and the admins' own. */
+const UNSCOPED_ONLY: readonly string[] = ['/notifications', '/recipients'];
+const INBOX_SECTIONS = [['/', 'Inbox']] as const;
 
 const STATUS_TEXT = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…' } as const;
 
@@ -33,14 +39,14 @@ export function Layout({ onSignOut, children }: { onSignOut(): void; children: R
         </span>
         <span className="who">
           {me.name} · {me.role}
-          {me.unscoped ? '' : ' · scoped'}
+          {me.inboxOnly ? ' · inbox' : me.unscoped ? '' : ' · scoped'}
         </span>
         <button type="button" className="link-button" onClick={onSignOut}>
           Sign out
         </button>
       </header>
       <nav className="nav" aria-label="Sections">
-        {SECTIONS.filter(([path]) => path !== '/tokens' || me.isAdmin).map(([path, label]) => (
+        {(me.inboxOnly ? INBOX_SECTIONS : SECTIONS.filter(([path]) => (path !== '/tokens' || me.isAdmin) && (me.unscoped || !UNSCOPED_ONLY.includes(path)))).map(([path, label]) => (
           <Link key={path} href={path} aria-current={current(path) ? 'page' : undefined}>
             {label}
           </Link>

@@ -68,6 +68,26 @@ export function TextField<V extends FormValues>({
   );
 }
 
+/** A longer text (a notification's text, a comment) bound to a string value of the form. */
+export function TextAreaField<V extends FormValues>({ form, path, label, hint, rows = 4 }: FieldProps<V, string> & { rows?: number }) {
+  return (
+    <Field problem={form.problemAt(path)} label={label} hint={hint}>
+      {(control) => <textarea {...control} rows={rows} value={form.values[path] as string} onChange={(event) => form.set(path, event.target.value as V[typeof path])} />}
+    </Field>
+  );
+}
+
+/** A yes/no bound to a boolean value of the form. */
+export function CheckField<V extends FormValues>({ form, path, label, hint }: FieldProps<V, boolean>) {
+  return (
+    <Field problem={form.problemAt(path)} label={label} hint={hint}>
+      {(control) => (
+        <input {...control} type="checkbox" className="check" checked={form.values[path] as boolean} onChange={(event) => form.set(path, event.target.checked as V[typeof path])} />
+      )}
+    </Field>
+  );
+}
+
 export function SelectField<V extends FormValues>({ form, path, label, hint, options, placeholder }: FieldProps<V, string> & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
     <Field problem={form.problemAt(path)} label={label} hint={hint}>

@@ -10,17 +10,19 @@ export interface LiveEvent {
 class FatalStreamError extends Error {}
 
 /**
- * Follows `GET /v1/events` with the token in the Authorization header (EventSource
+ * Follows an event stream (`GET /v1/events`, or `/v1/inbox/stream` for a token bound to a
+ * recipient) with the token in the Authorization header (EventSource
  * cannot send one, and the token must not go into the URL). On a dropped connection it
  * reconnects with Last-Event-ID, so the server replays what was missed; a 401/403 stops.
  */
 export function followEvents(
+  path: '/v1/events' | '/v1/inbox/stream',
   token: string,
   handlers: { onEvent(event: LiveEvent): void; onStatus(status: LiveStatus): void; onDenied(): void },
 ): () => void {
   const abort = new AbortController();
   handlers.onStatus('connecting');
-  void fetchEventSource('/v1/events', {
+  void fetchEventSource(path, {
     headers: { authorization: `Bearer ${token}` },
     signal: abort.signal,
     openWhenHidden: true,

@@ -24,6 +24,7 @@ function staleKeysOf(event: LiveEvent): string[][] {
   if (event.kind.startsWith('run.')) return [['runs'], ['run', String(event.data.run_id)], ['overview']];
   if (event.kind === 'message.dead_lettered') return [['queues'], ['queue']];
   if (event.kind === 'schedule.fired') return [['schedules'], ['schedule'], ['overview']];
+  if (event.kind.startsWith('notification.')) return [['inbox'], ['notifications'], ['notification', String(event.data.notification_id)]];
   if (event.kind === 'reset') return [[]];
   return [];
 }
@@ -48,7 +49,8 @@ function useStaleBatcher(queryClient: QueryClient) {
   };
 }
 
-export function LiveUpdates({ token, onDenied, children }: { token: string; onDenied(): void; children: ReactNode }) {
+/** Follows `path`: the event stream, or a recipient token's own inbox stream. */
+export function LiveUpdates({ path, token, onDenied, children }: { path: '/v1/events' | '/v1/inbox/stream'; token: string; onDenied(): void; children: ReactNode }) {
   const queryClient = useQueryClient();
   const markStale = useStaleBatcher(queryClient);
   const [live, setLive] = useState<Live>({ status: 'connecting', depths: new Map() });
@@ -59,7 +61,7 @@ export function LiveUpdates({ token, onDenied, children }: { token: string; onDe
 
   useEffect(
     () =>
-      followEvents(token, {
+      followEvents(path, token, {
         onStatus: (status) => setLive((current) => ({ ...current, status })),
         onDenied: () => deniedRef.current(),
         onEvent: (event) => {
@@ -75,7 +77,7 @@ export function LiveUpdates({ token, onDenied, children }: { token: string; onDe
           markStaleRef.current(staleKeysOf(event));
         },
       }),
-    [token],
+    [path, token],
   );
 
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;

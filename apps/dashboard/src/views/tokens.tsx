@@ -3,11 +3,12 @@ import { orThrow, useClient } from '../api';
 import { ConfirmButton } from '../components/confirm';
 import { CopyButton, ErrorNote, formatTime, Section } from '../components/bits';
 import { Pager, useCursorPages } from '../components/pages';
+import { ChoiceList } from '../forms/choice-list';
 import { FormActions, SelectField, TextField } from '../forms/fields';
 import { requestSchema } from '../forms/request-schema';
 import type { Problems } from '../forms/schema-problems';
 import { useCheckedForm } from '../forms/use-checked-form';
-import { useDeploymentChoices } from '../queries';
+import { useDeploymentChoices, useRecipientChoices } from '../queries';
 import type { RequestBody } from '../types';
 
 const ROLES = ['viewer', 'operator', 'admin'] as const;
@@ -48,6 +49,7 @@ export function TokensView() {
                   <td>
                     {token.role}
                     {token.deployment_scopes ? ' (scoped)' : ''}
+                    {token.recipient_id ? ' (inbox)' : ''}
                   </td>
                   <td>
                     <code>{token.prefix}</code>
@@ -78,16 +80,20 @@ type TokenValues = {
   role: string;
   scope: string;
   deployment_scopes: string[];
+  recipient_id: string;
   expires_at: string;
 };
 
-const NEW_TOKEN: TokenValues = { name: '', role: 'viewer', scope: 'all', deployment_scopes: [], expires_at: '' };
+const NEW_TOKEN: TokenValues = { name: '', role: 'viewer', scope: 'all', deployment_scopes: [], recipient_id: '', expires_at: '' };
 
+/** An inbox token is a viewer bound to one recipient: it reads and confirms that inbox and nothing else. */
 function tokenBody(values: TokenValues) {
+  const inbox = values.scope === 'inbox';
   return {
     name: values.name,
-    role: values.role,
+    role: inbox ? 'viewer' : values.role,
     deployment_scopes: values.scope === 'some' ? values.deployment_scopes : null,
+    ...(inbox ? { recipient_id: values.recipient_id } : {}),
     expires_at: values.expires_at ? new Date(values.expires_at).toISOString() : null,
   };
 }
@@ -97,52 +103,46 @@ function CreateToken() {
   const client = useClient();
   const queryClient = useQueryClient();
   const deployments = useDeploymentChoices();
+  const recipients = useRecipientChoices();
   const form = useCheckedForm({
     initial: NEW_TOKEN,
     schema: requestSchema('POST /v1/tokens'),
     toBody: tokenBody,
     extraProblems: (values): Problems =>
-      new Map(values.scope === 'some' && values.deployment_scopes.length === 0 ? [['deployment_scopes', 'choose at least one deployment']] : []),
+      new Map([
+        ...(values.scope === 'some' && values.deployment_scopes.length === 0 ? [['deployment_scopes', 'choose at least one deployment'] as const] : []),
+        ...(values.scope === 'inbox' && !values.recipient_id ? [['recipient_id', 'choose the recipient'] as const] : []),
+      ]),
     send: (body) => orThrow(client.POST('/v1/tokens', { body: body as RequestBody<'/v1/tokens', 'post'> })),
     onSent: () => {
       form.reset(NEW_TOKEN);
       void queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
-  const chosen = new Set(form.values.deployment_scopes);
   return (
     <Section title="New token">
       <form className="form" ref={form.formRef} onSubmit={form.onSubmit} noValidate aria-label="New token">
         <TextField form={form} path="name" label="Name" hint="who or what uses it" />
-        <SelectField form={form} path="role" label="Role" options={ROLES.map((role) => ({ value: role, label: role }))} />
         <SelectField
           form={form}
           path="scope"
-          label="Deployments it reaches"
+          label="What it reaches"
           options={[
-            { value: 'all', label: 'all of them' },
-            { value: 'some', label: 'only those chosen below' },
+            { value: 'all', label: 'every deployment' },
+            { value: 'some', label: 'only the deployments chosen below' },
+            { value: 'inbox', label: "one recipient's inbox, nothing else" },
           ]}
         />
-        {form.values.scope === 'some' && (
-          <fieldset aria-describedby="scope-problem">
-            <legend>Deployments</legend>
-            {(deployments.data?.items ?? []).map((deployment) => (
-              <label key={deployment.id} className="check-label">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(deployment.id)}
-                  onChange={(event) =>
-                    form.set('deployment_scopes', event.target.checked ? [...chosen, deployment.id] : [...chosen].filter((id) => id !== deployment.id))
-                  }
-                />{' '}
-                {deployment.name}
-              </label>
-            ))}
-            <p className="problem" id="scope-problem">
-              {form.problemAt('deployment_scopes') ? `Deployments: ${form.problemAt('deployment_scopes')}` : ''}
-            </p>
-          </fieldset>
+        {form.values.scope !== 'inbox' && <SelectField form={form} path="role" label="Role" options={ROLES.map((role) => ({ value: role, label: role }))} />}
+        {form.values.scope === 'some' && <ChoiceList form={form} path="deployment_scopes" legend="Deployments" choices={deployments.data?.items ?? []} />}
+        {form.values.scope === 'inbox' && (
+          <SelectField
+            form={form}
+            path="recipient_id"
+            label="Recipient"
+            placeholder="choose…"
+            options={(recipients.data?.items ?? []).map((recipient) => ({ value: recipient.id, label: recipient.name }))}
+          />
         )}
         <TextField form={form} path="expires_at" label="Expires" type="datetime-local" hint="empty: never (revoke it when done)" />
         <FormActions form={form} label="Create token" />
