@@ -275,6 +275,73 @@ describe('the dashboard', () => {
     await context.close();
   }, TEST_MS);
 
+  it('creates a recipient and a group, publishes a notification needing confirmation, and shows it confirmed once the recipient confirms in the inbox', async () => {
+    const { context, page } = await signedIn(system.adminToken);
+    await go(page, 'Recipients');
+    const newGroup = page.getByRole('form', { name: 'New group' });
+    await newGroup.getByLabel('Group name').fill('on-call');
+    await newGroup.getByRole('button', { name: 'Create group' }).click();
+    await page.locator('[data-group="on-call"]').waitFor();
+    const newRecipient = page.getByRole('form', { name: 'New recipient' });
+    await newRecipient.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+    await newRecipient.getByLabel('Webhook URL').fill('https://hooks.example.com/ada');
+    await newRecipient.getByRole('group', { name: 'Groups' }).getByLabel('on-call').check();
+    await newRecipient.getByRole('button', { name: 'Create recipient' }).click();
+    // the webhook's signing secret, made by the api, is shown once and never again
+    const secret = (await newRecipient.locator('[data-secret="webhook"]').innerText()).trim();
+    expect(secret).toMatch(/^whsec_/);
+    const card = page.locator('[data-recipient="Ada Lovelace"]');
+    await card.getByText('Groups: on-call').waitFor();
+    await card.getByRole('button', { name: 'Edit Ada Lovelace' }).click();
+    await expect(card.getByLabel('Webhook signing secret').inputValue()).resolves.toBe('');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await screenshot(page, 'recipients');
+
+    // a token that reaches her inbox and nothing else
+    await go(page, 'Tokens');
+    const tokenForm = page.getByRole('form', { name: 'New token' });
+    await tokenForm.getByLabel('Name', { exact: true }).fill('ada inbox');
+    await tokenForm.getByLabel('What it reaches').selectOption('inbox');
+    await tokenForm.getByLabel('Recipient').selectOption({ label: 'Ada Lovelace' });
+    await tokenForm.getByRole('button', { name: 'Create token' }).click();
+    const inboxToken = (await page.locator('[data-secret="token"]').innerText()).trim();
+
+    await go(page, 'Notifications');
+    const publish = page.getByRole('form', { name: 'Publish a notification' });
+    await publish.getByLabel('Title').fill('Bank feed failing');
+    await publish.getByLabel('Text', { exact: true }).fill('Five failures overnight.');
+    await publish.getByLabel('Severity').selectOption('error');
+    await publish.getByRole('group', { name: 'To groups' }).getByLabel('on-call').check();
+    await publish.getByLabel('Each recipient must confirm it').check();
+    await publish.getByRole('button', { name: 'Publish' }).click();
+    await page.waitForURL(/\/ui\/notifications\/[0-9a-f-]{36}$/);
+    const delivery = page.locator('tr[data-delivery="Ada Lovelace"]');
+    await delivery.getByText('delivered', { exact: true }).waitFor({ timeout: LIVE_MS });
+
+    // as Ada, in a browser of her own: her inbox only
+    const ada = await signedIn(inboxToken);
+    await ada.page.getByRole('heading', { name: 'Inbox of Ada Lovelace' }).waitFor();
+    expect(await ada.page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allInnerTexts()).toEqual(['Inbox']);
+    const item = ada.page.locator('[data-delivery="Bank feed failing"]');
+    await item.getByText('Five failures overnight.').waitFor();
+    const confirm = item.getByRole('form', { name: 'Confirm Bank feed failing' });
+    await confirm.getByLabel('Comment').fill('restarted the feed');
+    await screenshot(ada.page, 'inbox');
+    expect(await seriousViolations(ada.page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Confirm Bank feed failing' }).click();
+    await ada.page.getByRole('button', { name: 'All', exact: true }).click();
+    await item.getByText(/^Confirmed .* by ada inbox: restarted the feed$/).waitFor();
+    await ada.context.close();
+
+    // the operator's page follows live: confirmed, by whom, with the comment, and in the history
+    await delivery.getByText('confirmed', { exact: true }).waitFor({ timeout: LIVE_MS });
+    await delivery.getByText(/by ada inbox: restarted the feed/).waitFor();
+    await page.locator('.timeline li').filter({ hasText: /^confirmed/ }).waitFor({ timeout: LIVE_MS });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'notification');
+    await context.close();
+  }, TEST_MS);
+
   it('shows a viewer no write controls, in any view', async () => {
     // something of each kind on screen, each with the controls a writer would see
     const runId = await trigger('viewer');
@@ -286,8 +353,18 @@ describe('the dashboard', () => {
     });
     const { context, page } = await signedIn(system.viewerToken);
     expect(await page.getByRole('link', { name: 'Tokens' }).count()).toBe(0);
-    const writeControl = /^(Run |Run again|Pause|Resume|Fire |Purge|Redrive|Create|Edit|Revoke|Save|Add |Remove )/;
-    const shown = { Overview: 'Daemons seen', Queues: 'orders.dead', Runs: 'greet', Schedules: 'viewer-check', Services: 'greeter', Deployments: 'greeter-prod', Actions: 'greet' };
+    const writeControl = /^(Run |Run again|Pause|Resume|Fire |Purge|Redrive|Create|Edit|Revoke|Save|Add |Remove |Publish|Delete|New webhook secret)/;
+    const shown = {
+      Overview: 'Daemons seen',
+      Queues: 'orders.dead',
+      Runs: 'greet',
+      Schedules: 'viewer-check',
+      Services: 'greeter',
+      Deployments: 'greeter-prod',
+      Actions: 'greet',
+      Notifications: 'Bank feed failing',
+      Recipients: 'Ada Lovelace',
+    };
     for (const [section, text] of Object.entries(shown)) {
       await go(page, section);
       await page.getByRole('main').getByText(text, { exact: true }).filter({ visible: true }).first().waitFor();
@@ -321,7 +398,7 @@ describe('the dashboard', () => {
       expect(await page.getByRole('link', { name: 'Skip to content' }).evaluate((link) => link === document.activeElement)).toBe(true);
       await page.keyboard.press('Enter');
       await waitFor(() => page.evaluate(() => document.activeElement?.id === 'main'), { description: 'the content to take the focus' });
-      for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions', 'Tokens']) {
+      for (const section of ['Overview', 'Queues', 'Runs', 'Schedules', 'Services', 'Deployments', 'Actions', 'Notifications', 'Recipients', 'Tokens']) {
         await go(page, section);
         await page.locator('.panel').first().waitFor();
         if (section === 'Overview' && viewport.width > 1000) await screenshot(page, 'overview');
