@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { orThrow, useClient } from '../api';
-import { ErrorNote, formatTime, JsonBlock, Section, StatusBadge } from '../components/bits';
+import { ErrorNote, formatTime, Section, StatusBadge } from '../components/bits';
+import { NotificationContent } from '../components/notification-content';
 import { Pager, useCursorPages } from '../components/pages';
 import { FormActions, TextAreaField } from '../forms/fields';
 import { requestSchema } from '../forms/request-schema';
@@ -81,15 +82,7 @@ function InboxItem({ delivery }: { delivery: Delivery }) {
         <StatusBadge status={delivery.severity} /> {formatTime(delivery.delivered_at)}
         {delivery.reason === 'escalation' ? ' · escalated to you' : ''}
       </p>
-      {delivery.text && <p>{delivery.text}</p>}
-      {delivery.link && (
-        <p>
-          <a href={delivery.link} rel="noreferrer noopener" target="_blank">
-            {delivery.link}
-          </a>
-        </p>
-      )}
-      {delivery.data !== null && <JsonBlock value={delivery.data} label={`data of ${delivery.title}`} />}
+      <NotificationContent notification={delivery} />
       {delivery.confirmed_at && (
         <p>
           Confirmed {formatTime(delivery.confirmed_at)} by {delivery.confirmed_by ?? '—'}

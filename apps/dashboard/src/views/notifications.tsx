@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { orThrow, useClient } from '../api';
-import { ErrorNote, formatTime, JsonBlock, Section, StatusBadge } from '../components/bits';
+import { ErrorNote, formatTime, Section, StatusBadge } from '../components/bits';
+import { NotificationContent } from '../components/notification-content';
 import { PagedCards } from '../components/paged-cards';
 import { Pager, useCursorPages } from '../components/pages';
 import { useMe } from '../me';
@@ -87,15 +88,7 @@ export function NotificationView({ id }: { id: string }) {
               <dt>Expires</dt>
               <dd>{formatTime(data.expires_at)}</dd>
             </dl>
-            {data.text && <p>{data.text}</p>}
-            {data.link && (
-              <p>
-                <a href={data.link} rel="noreferrer noopener" target="_blank">
-                  {data.link}
-                </a>
-              </p>
-            )}
-            {data.data !== null && <JsonBlock value={data.data} label="notification data" />}
+            <NotificationContent notification={data} />
           </>
         )}
       </Section>
