@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterflowClient, orThrow, type InterflowClient } from '@interflow/client';
-import { startCliHarness, type CliHarness } from './support/cli-harness';
+import { type CliHarness, expectExit, startCliHarness } from './support/cli-harness';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/integrations');
 const SECRETS = { EXAMPLE_ORDERS_SIGNING_SECRET: 'x'.repeat(40), SHOP_API_KEY: 'key-one' };
@@ -53,7 +53,7 @@ describe('interflow apply: topology that changes', () => {
   it("refuses an exchange's new type without --replace-exchanges, naming file, document and field, and changes nothing", async () => {
     edit('type: topic', 'type: direct');
     const refused = await apply([]);
-    expect(refused.code).toBe(2);
+    expectExit(refused, 2);
     expect(refused.stderr).toMatch(/messaging\.yaml: document 1 \(line \d+\), field spec\.type: Exchange orders exists with type topic; .*--replace-exchanges/);
     expect((await orThrow(client.GET('/v1/exchanges/{name}', { params: { path: { name: 'orders' } } }))).type).toBe('topic');
   });
@@ -65,7 +65,7 @@ describe('interflow apply: topology that changes', () => {
     expect(subscriptionQueueBefore).toBeDefined();
 
     const dry = await apply(['--replace-exchanges', '--dry-run']);
-    expect(dry.code).toBe(0);
+    expectExit(dry, 0);
     expect(dry.stdout).toContain('- delete Subscription create-order-on-request (on exchange orders, which is replaced; created again after it)');
     expect(dry.stdout).toContain('- delete Binding orders-to-audit (on exchange orders, which is replaced; created again after it)');
     expect(dry.stdout).toContain('- delete Binding orders.made-by-hand.order._ (on exchange orders, which is replaced; no file declares it)');

@@ -6,7 +6,7 @@ import { executePlan } from '../src/apply/execute';
 import { readManifests } from '../src/apply/manifest';
 import { planApply } from '../src/apply/plan';
 import { readState } from '../src/apply/state';
-import { startCliHarness, type CliHarness } from './support/cli-harness';
+import { type CliHarness, expectExit, startCliHarness } from './support/cli-harness';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/integrations');
 const SECRETS = { EXAMPLE_ORDERS_SIGNING_SECRET: 'x'.repeat(40), SHOP_API_KEY: 'key-one' };
@@ -25,7 +25,7 @@ const apply = (args: string[], env: Record<string, string> = SECRETS) => cli.run
 
 async function snapshot(): Promise<string> {
   const exported = await cli.run(['export']);
-  expect(exported.code).toBe(0);
+  expectExit(exported, 0);
   return exported.stdout;
 }
 
@@ -42,7 +42,7 @@ describe('interflow apply', () => {
   it('creates every object of the sample repository, references resolved, credentials from the environment', async () => {
     const first = await apply(['-f', repo]);
     expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
+    expectExit(first, 0);
     expect(first.stdout).toContain('9 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged');
     const deployment = await cli.run(['describe', 'deployment', 'shop-production', '-o', 'json']);
     const stored = JSON.parse(deployment.stdout) as { credentials: Record<string, string>; max_concurrency: number };
@@ -58,7 +58,7 @@ describe('interflow apply', () => {
   it('changes nothing the second time', async () => {
     const before = await snapshot();
     const second = await apply(['-f', repo]);
-    expect(second.code).toBe(0);
+    expectExit(second, 0);
     expect(second.stdout).toContain('0 to create, 0 to update, 0 to replace, 0 to delete, 9 unchanged');
     expect(second.stdout).toContain('nothing to change');
     expect(await snapshot()).toBe(before);
@@ -69,13 +69,13 @@ describe('interflow apply', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('timeout_ms: 20000', 'timeout_ms: 45000').replace('*/5 * * * *', '*/10 * * * *'));
     const before = await snapshot();
     const dry = await apply(['-f', repo, '--dry-run']);
-    expect(dry.code).toBe(0);
+    expectExit(dry, 0);
     expect(dry.stdout).toContain('~ update Action poll-new-orders\n    timeout_ms: 20000 → 45000');
     expect(dry.stdout).toContain('~ update Schedule poll-orders-every-5-minutes');
     expect(dry.stdout).toContain('0 to create, 2 to update, 0 to replace, 0 to delete, 7 unchanged');
     expect(await snapshot()).toBe(before);
     const real = await apply(['-f', repo]);
-    expect(real.code).toBe(0);
+    expectExit(real, 0);
     const action = JSON.parse((await cli.run(['describe', 'action', 'poll-new-orders', '-o', 'json'])).stdout) as { timeout_ms: number };
     expect(action.timeout_ms).toBe(45000);
     const schedule = JSON.parse((await cli.run(['describe', 'schedule', 'poll-orders-every-5-minutes', '-o', 'json'])).stdout) as {
@@ -87,7 +87,7 @@ describe('interflow apply', () => {
 
   it('notices a changed credential value without ever printing it', async () => {
     const changed = await apply(['-f', repo], { ...SECRETS, SHOP_API_KEY: 'key-two' });
-    expect(changed.code).toBe(0);
+    expectExit(changed, 0);
     expect(changed.stdout).toContain('~ update Deployment shop-production\n    credentials:');
     expect(changed.stdout).not.toContain('key-two');
     expect((await apply(['-f', repo], { ...SECRETS, SHOP_API_KEY: 'key-two' })).stdout).toContain('nothing to change');
@@ -103,7 +103,7 @@ describe('interflow apply', () => {
     expect(kept.stdout).toContain('! Binding orders-to-audit is no longer declared (kept; --prune deletes it)');
     expect((await cli.run(['get', 'bindings', '-o', 'json'])).stdout).toContain('"orders.audit"');
     const pruned = await apply(['-f', repo, '--prune']);
-    expect(pruned.code).toBe(0);
+    expectExit(pruned, 0);
     expect(pruned.stdout).toContain('- delete Binding orders-to-audit');
     expect(pruned.stdout).toContain('0 to create, 0 to update, 0 to replace, 1 to delete');
     const bindings = JSON.parse((await cli.run(['get', 'bindings', '-o', 'json'])).stdout) as { items: { queue: string }[] };
@@ -119,7 +119,7 @@ describe('interflow apply', () => {
     const file = path.join(cli.dir, 'exported.yaml');
     fs.writeFileSync(file, exported);
     const again = await apply(['-f', file]);
-    expect(again.code).toBe(0);
+    expectExit(again, 0);
     expect(again.stdout).toMatch(/0 to create, 0 to update, 0 to replace, 0 to delete/);
     const viaStdin = await cli.run(['apply', '-f', '-', '--dry-run'], { stdin: exported, env: SECRETS });
     expect(viaStdin.stdout).toMatch(/0 to create, 0 to update, 0 to replace, 0 to delete/);
@@ -140,7 +140,7 @@ describe('interflow apply', () => {
     fs.writeFileSync(file, text.replace(from, to).replace('description: The production shop', 'description: changed'));
     const before = await snapshot();
     const result = await apply(['-f', broken]);
-    expect(result.code).toBe(2);
+    expectExit(result, 2);
     expect(result.stderr).toMatch(expected);
     expect(await snapshot()).toBe(before);
   });

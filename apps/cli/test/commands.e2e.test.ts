@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { startCliHarness, type CliHarness } from './support/cli-harness';
+import { type CliHarness, expectExit, startCliHarness } from './support/cli-harness';
 
 let cli: CliHarness;
 
@@ -22,13 +22,13 @@ describe('interflow (commands against a running api)', () => {
     const missing = await cli.run(['get', 'queues'], { env: noEnv });
     expect([missing.code, missing.stderr]).toEqual([2, 'error: no api to talk to: run `interflow login --url URL` or set INTERFLOW_URL\n']);
     const login = await cli.run(['login', '--url', cli.url, '--name', 'local'], { env: { INTERFLOW_URL: '', INTERFLOW_TOKEN: cli.token } });
-    expect(login.code).toBe(0);
+    expectExit(login, 0);
     const file = path.join(cli.dir, 'config.yaml');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(YAML.parse(fs.readFileSync(file, 'utf8'))).toEqual({ current_context: 'local', contexts: { local: { url: cli.url, token: cli.token } } });
     expect((await cli.run(['get', 'queues'], { env: noEnv })).code).toBe(0);
     const wrong = await cli.run(['login', '--url', cli.url, '--name', 'bad'], { env: { INTERFLOW_URL: '', INTERFLOW_TOKEN: 'ifw_not_a_token' } });
-    expect(wrong.code).toBe(1);
+    expectExit(wrong, 1);
     expect(wrong.stderr).toMatch(/\(401 unauthorized\)/);
     expect(Object.keys(YAML.parse(fs.readFileSync(file, 'utf8')).contexts)).toEqual(['local']);
     expect((await cli.run(['context', 'use', 'nowhere'], { env: noEnv })).code).toBe(2);
@@ -51,11 +51,11 @@ describe('interflow (commands against a running api)', () => {
     expect(peek.items.map((m) => m.payload)).toEqual([{ n: 1 }]);
     expect((await cli.run(['queues', 'purge', 'jobs'])).stdout).toBe('purged 1 messages from jobs\n');
     const status = await cli.run(['status', '-o', 'json']);
-    expect(status.code).toBe(0);
+    expectExit(status, 0);
     expect(JSON.parse(status.stdout)).toMatchObject({ ready: true, queues: expect.arrayContaining([expect.objectContaining({ name: 'jobs', ready: 0 })]) });
     expect((await cli.run(['delete', 'queue', 'jobs'])).stdout).toBe('queue jobs deleted\n');
     const gone = await cli.run(['describe', 'queue', 'jobs']);
-    expect(gone.code).toBe(1);
+    expectExit(gone, 1);
     expect(gone.stderr).toMatch(/^error: .*jobs.* \(404 not_found\)\n$/);
   });
 
@@ -81,7 +81,7 @@ describe('interflow (commands against a running api)', () => {
 
   it("prints the api's message and the field it names, with exit code 1", async () => {
     const bad = await cli.run(['queues', 'publish', 'Not A Name!', '--payload', '1']);
-    expect(bad.code).toBe(1);
+    expectExit(bad, 1);
     expect(bad.stderr).toMatch(/^error: .+ \(400 validation_failed\)\n  name: /);
   });
 
@@ -115,7 +115,7 @@ describe('interflow (commands against a running api)', () => {
     fs.writeFileSync(path.join(cli.dir, 'input.json'), '{"greeting": "hi"}');
     // No runner is attached in this test: the run stays queued, and --wait says so with exit code 1.
     const waited = await cli.run(['actions', 'run', 'ping', '--input', '@input.json', '--wait', '1'], { cwd: cli.dir });
-    expect(waited.code).toBe(1);
+    expectExit(waited, 1);
     const runId = /^run (\S+): queued/m.exec(waited.stdout)?.[1];
     expect(runId).toBeDefined();
     expect(waited.stderr).toBe(`error: run ${runId} did not end within 1 s\n`);

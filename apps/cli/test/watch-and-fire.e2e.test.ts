@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eventLogHead, formatEventPosition } from '@interflow/event-log';
 import { waitFor } from '@interflow/test-kit';
-import { startCliHarness, type CliHarness, type CliResult } from './support/cli-harness';
+import { type CliHarness, type CliResult, expectExit, startCliHarness } from './support/cli-harness';
 import { startCuttableProxy } from './support/cuttable-proxy';
 
 let cli: CliHarness;
@@ -25,7 +25,7 @@ beforeAll(async () => {
     ].join('\n---\n'),
   );
   const applied = await cli.run(['apply', '-f', manifest]);
-  expect(applied.code).toBe(0);
+  expectExit(applied, 0);
 });
 
 afterAll(async () => {
@@ -91,7 +91,7 @@ describe('interflow runs watch (the live event stream)', () => {
       await waitFor(() => watchedRuns(live).some((event) => event.run_id === after), { timeoutMs: EVENT_WAIT_MS, description: 'a live run after resuming' });
       stop.abort();
       const result = await watching;
-      expect(result.code).toBe(0);
+      expectExit(result, 0);
       const events = watchedRuns(result);
       expect(events.every((event) => event.action_id === ping)).toBe(true);
       expect(events.filter((event) => event.run_id === before).length).toBeLessThanOrEqual(1);
@@ -114,7 +114,7 @@ describe('interflow runs watch (the live event stream)', () => {
     const watching = cli.run(['runs', 'watch', '--deployment', 'nowhere-staging', '--status', 'queued', '--since', since, '--count', '2']);
     const runs = [await startRun(ping), await startRun(ping)];
     const result = await watching;
-    expect(result.code).toBe(0);
+    expectExit(result, 0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     lines.forEach((line, index) => expect(line).toMatch(new RegExp(`^\\d{4}-\\S+Z {3}run\\.created {4}${runs[index]} {3}ping-staging {3}queued {6}attempts 0$`)));
@@ -122,16 +122,16 @@ describe('interflow runs watch (the live event stream)', () => {
 
   it('fails with the reason when the stream refuses it or cannot be reached, and rejects bad options as usage', async () => {
     const refused = await cli.run(['runs', 'watch'], { env: { INTERFLOW_TOKEN: 'ifw_not_a_token' } });
-    expect(refused.code).toBe(1);
+    expectExit(refused, 1);
     expect(refused.stderr).toMatch(/\(401 unauthorized\)\n$/);
     const badSince = await cli.run(['runs', 'watch', '--since', 'yesterday']);
-    expect(badSince.code).toBe(1);
+    expectExit(badSince, 1);
     expect(badSince.stderr).toMatch(/\(400 validation_failed\)\n {2}Last-Event-ID: expected <tx>-<id>, as in an event id\n$/);
     const closed = await startCuttableProxy(9);
     closed.cut();
     const unreachable = await cli.run(['runs', 'watch'], { env: { INTERFLOW_URL: closed.url } });
     await closed.close();
-    expect(unreachable.code).toBe(1);
+    expectExit(unreachable, 1);
     expect(unreachable.stderr).toMatch(/cannot reach/);
     expect((await cli.run(['runs', 'watch', '--status', 'sleeping'])).code).toBe(2);
     expect((await cli.run(['runs', 'watch', '--count', '0'])).code).toBe(2);
@@ -152,7 +152,7 @@ describe('interflow runs watch (the live event stream)', () => {
 describe('interflow schedules fire', () => {
   it('makes a schedule due now, and with --wait reports the fire a producer made', async () => {
     const due = await cli.run(['schedules', 'fire', 'hourly']);
-    expect(due.code).toBe(0);
+    expectExit(due, 0);
     expect(due.stdout).toMatch(/^schedule hourly is due now \(\d{4}-\S+Z\); a producer fires it\n$/);
     await cli.startProducer();
     const fired = await cli.run(['schedules', 'fire', 'hourly', '--wait', '60']);
@@ -162,7 +162,7 @@ describe('interflow schedules fire', () => {
     expect(depth.ready).toBeGreaterThanOrEqual(1);
     expect((await cli.run(['schedules', 'pause', 'hourly'])).code).toBe(0);
     const paused = await cli.run(['schedules', 'fire', 'hourly']);
-    expect(paused.code).toBe(1);
+    expectExit(paused, 1);
     expect(paused.stderr).toMatch(/^error: the schedule is paused; resume it before firing it \(409 conflict\)\n/);
     expect((await cli.run(['schedules', 'fire', 'hourly', '--wait', 'soon'])).code).toBe(2);
   });

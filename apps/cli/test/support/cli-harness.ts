@@ -103,3 +103,9 @@ export async function startCliHarness(): Promise<CliHarness> {
     },
   };
 }
+
+/** Fails with the command's output when it did not exit with `code`, so a failure says why. */
+export function expectExit(result: CliResult, code: number): void {
+  if (result.code === code) return;
+  throw new Error(`expected exit code ${code}, got ${result.code}\n--- stderr:\n${result.stderr}\n--- stdout:\n${result.stdout.slice(0, 4000)}`);
+}
