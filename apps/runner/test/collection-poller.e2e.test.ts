@@ -200,7 +200,9 @@ describe('a collection poller', () => {
     await doomed.stop('SIGKILL');
     await held.release();
 
-    const survivor = await world.startRunner({ RUNNER_LEASE_MS: '2000' });
+    // The default lease: only the killed runner's lease had to lapse soon; a short one here
+    // could lapse under a busy machine and count one more abandoned attempt.
+    const survivor = await world.startRunner();
     await waitFor(async () => (await world.runsOf(actionId)).some((r) => r.id === runId && r.status === 'succeeded'), {
       timeoutMs: 60_000,
       description: 'the poll to succeed on the second runner',
