@@ -29,6 +29,7 @@ async function moveQueue(context: MoveContext, queue: string): Promise<number> {
     if (batch.length === 0) return moved;
     const ids = batch.map((message) => message.id);
     await recordSending(context.sql, context.moveId, queue, ids);
+    await context.hooks.beforeSend?.();
     await send(context, batch);
     await context.hooks.afterSend?.();
     await deleteFromPostgres(context, ids);

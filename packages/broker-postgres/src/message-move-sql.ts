@@ -53,7 +53,7 @@ function toPortable(row: MovableRow, now: number): PortableMessage {
 /** Up to `limit` unleased messages of a queue (ready, delayed, dead alike) with ids above `afterId`, in id order. Read-only. */
 export async function readMovableMessages(sql: SqlExecutor, queue: string, afterId: string, limit: number): Promise<PortableMessage[]> {
   const rows = await sql.unsafe<MovableRow[]>(
-    `select ${MOVABLE_COLUMNS} from mq_messages where queue = $1 and id > $2 and lease_token is null order by id limit $3`,
+    `select ${MOVABLE_COLUMNS} from mq_messages where queue = $1 and id > $2 and lease_token is null order by mq_messages.id limit $3`,
     [queue, afterId, limit],
   );
   const now = Date.now();
@@ -63,7 +63,7 @@ export async function readMovableMessages(sql: SqlExecutor, queue: string, after
 /** These messages, if still stored and unleased (the ones a crashed move may not have sent). Read-only. */
 export async function readMessagesById(sql: SqlExecutor, ids: string[]): Promise<PortableMessage[]> {
   if (ids.length === 0) return [];
-  const rows = await sql.unsafe<MovableRow[]>(`select ${MOVABLE_COLUMNS} from mq_messages where id = any($1::bigint[]) and lease_token is null order by id`, [ids]);
+  const rows = await sql.unsafe<MovableRow[]>(`select ${MOVABLE_COLUMNS} from mq_messages where id = any($1::bigint[]) and lease_token is null order by mq_messages.id`, [ids]);
   const now = Date.now();
   return rows.map((row) => toPortable(row, now));
 }
