@@ -64,7 +64,8 @@ export class AmqpConnection {
     for (;;) {
       if (this.closed) throw new Error('the RabbitMQ connection is closed');
       try {
-        const connection = await amqp.connect(this.url, { clientProperties: { connection_name: this.connectionName } });
+        // noDelay: a publish or an ack is one small frame; Nagle's algorithm would hold it back until the previous one was acknowledged by TCP.
+        const connection = await amqp.connect(this.url, { noDelay: true, clientProperties: { connection_name: this.connectionName } });
         this.adopt(connection);
         return connection;
       } catch (error) {

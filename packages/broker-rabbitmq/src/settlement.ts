@@ -1,6 +1,7 @@
 import type amqp from 'amqplib';
 import { retryDelayMs, type NackOptions, type QueuePolicy } from '@interflow/broker';
 import { ValidationError, type Logger, type Sql } from '@interflow/core';
+import { AckBatcher } from './ack-batcher';
 import { releaseDedupeKeys } from './dedupe-keys';
 import { deliveryAttempt, withDeath, withMeta, type Envelope } from './envelope';
 import type { EnvelopeSender } from './envelope-sender';
@@ -103,8 +104,16 @@ export class Settlement {
   }
 }
 
-/** Acks on the channel the message came on; a closed channel means RabbitMQ put the message back already. */
+/**
+ * Acks on the channel the message came on (gathered with the turn's other acks on a
+ * consumer's channel); a closed channel means RabbitMQ put the message back already.
+ */
 export function ackOn(channel: amqp.Channel, message: amqp.Message): void {
+  const batcher = AckBatcher.of(channel);
+  if (batcher) {
+    batcher.ack(message);
+    return;
+  }
   try {
     channel.ack(message);
   } catch {
