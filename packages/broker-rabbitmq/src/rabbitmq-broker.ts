@@ -4,48 +4,37 @@ import {
   type DeliveryRef, type HousekeepingCounts, type HousekeepingOptions, type MessageWhereabouts, type NackOptions, type Publication,
   type PublishReceipt, type QueueGauge, type QueueStats, type TransactionSql,
 } from '@interflow/broker';
-import { NotFoundError, ValidationError, type Logger, type Sql } from '@interflow/core';
+import { ValidationError, type Logger, type Sql } from '@interflow/core';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpNames } from './amqp-names';
 import { AmqpQueueConsumer } from './amqp-queue-consumer';
 import { arrive } from './arrival';
+import type { RabbitmqBrokerOptions } from './broker-options';
 import { CommitWatcher } from './commit-watcher';
-import { listConsumers, remoteInFlight, type RegisteredConsumer } from './consumer-registry';
+import { consumerSettings } from './consume-options';
+import { listConsumers, type RegisteredConsumer } from './consumer-registry';
 import { DeliverySettles } from './delivery-settles';
 import type { Envelope } from './envelope';
 import { EnvelopeSender } from './envelope-sender';
+import { housekeep } from './housekeeping';
+import { leaseMsFor } from './lease-duration';
 import { Leases } from './leases';
 import { MessageIds } from './message-ids';
 import { RabbitmqMessageMove } from './message-move';
-import { OutboxRelay, type RelayCrashPoint } from './outbox';
+import { OutboxRelay } from './outbox';
+import { PullClaims } from './pull-claims';
 import { Publishing } from './publishing';
 import { QueueOperations } from './queue-operations';
-import { queueRates, RateCounter } from './rate-counter';
+import { QueueStatistics } from './queue-statistics';
+import { RateCounter } from './rate-counter';
 import { Settlement } from './settlement';
-import { toDelivery } from './to-delivery';
 import { TopologyCache } from './topology-cache';
 import { TopologyDeclarer } from './topology-declarer';
 import * as store from './topology-store';
 import { RabbitmqTopology } from './rabbitmq-topology';
-import { deadTracked, locateTracked, pruneTracked, unsettledTracked } from './tracked-messages';
+import { deadTracked, locateTracked, unsettledTracked } from './tracked-messages';
 
-export interface RabbitmqBrokerOptions {
-  /** PostgreSQL pool (search_path set): the topology record, dedupe keys, the outbox, the consumer registry. */
-  sql: Sql;
-  logger: Logger;
-  /** amqp://user:password@host:port/vhost */
-  url: string;
-  /** Put before every RabbitMQ name, so installations (or test files) can share a virtual host. */
-  namePrefix?: string;
-  /** Random source of the retry jitter (tests pin it). */
-  random?: () => number;
-  heartbeatIntervalMs?: number;
-  /** The outbox sweep: how often, and how old a row must be to be taken (left by a process that died). */
-  outboxSweepIntervalMs?: number;
-  outboxSweepAgeMs?: number;
-  /** Tests only: make the outbox relay fail at this point. */
-  outboxRelayCrashAt?: RelayCrashPoint;
-}
+export type { RabbitmqBrokerOptions } from './broker-options';
 
 /**
  * The broker contract on RabbitMQ. Topology lives in RabbitMQ and, with the policies and
@@ -54,6 +43,12 @@ export interface RabbitmqBrokerOptions {
  * confirms; delays go through per-delay TTL queues; leases, attempts and death records
  * are kept by this broker around RabbitMQ's unacknowledged deliveries. See
  * docs/broker-rabbitmq.md for what differs from the PostgreSQL broker.
+ *
+ * This class only wires the parts: publishing (publishing.ts, envelope-sender.ts, the
+ * outbox), claims (pull-claims.ts), push consumers (amqp-queue-consumer.ts), settles
+ * (delivery-settles.ts, settlement.ts), leases (leases.ts), statistics
+ * (queue-statistics.ts), operations (queue-operations.ts) and topology
+ * (rabbitmq-topology.ts).
  */
 export class RabbitmqBroker extends RabbitmqTopology implements Broker {
   protected readonly sql: Sql;
@@ -67,13 +62,14 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
   private readonly leases: Leases;
   private readonly settlement: Settlement;
   private readonly publishing: Publishing;
+  private readonly claims: PullClaims;
   private readonly operations: QueueOperations;
+  private readonly statistics: QueueStatistics;
   private readonly watcher: CommitWatcher;
   private readonly settles: DeliverySettles;
   private readonly relay: OutboxRelay;
   private readonly consumers = new Set<AmqpQueueConsumer>();
   private readonly rateTimer: NodeJS.Timeout;
-  private claimChannel: Promise<amqp.Channel> | null = null;
   private closed = false;
 
   constructor(private readonly options: RabbitmqBrokerOptions) {
@@ -88,7 +84,16 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     this.settlement = new Settlement(this.sql, this.sender, this.topology, this.rates, this.logger, options.random ?? Math.random);
     this.leases = new Leases((held) => void this.settles.lapse(held));
     this.publishing = new Publishing(this.sql, this.topology, new MessageIds(), this.sender, this.rates);
+    this.claims = new PullClaims({
+      connection: this.connection,
+      names: this.names,
+      topology: this.topology,
+      leases: this.leases,
+      arrive: (queue, channel, message) => this.arrive(queue, channel, message),
+      leaseMsFor: (envelope, leaseMs) => leaseMsFor(this.topology, envelope, leaseMs),
+    });
     this.operations = new QueueOperations(this.sql, this.connection, this.names, this.sender, (name) => this.queueOfAmqpName(name));
+    this.statistics = new QueueStatistics(this.sql, this.operations, this.rates, this.leases, this.consumers);
     this.watcher = new CommitWatcher(this.sql, this.logger);
     this.settles = new DeliverySettles(this.leases, this.settlement, this.watcher, this.logger);
     this.relay = new OutboxRelay(this.sql, this.sender, this.logger, {
@@ -134,22 +139,15 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     return receipts;
   }
 
+  /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
+  sweepOutbox(): Promise<number> {
+    return this.relay.sweep();
+  }
+
   // ---- claiming and settling ----
 
-  async claim(queue: string, options: ClaimOptions): Promise<Delivery[]> {
-    if (!Number.isInteger(options.max) || options.max < 1) throw new ValidationError('max must be a positive integer', [{ field: 'max', message: 'must be a positive integer' }]);
-    if ((await this.topology.recent()).policyOf(queue) === null && (await this.topology.current()).policyOf(queue) === null) return [];
-    const channel = await this.openClaimChannel();
-    const deliveries: Delivery[] = [];
-    while (deliveries.length < options.max) {
-      const message = await channel.get(this.names.queue(queue), { noAck: false });
-      if (message === false) break;
-      const envelope = await arrive(this.arrivalParts(), queue, channel, message);
-      if (!envelope) continue;
-      const held = this.leases.hold({ envelope, message, channel }, await this.leaseMsFor(envelope, options.leaseMs ?? null));
-      deliveries.push(toDelivery(envelope, held.token, held.leaseExpiresAt));
-    }
-    return deliveries;
+  claim(queue: string, options: ClaimOptions): Promise<Delivery[]> {
+    return this.claims.claim(queue, options);
   }
 
   ack(refs: DeliveryRef[]): Promise<void> {
@@ -175,7 +173,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
   rejectWithin(tx: TransactionSql, ref: DeliveryRef, reason: string): Promise<void> {
     return this.settles.rejectWithin(tx, ref, reason);
   }
-  async extendLease(ref: DeliveryRef, ms: number): Promise<Date> {
+  extendLease(ref: DeliveryRef, ms: number): Promise<Date> {
     return this.settles.extendLease(ref, ms);
   }
 
@@ -183,10 +181,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
 
   consume<Payload = unknown>(queue: string, handler: DeliveryHandler<Payload>, options: ConsumeOptions = {}): Consumer {
     this.assertOpen();
-    const concurrency = options.concurrency ?? 1;
-    const prefetch = options.prefetch ?? concurrency;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new ValidationError('concurrency must be a positive integer', [{ field: 'concurrency', message: 'must be a positive integer' }]);
-    if (!Number.isInteger(prefetch) || prefetch < 0) throw new ValidationError('prefetch must be a non-negative integer', [{ field: 'prefetch', message: 'must be a non-negative integer' }]);
+    const settings = consumerSettings(options, `consumer-${process.pid}`);
     const consumer = new AmqpQueueConsumer(
       {
         connection: this.connection,
@@ -195,15 +190,15 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
         settler: this.settles,
         sql: this.sql,
         logger: this.logger,
-        arrive: (name, channel, message) => arrive(this.arrivalParts(), name, channel, message),
+        arrive: (name, channel, message) => this.arrive(name, channel, message),
         queueOfAmqpName: (name) => this.queueOfAmqpName(name),
-        leaseMsFor: (envelope, leaseMs) => this.leaseMsFor(envelope, leaseMs),
+        leaseMsFor: (envelope, leaseMs) => leaseMsFor(this.topology, envelope, leaseMs),
         pendingSettles: (channel) => this.settles.pendingOn(channel),
         heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 5000,
       },
       queue,
       handler as DeliveryHandler,
-      { concurrency, prefetch, leaseMs: options.leaseMs ?? null, consumerName: options.consumerName ?? `consumer-${process.pid}` },
+      settings,
     );
     this.consumers.add(consumer);
     consumer.start();
@@ -214,35 +209,20 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     return listConsumers(this.sql, filter);
   }
 
-  // ---- operations ----
+  // ---- operations and observation ----
 
   async purgeQueue(name: string): Promise<number> {
     await this.operations.requireQueue(name);
     return this.operations.purge(name);
   }
 
-  async queueStats(name: string): Promise<QueueStats> {
-    const queue = await store.getQueue(this.sql, name);
-    if (!queue) throw new NotFoundError('queue', name);
-    await this.rates.flush(this.sql).catch(() => undefined);
-    const dead = queue.policy.deadLetterQueue;
-    const [ready, delayed, inFlight, deadReady, deadInFlight, rates] = await Promise.all([
-      this.operations.readyCount(name),
-      this.operations.delayedCount(name),
-      this.inFlightOf(name),
-      dead === null ? 0 : this.operations.readyCount(dead),
-      dead === null ? 0 : this.inFlightOf(dead),
-      queueRates(this.sql, name),
-    ]);
-    const deadCount = deadReady + deadInFlight;
-    return { queue: name, ready, delayed, inFlight, dead: deadCount, ...rates };
+  queueStats(name: string): Promise<QueueStats> {
+    return this.statistics.queueStats(name);
   }
 
-  /** Deliveries held here (leases and prefetched) plus those other processes' consumers reported with their last heartbeat. */
-  private async inFlightOf(queue: string): Promise<number> {
-    const local = [...this.consumers].filter((consumer) => consumer.queue === queue);
-    const remote = await remoteInFlight(this.sql, queue, local.map((consumer) => consumer.id));
-    return this.leases.countFor(queue) + local.reduce((sum, consumer) => sum + consumer.waitingCount, 0) + remote;
+  /** Every declared queue's gauges: a passive declare per queue and delay queue, the head peeked for its age. */
+  queueGauges(): Promise<QueueGauge[]> {
+    return this.statistics.queueGauges();
   }
 
   async redrive(deadLetterQueue: string, options: { max?: number; messageIds?: string[] } = {}): Promise<number> {
@@ -271,21 +251,6 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     return deadTracked(this.sql, messageIds);
   }
 
-  /**
-   * Deletes, on RabbitMQ, every queue (with its delay queues) and exchange the record
-   * names, and the dead-letter exchange; the record stays. For tests, and for leaving
-   * RabbitMQ after moving back to the PostgreSQL broker.
-   */
-  async removeAmqpTopology(): Promise<void> {
-    const queues = await store.listQueues(this.sql);
-    const delays = await this.sql<{ queue: string; delay_ms: number }[]>`select queue, delay_ms from rabbitmq_delay_queues`;
-    await this.declarer.removeAll(
-      queues.map((queue) => queue.name),
-      delays.map((row) => ({ queue: row.queue, delayMs: row.delay_ms })),
-      (await store.listExchanges(this.sql)).map((exchange) => exchange.name),
-    );
-  }
-
   /** This broker's half of the broker move: messages in and out with everything they carry. */
   messageMove(): RabbitmqMessageMove {
     return new RabbitmqMessageMove({ sql: this.sql, connection: this.connection, names: this.names, sender: this.sender, queueOfAmqpName: (name) => this.queueOfAmqpName(name) });
@@ -296,41 +261,23 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     return locateTracked(this.sql, messageIds);
   }
 
-  /** Every declared queue's gauges: a passive declare per queue and delay queue, the head peeked for its age. */
-  async queueGauges(): Promise<QueueGauge[]> {
-    const gauges: QueueGauge[] = [];
-    for (const queue of await store.listQueues(this.sql)) {
-      const stats = await this.queueStats(queue.name);
-      gauges.push({
-        queue: queue.name,
-        ready: stats.ready,
-        delayed: stats.delayed,
-        inFlight: stats.inFlight,
-        oldestReadyAgeSeconds: stats.ready > 0 ? await this.operations.oldestReadyAgeSeconds(queue.name) : 0,
-        deadLetters: stats.dead,
-      });
-    }
-    return gauges;
+  housekeep(options: HousekeepingOptions): Promise<HousekeepingCounts> {
+    return housekeep(this.sql, options);
   }
 
   /**
-   * RabbitMQ expires messages and this broker's lease checks return lapsed ones itself,
-   * so there is nothing to expire or return here; pruning drops old rate buckets, silent
-   * consumers' registrations and settled rows of the tracked-messages ledger.
+   * Deletes, on RabbitMQ, every queue (with its delay queues) and exchange the record
+   * names, and the dead-letter exchange; the record stays. For tests, and for leaving
+   * RabbitMQ after moving back to the PostgreSQL broker.
    */
-  async housekeep(options: HousekeepingOptions): Promise<HousekeepingCounts> {
-    let pruned = 0;
-    if (options.prune) {
-      pruned += await pruneTracked(this.sql);
-      pruned += (await this.sql`delete from rabbitmq_rate_buckets where bucket_start < now() - ${options.prune.rateRetentionMs} * interval '1 millisecond' returning 1`).length;
-      pruned += (await this.sql`delete from rabbitmq_consumers where heartbeat_at < now() - ${options.prune.consumerSilenceMs} * interval '1 millisecond' returning 1`).length;
-    }
-    return { expired: 0, returnedLeases: 0, pruned };
-  }
-
-  /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
-  sweepOutbox(): Promise<number> {
-    return this.relay.sweep();
+  async removeAmqpTopology(): Promise<void> {
+    const queues = await store.listQueues(this.sql);
+    const delays = await store.listDelayQueues(this.sql);
+    await this.declarer.removeAll(
+      queues.map((queue) => queue.name),
+      delays,
+      (await store.listExchanges(this.sql)).map((exchange) => exchange.name),
+    );
   }
 
   /** Stops consumers (gracefully), waits for settles after commits, closes the connection. Leaves `sql` open. */
@@ -348,35 +295,12 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     await this.connection.close();
   }
 
-  private arrivalParts() {
-    return { sql: this.sql, names: this.names, settlement: this.settlement, sender: this.sender, queueOfAmqpName: (name: string) => this.queueOfAmqpName(name) };
-  }
-
-  private async leaseMsFor(envelope: Envelope, leaseMs: number | null): Promise<number> {
-    if (leaseMs !== null) return leaseMs;
-    if (envelope.meta.ackDeadlineMs !== null) return envelope.meta.ackDeadlineMs;
-    return (await this.topology.recent()).policyOf(envelope.queue)?.ackDeadlineMs ?? 30_000;
+  private arrive(queue: string, channel: amqp.Channel, message: amqp.Message): Promise<Envelope | null> {
+    return arrive({ sql: this.sql, names: this.names, settlement: this.settlement, sender: this.sender, queueOfAmqpName: (name) => this.queueOfAmqpName(name) }, queue, channel, message);
   }
 
   private queueOfAmqpName(amqpName: string): string {
     return amqpName.startsWith(this.names.prefix) ? amqpName.slice(this.names.prefix.length) : amqpName;
-  }
-
-  private openClaimChannel(): Promise<amqp.Channel> {
-    if (!this.claimChannel) {
-      const opening = this.connection.channel();
-      this.claimChannel = opening;
-      opening.then(
-        (channel) => channel.on('close', () => {
-          if (this.claimChannel === opening) this.claimChannel = null;
-          this.leases.dropChannel(channel);
-        }),
-        () => {
-          if (this.claimChannel === opening) this.claimChannel = null;
-        },
-      );
-    }
-    return this.claimChannel;
   }
 
   private assertOpen(): void {

@@ -207,6 +207,11 @@ export async function recordDelayQueue(sql: Sql, queue: string, delayMs: number)
   await sql`insert into rabbitmq_delay_queues (queue, delay_ms) values (${queue}, ${delayMs}) on conflict do nothing`;
 }
 
+/** Every delay queue made for any queue. */
+export async function listDelayQueues(sql: Sql): Promise<{ queue: string; delayMs: number }[]> {
+  return (await sql<{ queue: string; delay_ms: number }[]>`select queue, delay_ms from rabbitmq_delay_queues`).map((row) => ({ queue: row.queue, delayMs: row.delay_ms }));
+}
+
 export async function delayQueuesOf(sql: Sql, queue: string): Promise<number[]> {
   return (await sql<{ delay_ms: number }[]>`select delay_ms from rabbitmq_delay_queues where queue = ${queue} order by delay_ms`).map((row) => row.delay_ms);
 }

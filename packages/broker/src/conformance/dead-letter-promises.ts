@@ -26,7 +26,8 @@ export function describeDeadLetterPromises(harness: ConformanceHarness): void {
       await subject.broker.declareQueue({ name: 'retry.dlq' });
       await subject.broker.declareQueue({
         name: 'retry',
-        policy: { maxAttempts: 2, deadLetterQueue: 'retry.dlq', retryBackoff: { initialDelayMs: 300, multiplier: 2, maxDelayMs: 1000, jitter: 0 } },
+        // A backoff long enough that the checks right after the nack still see the retry waiting on a machine under load.
+        policy: { maxAttempts: 2, deadLetterQueue: 'retry.dlq', retryBackoff: { initialDelayMs: 3000, multiplier: 2, maxDelayMs: 10_000, jitter: 0 } },
       });
       await publish('retry', 'flaky');
       const first = await claimOne('retry');

@@ -1,0 +1,20 @@
+import type { Logger, Sql } from '@interflow/core';
+import type { RelayCrashPoint } from './outbox';
+
+export interface RabbitmqBrokerOptions {
+  /** PostgreSQL pool (search_path set): the topology record, dedupe keys, the outbox, the consumer registry. */
+  sql: Sql;
+  logger: Logger;
+  /** amqp://user:password@host:port/vhost */
+  url: string;
+  /** Put before every RabbitMQ name, so installations (or test files) can share a virtual host. */
+  namePrefix?: string;
+  /** Random source of the retry jitter (tests pin it). */
+  random?: () => number;
+  heartbeatIntervalMs?: number;
+  /** The outbox sweep: how often, and how old a row must be to be taken (left by a process that died). */
+  outboxSweepIntervalMs?: number;
+  outboxSweepAgeMs?: number;
+  /** Tests only: make the outbox relay fail at this point. */
+  outboxRelayCrashAt?: RelayCrashPoint;
+}
