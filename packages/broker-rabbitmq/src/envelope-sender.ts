@@ -4,6 +4,7 @@ import { type Logger } from '@interflow/core';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
 import { DELAY_QUEUE_IDLE_MS, DELAY_QUEUE_REDECLARE_MS, delayBucketMs } from './delay-buckets';
+import { declareDurableQueue } from './durable-queue';
 import type { Envelope } from './envelope';
 import { encodeMeta } from './wire-format';
 
@@ -86,21 +87,13 @@ export class EnvelopeSender {
     const declaredAt = this.declaredDelayQueues.get(name);
     if (declaredAt === undefined || Date.now() - declaredAt > DELAY_QUEUE_REDECLARE_MS) {
       await this.recordDelayQueue(queue, delayMs);
-      const channel = await this.connection.channel();
-      try {
-        await channel.assertQueue(name, {
-          durable: true,
-          arguments: {
-            'x-message-ttl': delayMs,
-            'x-dead-letter-exchange': '',
-            'x-dead-letter-routing-key': this.names.queue(queue),
-            'x-expires': delayMs + DELAY_QUEUE_IDLE_MS,
-            'x-max-priority': 5,
-          },
-        });
-      } finally {
-        await channel.close().catch(() => undefined);
-      }
+      await declareDurableQueue(() => this.connection.channel(), name, {
+        'x-message-ttl': delayMs,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': this.names.queue(queue),
+        'x-expires': delayMs + DELAY_QUEUE_IDLE_MS,
+        'x-max-priority': 5,
+      });
       this.declaredDelayQueues.set(name, Date.now());
     }
     return name;

@@ -2,9 +2,11 @@ import type amqp from 'amqplib';
 import { type Binding, type ExchangeType, type QueuePolicy } from '@interflow/broker';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpNames } from './amqp-names';
+import { declareDurableQueue } from './durable-queue';
 
 /**
- * Mirrors the topology record on RabbitMQ. Every queue is durable with priorities 1–5
+ * Mirrors the topology record on RabbitMQ. Every queue is a durable classic queue
+ * (version 2 where RabbitMQ has it: durable-queue.ts) with priorities 1–5
  * and dead-letters (expired, overflowed) into the broker's dead-letter exchange keyed by
  * its own name; its dead-letter queue is a binding there, so it can change. Max length
  * and overflow are queue arguments, fixed at creation. Alternate exchanges are applied
@@ -39,7 +41,7 @@ export class TopologyDeclarer {
         args['x-max-length'] = policy.maxLength;
         args['x-overflow'] = policy.overflow === 'dead_letter_oldest' ? 'drop-head' : 'reject-publish';
       }
-      await channel.assertQueue(amqpName, { durable: true, arguments: args });
+      await declareDurableQueue(() => this.connection.channel(), amqpName, args);
       const before = previous?.deadLetterQueue ?? null;
       if (before !== null && before !== policy.deadLetterQueue) await channel.unbindQueue(this.names.queue(before), dlx, amqpName);
       if (policy.deadLetterQueue !== null) await channel.bindQueue(this.names.queue(policy.deadLetterQueue), dlx, amqpName);
