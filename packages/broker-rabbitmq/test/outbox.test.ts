@@ -67,10 +67,10 @@ describe('RabbitMQ broker: transactional outbox', () => {
     const ids = receipts.map((receipt) => receipt.messageIds[0]!);
     const untracked = await broker.publish({ exchange: '', routingKey: 'tracked', message: { payload: 'plain' } });
     expect(await broker.unsettledMessageIds([...ids, untracked.messageIds[0]!])).toEqual(new Set(ids));
-    const deliveries = await waitFor(async () => {
-      const claimed = await broker.claim('tracked', { max: 3 });
-      return claimed.length === 3 ? claimed : null;
-    });
+    // The relay sends the outbox rows after the commit: claim once all three are there (a claim holds what it takes).
+    await waitFor(async () => (await broker.queueStats('tracked')).ready === 3);
+    const deliveries = await broker.claim('tracked', { max: 3 });
+    expect(deliveries).toHaveLength(3);
     const byPayload = new Map(deliveries.map((delivery) => [delivery.payload, delivery]));
     await db.sql.begin((tx) => broker.ackWithin(tx, byPayload.get('ack-me')!));
     expect(await broker.unsettledMessageIds(ids)).toEqual(new Set([ids[1]]));
