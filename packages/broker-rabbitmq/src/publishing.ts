@@ -2,7 +2,7 @@ import { QueueFullError, type Publication, type PublishReceipt, type Transaction
 import { type Sql } from '@interflow/core';
 import { claimDedupeKeys, releaseDedupeKeys } from './dedupe-keys';
 import { PublishNackedError, type EnvelopeSender } from './envelope-sender';
-import type { MessageIds } from './message-ids';
+import type { MessageIdKind, MessageIds } from './message-ids';
 import { trackMessages } from './tracked-messages';
 import { writeOutbox } from './outbox';
 import { dedupeWithinBatch, planPublications, receiptsOf, type PlannedCopy, type PublicationPlan } from './publication-plan';
@@ -19,7 +19,8 @@ export class Publishing {
   constructor(
     private readonly sql: Sql,
     private readonly topology: TopologyCache,
-    private readonly ids: MessageIds,
+    /** Plain publishes' ids carry a mark, so locateMessages tells them from ids it never issued. */
+    private readonly ids: Record<MessageIdKind, MessageIds>,
     private readonly sender: EnvelopeSender,
     private readonly rates: RateCounter,
   ) {}
@@ -27,7 +28,7 @@ export class Publishing {
   async publish(publications: Publication[], prefixed: boolean): Promise<PublishReceipt[]> {
     let topology = await this.topology.recent();
     if (!routesEverywhere(topology, publications)) topology = await this.topology.current();
-    const plan = planPublications(publications, topology, this.ids, Date.now(), prefixed);
+    const plan = planPublications(publications, topology, this.ids.plain, Date.now(), prefixed);
     const { send, idOf, claimed } = await this.deduplicate(plan, (claims) => claimDedupeKeys(this.sql, claims));
     try {
       await this.sender.send(send.map((copy) => ({ envelope: copy.envelope, visibleAt: copy.visibleAt })));
@@ -46,7 +47,7 @@ export class Publishing {
   async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<{ receipts: PublishReceipt[]; outboxIds: string[] }> {
     let topology = await this.topology.recent();
     if (!routesEverywhere(topology, publications)) topology = await this.topology.current();
-    const plan = planPublications(publications, topology, this.ids, Date.now(), true);
+    const plan = planPublications(publications, topology, this.ids.tracked, Date.now(), true);
     const { send, idOf } = await this.deduplicate(plan, (claims) => claimDedupeKeys(tx as unknown as Sql, claims));
     for (const copy of send) copy.envelope.meta.tracked = true;
     await trackMessages(tx, send.map((copy) => copy.envelope));

@@ -83,7 +83,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     this.sender = new EnvelopeSender(this.connection, this.names, this.logger, (queue, delayMs) => store.recordDelayQueue(this.sql, queue, delayMs));
     this.settlement = new Settlement(this.sql, this.sender, this.topology, this.rates, this.logger, options.random ?? Math.random);
     this.leases = new Leases((held) => void this.settles.lapse(held));
-    this.publishing = new Publishing(this.sql, this.topology, new MessageIds(), this.sender, this.rates);
+    this.publishing = new Publishing(this.sql, this.topology, { plain: new MessageIds('plain'), tracked: new MessageIds('tracked') }, this.sender, this.rates);
     this.claims = new PullClaims({
       connection: this.connection,
       names: this.names,
@@ -256,7 +256,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     return new RabbitmqMessageMove({ sql: this.sql, connection: this.connection, names: this.names, sender: this.sender, queueOfAmqpName: (name) => this.queueOfAmqpName(name) });
   }
 
-  /** Where each message is, from the tracked-messages ledger (decision 38): untracked ids answer `waiting`. */
+  /** Where each message is, from the tracked-messages ledger (decisions 38 and 46): plain publishes' ids answer `waiting`. */
   locateMessages(messageIds: string[]): Promise<Map<string, MessageWhereabouts>> {
     return locateTracked(this.sql, messageIds);
   }

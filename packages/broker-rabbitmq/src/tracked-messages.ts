@@ -1,11 +1,12 @@
 import type { DeathRecord, MessageWhereabouts, TransactionSql } from '@interflow/broker';
 import type { Sql } from '@interflow/core';
 import type { Envelope } from './envelope';
+import { isPlainPublishId } from './message-ids';
 
 /**
  * The ledger of tracked messages (published within a transaction): RabbitMQ cannot say
- * whether a message is still somewhere, so the broker writes it down. Untracked
- * messages cost nothing and are answered as finished.
+ * whether a message is still somewhere, so the broker writes it down. Plain publishes
+ * cost nothing: their ids carry a mark instead (message-ids.ts).
  */
 export async function trackMessages(tx: TransactionSql, envelopes: Envelope[]): Promise<void> {
   if (envelopes.length === 0) return;
@@ -42,18 +43,21 @@ export async function forgetTrackedIn(sql: Sql, queue: string): Promise<void> {
 }
 
 /**
- * Where each message is: waiting, dead (with its last death), or absent when it was
- * settled or purged. An id the ledger never tracked is answered `waiting`: the safe
- * guess, since a message this broker cannot see may well be in a queue.
+ * Where each message is: waiting, dead (with its last death), or absent. A plain
+ * publish's id (it carries the mark, see message-ids.ts) is answered `waiting`: the
+ * ledger never sees those, and a message this broker cannot see may well be in a queue.
+ * Any other id the ledger does not hold was never published within a transaction here,
+ * or was settled long enough ago to be pruned: absent.
  */
 export async function locateTracked(sql: Sql, messageIds: string[]): Promise<Map<string, MessageWhereabouts>> {
-  const located = new Map<string, MessageWhereabouts>(messageIds.map((id) => [id, { state: 'waiting' }]));
-  if (messageIds.length === 0) return located;
+  const located = new Map<string, MessageWhereabouts>(messageIds.filter(isPlainPublishId).map((id) => [id, { state: 'waiting' }]));
+  const ledgerIds = messageIds.filter((id) => !isPlainPublishId(id));
+  if (ledgerIds.length === 0) return located;
   const rows = await sql<{ message_id: string; dead_from: string | null; death: DeathRecord | null; settled: boolean }[]>`
-    select message_id, dead_from, death, settled_at is not null as settled from rabbitmq_tracked_messages where message_id = any(${messageIds}::text[])`;
+    select message_id, dead_from, death, settled_at is not null as settled from rabbitmq_tracked_messages where message_id = any(${ledgerIds}::text[])`;
   for (const row of rows) {
-    if (row.settled) located.delete(row.message_id);
-    else if (row.dead_from !== null) located.set(row.message_id, { state: 'dead', death: row.death });
+    if (row.settled) continue;
+    located.set(row.message_id, row.dead_from === null ? { state: 'waiting' } : { state: 'dead', death: row.death });
   }
   return located;
 }

@@ -57,7 +57,7 @@ describeBrokerConformance('RabbitMQ', {
   // Each is listed in docs/broker-rabbitmq.md ("Differences from the PostgreSQL broker").
   differences: {
     locatesOnlyMessagesPublishedWithin:
-      'only messages published within a transaction are tracked (decision 38); any other id is answered as waiting',
+      'only messages published within a transaction are tracked (decision 38); a plain publish\'s id (marked in its top bit) is answered as waiting',
     choresNotCountedByHousekeep: 'RabbitMQ expires messages itself and the broker returns lapsed leases itself; housekeep only prunes',
     lapsedLeaseAlwaysCountsAttempt: 'a lapsed delivery comes back recovered with its attempt counted, handed over or not',
   },

@@ -6,8 +6,9 @@
  */
 export interface DocumentedDifferences {
   /**
-   * locateMessages knows only messages published within a transaction (publishWithin):
-   * any other id, a plain publish's or an unknown one, is answered as waiting.
+   * locateMessages follows only messages published within a transaction (publishWithin):
+   * a plain publish's id is answered as waiting, whether the message is still there or
+   * not (as is an unissued id that looks like one). An id never issued is otherwise absent.
    */
   locatesOnlyMessagesPublishedWithin?: string;
   /**
