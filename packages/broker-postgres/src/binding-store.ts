@@ -1,11 +1,12 @@
-import { NotFoundError, ValidationError, type SqlExecutor } from '@interflow/core';
+import { NotFoundError, type SqlExecutor } from '@interflow/core';
 import {
   type Binding,
   type BindingDeclaration,
   type ExchangeType,
   type HeadersMatch,
   type MessageHeaders,
-  validateName,
+  checkBindingId,
+  checkBindingNames,
   normalizeBinding,
 } from '@interflow/broker';
 
@@ -31,8 +32,7 @@ function toBinding(row: BindingRow): Binding {
 
 /** Binds a queue to an exchange; binding the same thing twice returns the first binding. */
 export async function bind(sql: SqlExecutor, declaration: BindingDeclaration): Promise<Binding> {
-  validateName(declaration.exchange, 'exchange');
-  validateName(declaration.queue, 'queue');
+  checkBindingNames(declaration);
   const [exchange] = await sql<{ type: ExchangeType }[]>`select type from mq_exchanges where name = ${declaration.exchange}`;
   if (!exchange) throw new NotFoundError('exchange', declaration.exchange);
   const [queue] = await sql`select 1 from mq_queues where name = ${declaration.queue}`;
@@ -57,7 +57,7 @@ export async function bind(sql: SqlExecutor, declaration: BindingDeclaration): P
 }
 
 export async function unbind(sql: SqlExecutor, bindingId: string): Promise<void> {
-  if (!/^\d{1,18}$/.test(bindingId)) throw new ValidationError(`binding id '${bindingId}' is not a number`, [{ field: 'bindingId', message: 'must be a number' }]);
+  checkBindingId(bindingId);
   const deleted = await sql`delete from mq_bindings where id = ${bindingId} returning id`;
   if (deleted.length === 0) throw new NotFoundError('binding', bindingId);
 }

@@ -1,7 +1,5 @@
-import { ConflictError, NotFoundError, ValidationError, type SqlExecutor } from '@interflow/core';
-import { type Exchange, type ExchangeDeclaration, type ExchangeType, validateName } from '@interflow/broker';
-
-const EXCHANGE_TYPES: readonly ExchangeType[] = ['direct', 'fanout', 'topic', 'headers'];
+import { NotFoundError, type SqlExecutor } from '@interflow/core';
+import { checkExchangeDeclaration, exchangeTypeConflict, type Exchange, type ExchangeDeclaration, type ExchangeType } from '@interflow/broker';
 
 interface ExchangeRow {
   name: string;
@@ -20,14 +18,8 @@ function toExchange(row: ExchangeRow): Exchange {
  * made for one type mean nothing to another.
  */
 export async function declareExchange(sql: SqlExecutor, declaration: ExchangeDeclaration): Promise<Exchange> {
-  validateName(declaration.name, 'name');
-  if (!EXCHANGE_TYPES.includes(declaration.type)) {
-    throw new ValidationError(`type must be one of ${EXCHANGE_TYPES.join(', ')}`, [{ field: 'type', message: `must be one of ${EXCHANGE_TYPES.join(', ')}` }]);
-  }
-  const alternate = declaration.alternateExchange ?? null;
+  const alternate = checkExchangeDeclaration(declaration);
   if (alternate !== null) {
-    validateName(alternate, 'alternateExchange');
-    if (alternate === declaration.name) throw new ValidationError('an exchange cannot be its own alternate', [{ field: 'alternateExchange', message: 'must differ from name' }]);
     const [found] = await sql`select 1 from mq_exchanges where name = ${alternate}`;
     if (!found) throw new NotFoundError('exchange', alternate);
   }
@@ -38,10 +30,7 @@ export async function declareExchange(sql: SqlExecutor, declaration: ExchangeDec
     returning name, type, alternate_exchange, created_at`;
   if (!row) {
     const existing = await getExchange(sql, declaration.name);
-    throw new ConflictError(`exchange '${declaration.name}' exists with type '${existing?.type}', not '${declaration.type}'`, {
-      name: declaration.name,
-      type: existing?.type,
-    });
+    throw exchangeTypeConflict(declaration.name, existing?.type, declaration.type);
   }
   return toExchange(row);
 }

@@ -1,5 +1,5 @@
-import { NotFoundError, ValidationError, type SqlExecutor } from '@interflow/core';
-import { type Queue, type QueueDeclaration, DEFAULT_QUEUE_POLICY, mergeQueuePolicy, validateName } from '@interflow/broker';
+import { NotFoundError, type SqlExecutor } from '@interflow/core';
+import { queuePolicyOf, type Queue, type QueueDeclaration } from '@interflow/broker';
 import { policyFromRow, type QueueRow } from './queue-row';
 
 function toQueue(row: QueueRow): Queue {
@@ -11,15 +11,11 @@ function toQueue(row: QueueRow): Queue {
  * keep their stored values). A dead-letter queue must exist first.
  */
 export async function declareQueue(sql: SqlExecutor, declaration: QueueDeclaration): Promise<Queue> {
-  validateName(declaration.name, 'name');
   const existing = await getQueue(sql, declaration.name);
-  const policy = mergeQueuePolicy(existing?.policy ?? DEFAULT_QUEUE_POLICY, declaration.policy);
-  if (policy.deadLetterQueue !== null && policy.deadLetterQueue !== declaration.name) {
+  const policy = queuePolicyOf(declaration, existing?.policy ?? null);
+  if (policy.deadLetterQueue !== null) {
     const [found] = await sql`select 1 from mq_queues where name = ${policy.deadLetterQueue}`;
     if (!found) throw new NotFoundError('queue', policy.deadLetterQueue);
-  }
-  if (policy.deadLetterQueue === declaration.name) {
-    throw new ValidationError('a queue cannot be its own dead-letter queue', [{ field: 'policy.deadLetterQueue', message: 'must differ from name' }]);
   }
   const backoff = policy.retryBackoff;
   const [row] = await sql<QueueRow[]>`

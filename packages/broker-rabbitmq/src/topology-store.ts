@@ -1,8 +1,10 @@
 import {
-  DEFAULT_QUEUE_POLICY,
-  mergeQueuePolicy,
+  checkBindingId,
+  checkBindingNames,
+  checkExchangeDeclaration,
+  exchangeTypeConflict,
   normalizeBinding,
-  validateName,
+  queuePolicyOf,
   type Binding,
   type BindingDeclaration,
   type Exchange,
@@ -14,7 +16,7 @@ import {
   type QueueDeclaration,
   type QueuePolicy,
 } from '@interflow/broker';
-import { ConflictError, NotFoundError, ValidationError, type Sql } from '@interflow/core';
+import { ConflictError, NotFoundError, type Sql } from '@interflow/core';
 
 /**
  * The topology record in PostgreSQL: the contract's queue policies (retry backoff, max
@@ -22,8 +24,6 @@ import { ConflictError, NotFoundError, ValidationError, type Sql } from '@interf
  * neither list nor describe, so this record answers `list*`/`get*` and feeds the
  * publishers' routing; RabbitMQ holds the same exchanges, queues and bindings.
  */
-
-const EXCHANGE_TYPES: readonly ExchangeType[] = ['direct', 'fanout', 'topic', 'headers'];
 
 interface ExchangeRow {
   name: string;
@@ -58,14 +58,8 @@ export async function topologyVersion(sql: Sql): Promise<string> {
 
 /** Validates; throws ConflictError for a different type of an existing exchange, NotFoundError for a missing alternate. */
 export async function recordExchange(sql: Sql, declaration: ExchangeDeclaration): Promise<Exchange> {
-  validateName(declaration.name, 'name');
-  if (!EXCHANGE_TYPES.includes(declaration.type)) {
-    throw new ValidationError(`type must be one of ${EXCHANGE_TYPES.join(', ')}`, [{ field: 'type', message: `must be one of ${EXCHANGE_TYPES.join(', ')}` }]);
-  }
-  const alternate = declaration.alternateExchange ?? null;
+  const alternate = checkExchangeDeclaration(declaration);
   if (alternate !== null) {
-    validateName(alternate, 'alternateExchange');
-    if (alternate === declaration.name) throw new ValidationError('an exchange cannot be its own alternate', [{ field: 'alternateExchange', message: 'must differ from name' }]);
     const [found] = await sql`select 1 from rabbitmq_exchanges where name = ${alternate}`;
     if (!found) throw new NotFoundError('exchange', alternate);
   }
@@ -76,7 +70,7 @@ export async function recordExchange(sql: Sql, declaration: ExchangeDeclaration)
     returning name, type, alternate_exchange, created_at`;
   if (!row) {
     const existing = await getExchange(sql, declaration.name);
-    throw new ConflictError(`exchange '${declaration.name}' exists with type '${existing?.type}', not '${declaration.type}'`, { name: declaration.name, type: existing?.type });
+    throw exchangeTypeConflict(declaration.name, existing?.type, declaration.type);
   }
   return toExchange(row);
 }
@@ -107,12 +101,8 @@ export async function forgetExchange(sql: Sql, name: string): Promise<Exchange[]
  * them on an existing queue is a ConflictError (delete and declare it again).
  */
 export async function recordQueue(sql: Sql, declaration: QueueDeclaration): Promise<{ queue: Queue; created: boolean; previous: QueuePolicy | null }> {
-  validateName(declaration.name, 'name');
   const existing = await getQueue(sql, declaration.name);
-  const policy = mergeQueuePolicy(existing?.policy ?? DEFAULT_QUEUE_POLICY, declaration.policy);
-  if (policy.deadLetterQueue === declaration.name) {
-    throw new ValidationError('a queue cannot be its own dead-letter queue', [{ field: 'policy.deadLetterQueue', message: 'must differ from name' }]);
-  }
+  const policy = queuePolicyOf(declaration, existing?.policy ?? null);
   if (policy.deadLetterQueue !== null) {
     const [found] = await sql`select 1 from rabbitmq_queues where name = ${policy.deadLetterQueue}`;
     if (!found) throw new NotFoundError('queue', policy.deadLetterQueue);
@@ -161,8 +151,7 @@ export async function forgetQueue(sql: Sql, name: string): Promise<{ delays: num
 }
 
 export async function recordBinding(sql: Sql, declaration: BindingDeclaration): Promise<{ binding: Binding; type: ExchangeType }> {
-  validateName(declaration.exchange, 'exchange');
-  validateName(declaration.queue, 'queue');
+  checkBindingNames(declaration);
   const [exchange] = await sql<{ type: ExchangeType }[]>`select type from rabbitmq_exchanges where name = ${declaration.exchange}`;
   if (!exchange) throw new NotFoundError('exchange', declaration.exchange);
   const [queue] = await sql`select 1 from rabbitmq_queues where name = ${declaration.queue}`;
@@ -188,7 +177,7 @@ export async function recordBinding(sql: Sql, declaration: BindingDeclaration): 
 
 /** Deletes the binding's record and returns it, so the caller can unbind on RabbitMQ. */
 export async function forgetBinding(sql: Sql, bindingId: string): Promise<Binding> {
-  if (!/^\d{1,18}$/.test(bindingId)) throw new ValidationError(`binding id '${bindingId}' is not a number`, [{ field: 'bindingId', message: 'must be a number' }]);
+  checkBindingId(bindingId);
   const [row] = await sql<BindingRow[]>`delete from rabbitmq_bindings where id = ${bindingId} returning id, exchange, queue, binding_key, headers, headers_match`;
   if (!row) throw new NotFoundError('binding', bindingId);
   return toBinding(row);

@@ -29,4 +29,5 @@ export { decideHandOver, type HandOverDecision, type HandOverState } from './han
 // Shared by implementations: validation and normalisation of what callers declare and publish.
 export { normalizeBinding, validateHeaders, type NormalizedBinding } from './routing';
 export { mergeQueuePolicy, validateName } from './queue-policy';
+export { EXCHANGE_TYPES, checkExchangeDeclaration, exchangeTypeConflict, queuePolicyOf, checkBindingNames, checkBindingId } from './topology-rules';
 export { publicationRow, type PublicationRow } from './publication-input';
