@@ -27,6 +27,30 @@ export interface DocumentedDifferences {
    * shared); the suite then checks that a closed broker refuses to publish instead.
    */
   noServerInterruptionInTests?: string;
+  /** A settle within a transaction (ackWithin, nackWithin, rejectWithin) is made after the commit, not in it. */
+  settlesWithinMadeAfterCommit?: string;
+  /** Only the process that holds a delivery may settle it; another process's settle is refused as stale. */
+  settlesOnlyInHoldingProcess?: string;
+  /** A retry or dead letter is a copy of the message followed by the ack of the original, not an update in place. */
+  retriesCopyThenAck?: string;
+  /** maxLength and overflow are fixed when the queue is created: changing them is a ConflictError. */
+  queueLengthFixedAtCreation?: string;
+  /** maxLength counts ready messages only: held (in-flight) ones leave room. */
+  maxLengthCountsReadyOnly?: string;
+  /** A batch that meets a full reject_publish queue fails, but copies for other queues may have been stored. */
+  fullQueueBatchMayStoreOtherCopies?: string;
+  /** The dedupe key of a message that overflowed (or expired) stays taken until the queue is purged. */
+  dedupeKeyKeptUntilPurge?: string;
+  /** A delayed message whose TTL ends during its delay expires when the delay ends (dead-lettered, never handed over). */
+  delayedMessageExpiresAfterItsDelay?: string;
+  /** Delays are rounded up (to two significant digits): never early, sometimes later. */
+  delayRoundedUp?: string;
+  /** peek shows ready messages only, not delayed ones. */
+  peekShowsReadyOnly?: string;
+  /** queueStats.inFlight counts other processes' deliveries as of their last heartbeat. */
+  inFlightOfOtherProcessesAsOfHeartbeat?: string;
+  /** queueStats.dead counts every message in the dead-letter queue, whichever queue it died in. */
+  deadCountsWholeDeadLetterQueue?: string;
 }
 
 export type DifferenceName = keyof DocumentedDifferences;

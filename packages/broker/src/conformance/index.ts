@@ -9,6 +9,7 @@ import { describeDeliveryPromises } from './delivery-promises';
 import type { ConformanceHarness } from './harness';
 import { describeLeasePromises } from './lease-promises';
 import { describeObservationPromises } from './observation-promises';
+import { describePolicyLimitPromises } from './policy-limit-promises';
 import { describeRoutingPromises } from './routing-promises';
 import { describeTopologyPromises } from './topology-promises';
 import { describeWakeUpPromises } from './wake-up-promises';
@@ -22,6 +23,7 @@ export function describeBrokerConformance(name: string, harness: ConformanceHarn
     describeTopologyPromises(harness);
     describeRoutingPromises(harness);
     describeDeliveryPromises(harness);
+    describePolicyLimitPromises(harness);
     describeDeadLetterPromises(harness);
     describeLeasePromises(harness);
     describeConsumePromises(harness);

@@ -66,6 +66,43 @@ export function describeLeasePromises(harness: ConformanceHarness): void {
       expect(await broker.queueStats('tx-settle')).toMatchObject({ ready: 0, inFlight: 0, delayed: 0 });
     });
 
+    it(differenceTitle('a delivery may be settled by another process that has it', differences, 'settlesOnlyInHoldingProcess'), async () => {
+      const { broker } = subject;
+      await broker.declareQueue({ name: 'handed' });
+      await publish('handed', 'work');
+      const delivery = await claimOne('handed');
+      const elsewhere = subject.otherBroker().ack([delivery]);
+      if (differences.settlesOnlyInHoldingProcess) {
+        await expect(elsewhere).rejects.toBeInstanceOf(StaleDeliveryError);
+        expect(await broker.queueStats('handed')).toMatchObject({ inFlight: 1 });
+        await broker.ack([delivery]);
+      } else {
+        await elsewhere;
+        await expect(broker.ack([delivery])).rejects.toBeInstanceOf(StaleDeliveryError);
+      }
+      expect(await broker.queueStats('handed')).toMatchObject({ ready: 0, inFlight: 0 });
+    });
+
+    it(differenceTitle('an ack within a transaction is done when the transaction commits', differences, 'settlesWithinMadeAfterCommit'), async () => {
+      const { broker } = subject;
+      await broker.declareQueue({ name: 'acked-within' });
+      await publish('acked-within', 'work');
+      const acked: Delivery[] = [];
+      const consumer = broker.consume('acked-within', async (delivery, control) => {
+        await subject.transaction((tx) => control.ackWithin(tx));
+        acked.push(delivery);
+      }, { concurrency: 1, prefetch: 0 });
+      const [delivery] = await waitUntil(() => (acked.length > 0 ? acked : null), 'the handler to commit its ack');
+      const settled = async () => {
+        const stats = await broker.queueStats('acked-within');
+        return stats.ready === 0 && stats.inFlight === 0;
+      };
+      if (differences.settlesWithinMadeAfterCommit) await waitUntil(settled, 'the ack made after the commit');
+      else expect(await settled()).toBe(true);
+      await consumer.stop();
+      await expect(broker.ack([delivery!])).rejects.toBeInstanceOf(StaleDeliveryError);
+    });
+
     it('a settle within a transaction by a delivery that lost its lease is refused with StaleDeliveryError', async () => {
       const { broker } = subject;
       await broker.declareQueue({ name: 'tx-stale' });

@@ -71,6 +71,49 @@ export function describeObservationPromises(harness: ConformanceHarness): void {
       await broker.ack([held]);
     });
 
+    it(differenceTitle('peek shows ready messages, then delayed ones', differences, 'peekShowsReadyOnly'), async () => {
+      const { broker } = subject;
+      await broker.declareQueue({ name: 'peeked' });
+      await broker.publish({ exchange: '', routingKey: 'peeked', message: { payload: 'later', delayMs: 3_600_000 } });
+      await broker.publish({ exchange: '', routingKey: 'peeked', message: { payload: 'now' } });
+      const seen = (await broker.peek('peeked')).map((d) => d.payload);
+      expect(seen).toEqual(differences.peekShowsReadyOnly ? ['now'] : ['now', 'later']);
+      expect(await broker.queueStats('peeked')).toMatchObject({ ready: 1, delayed: 1 });
+    });
+
+    it(differenceTitle("stats.inFlight counts another process's deliveries at once", differences, 'inFlightOfOtherProcessesAsOfHeartbeat'), async () => {
+      const { broker } = subject;
+      await broker.declareQueue({ name: 'held-elsewhere' });
+      await broker.publishBatch(['a', 'b'].map((payload) => ({ exchange: '', routingKey: 'held-elsewhere', message: { payload } })));
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let started = 0;
+      const consumer = subject.otherBroker().consume('held-elsewhere', async () => {
+        started++;
+        await gate;
+      }, { concurrency: 2, prefetch: 0 });
+      await waitUntil(() => started === 2, 'the other process to hold both');
+      const inFlight = async () => (await broker.queueStats('held-elsewhere')).inFlight;
+      if (differences.inFlightOfOtherProcessesAsOfHeartbeat) await waitUntil(async () => (await inFlight()) === 2, 'the next heartbeat to count them');
+      else expect(await inFlight()).toBe(2);
+      release();
+      await consumer.stop();
+    });
+
+    it(differenceTitle('stats.dead counts the dead letters that died in this queue', differences, 'deadCountsWholeDeadLetterQueue'), async () => {
+      const { broker } = subject;
+      await broker.declareQueue({ name: 'shared.dlq' });
+      for (const name of ['sharing.a', 'sharing.b']) {
+        await broker.declareQueue({ name, policy: { deadLetterQueue: 'shared.dlq' } });
+        await broker.publish({ exchange: '', routingKey: name, message: { payload: name } });
+        const [delivery] = await broker.claim(name, { max: 1 });
+        if (!delivery) throw new Error(`nothing claimed from ${name}`);
+        await broker.reject(delivery, 'for the count');
+      }
+      await waitUntil(async () => (await broker.peek('shared.dlq')).length === 2, 'both dead letters');
+      expect((await broker.queueStats('sharing.a')).dead).toBe(differences.deadCountsWholeDeadLetterQueue ? 2 : 1);
+    });
+
     it('listConsumers: a consumer is listed with its settings while it lives, heartbeats, and is gone after stop', async () => {
       const { broker } = subject;
       await broker.declareQueue({ name: 'listened' });
