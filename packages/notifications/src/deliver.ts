@@ -1,9 +1,10 @@
-import type { SqlExecutor } from '@interflow/core';
+import type { TransactionalPublisher, TransactionSql } from '@interflow/broker';
 import { recordHistory } from './notification-history';
+import { channelSendPublication } from './notification-messages';
 
 export type DeliveryReason = 'addressed' | 'escalation';
 
-/** A channel send waiting to be queued on the broker. */
+/** A channel send, recorded and queued on the broker. */
 export interface PendingSend {
   id: string;
   channel: 'email' | 'webhook';
@@ -14,11 +15,12 @@ export interface PendingSend {
  * each: the (notification, recipient) key makes a recipient in two groups, in a group and
  * named directly, or reached again by a repeated fan-out or escalation, get it once. The
  * inbox delivery exists at once; e-mail and webhook sends are recorded for the channels
- * the recipient has, to be queued by the caller after commit. Runs inside the caller's
- * transaction.
+ * the recipient has and queued on `publisher`. Runs inside the caller's transaction, so
+ * deliveries, sends and their messages commit together or not at all.
  */
 export async function deliverTo(
-  tx: SqlExecutor,
+  tx: TransactionSql,
+  publisher: TransactionalPublisher,
   input: { notificationId: string; recipientIds: string[]; groupIds: string[]; reason: DeliveryReason; at: Date },
 ): Promise<{ delivered: number; sends: PendingSend[] }> {
   const delivered = await tx<{ id: string; recipient_id: string; email: string | null; webhook_url: string | null }[]>`
@@ -47,6 +49,7 @@ export async function deliverTo(
   );
   const sends = await createSends(
     tx,
+    publisher,
     delivered.flatMap((row) => [
       ...(row.email ? [{ deliveryId: row.id, channel: 'email' as const }] : []),
       ...(row.webhook_url ? [{ deliveryId: row.id, channel: 'webhook' as const }] : []),
@@ -57,17 +60,28 @@ export async function deliverTo(
   return { delivered: delivered.length, sends };
 }
 
-/** Records channel sends (one per delivery, channel and purpose, whatever is repeated). */
+/**
+ * Records channel sends (one per delivery, channel and purpose, whatever is repeated)
+ * and publishes their messages in the caller's transaction: a send is queued exactly
+ * when it is recorded.
+ */
 export async function createSends(
-  tx: SqlExecutor,
+  tx: TransactionSql,
+  publisher: TransactionalPublisher,
   sends: { deliveryId: string; channel: 'email' | 'webhook' }[],
   purpose: 'delivery' | 'reminder',
   at: Date,
 ): Promise<PendingSend[]> {
   if (sends.length === 0) return [];
-  return tx<PendingSend[]>`
-    insert into notification_sends (delivery_id, channel, purpose, state, created_at)
-    select unnest(${sends.map((s) => s.deliveryId)}::uuid[]), unnest(${sends.map((s) => s.channel)}::text[]), ${purpose}, 'pending', ${at}
+  const created = await tx<PendingSend[]>`
+    insert into notification_sends (delivery_id, channel, purpose, state, created_at, queued_at)
+    select unnest(${sends.map((s) => s.deliveryId)}::uuid[]), unnest(${sends.map((s) => s.channel)}::text[]), ${purpose}, 'pending', ${at}, ${at}
     on conflict (delivery_id, channel, purpose) do nothing
     returning id, channel`;
+  for (let start = 0; start < created.length; start += PUBLISH_BATCH) {
+    await publisher.publishWithin(tx, created.slice(start, start + PUBLISH_BATCH).map((send) => channelSendPublication(send.channel, send.id)));
+  }
+  return created;
 }
+
+const PUBLISH_BATCH = 500;

@@ -1,3 +1,4 @@
+import type { TransactionalPublisher } from '@interflow/broker';
 import type { Sql } from '@interflow/core';
 import { createSends, deliverTo, type PendingSend } from './deliver';
 import { recordHistory } from './notification-history';
@@ -6,7 +7,8 @@ import { recordHistory } from './notification-history';
  * The time-driven part of confirmation, one transaction per step. Each step claims its
  * rows with `for update skip locked` and marks them in the same statement's transaction,
  * so with several runners sweeping at once every reminder, escalation and expiry happens
- * exactly once. `now` comes from the caller's clock (tests drive it).
+ * exactly once. The sends a step records are published on `publisher` in its
+ * transaction. `now` comes from the caller's clock (tests drive it).
  */
 const BATCH = 500;
 
@@ -31,7 +33,7 @@ export async function expireDeliveries(sql: Sql, now: Date): Promise<number> {
 }
 
 /** Reminds (once) each recipient who has not confirmed `remind_after_ms` after delivery. */
-export async function remindUnconfirmed(sql: Sql, now: Date): Promise<PendingSend[]> {
+export async function remindUnconfirmed(sql: Sql, publisher: TransactionalPublisher, now: Date): Promise<PendingSend[]> {
   return sql.begin(async (tx) => {
     const due = await tx<{ id: string; notification_id: string; recipient_id: string; email: string | null; webhook_url: string | null }[]>`
       update notification_deliveries d set reminded_at = ${now}
@@ -51,6 +53,7 @@ export async function remindUnconfirmed(sql: Sql, now: Date): Promise<PendingSen
     );
     return createSends(
       tx,
+      publisher,
       due.flatMap((row) => [
         ...(row.email ? [{ deliveryId: row.id, channel: 'email' as const }] : []),
         ...(row.webhook_url ? [{ deliveryId: row.id, channel: 'webhook' as const }] : []),
@@ -66,7 +69,7 @@ export async function remindUnconfirmed(sql: Sql, now: Date): Promise<PendingSen
  * after delivery: the notification's escalation recipients and groups get it too (each
  * once, however many deliveries escalate to them). Escalated deliveries do not escalate again.
  */
-export async function escalateUnconfirmed(sql: Sql, now: Date): Promise<PendingSend[]> {
+export async function escalateUnconfirmed(sql: Sql, publisher: TransactionalPublisher, now: Date): Promise<PendingSend[]> {
   return sql.begin(async (tx) => {
     const due = await tx<{ id: string; notification_id: string; recipient_id: string; recipient_ids: string[]; group_ids: string[] }[]>`
       update notification_deliveries d set escalated_at = ${now}
@@ -95,7 +98,7 @@ export async function escalateUnconfirmed(sql: Sql, now: Date): Promise<PendingS
     for (const notificationId of new Set(due.map((row) => row.notification_id))) {
       const row = due.find((candidate) => candidate.notification_id === notificationId);
       if (!row) continue;
-      const outcome = await deliverTo(tx, { notificationId, recipientIds: row.recipient_ids, groupIds: row.group_ids, reason: 'escalation', at: now });
+      const outcome = await deliverTo(tx, publisher, { notificationId, recipientIds: row.recipient_ids, groupIds: row.group_ids, reason: 'escalation', at: now });
       sends.push(...outcome.sends);
     }
     return sends;

@@ -29,7 +29,6 @@ export {
   createNotification,
   getNotification,
   listNotifications,
-  notificationsAwaitingFanOut,
   missingAddressees,
   type Severity,
   type Addressees,
@@ -39,7 +38,7 @@ export {
 } from './notifications';
 export { HISTORY_KINDS, notificationHistory, type HistoryKind, type RecordedHistoryEntry } from './notification-history';
 export { deliverTo, type PendingSend, type DeliveryReason } from './deliver';
-export { fanOutNotification, queueSends, unqueuedSends } from './fan-out';
+export { fanOutNotification } from './fan-out';
 export {
   DELIVERY_STATES,
   listInbox,

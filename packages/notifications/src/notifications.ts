@@ -9,7 +9,9 @@ import {
   type Sql,
   type SqlExecutor,
 } from '@interflow/core';
+import type { TransactionalPublisher } from '@interflow/broker';
 import { recordHistory } from './notification-history';
+import { fanOutPublication } from './notification-messages';
 
 export const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -164,14 +166,19 @@ function assertCoherent(draft: NotificationDraft, now: Date): void {
 }
 
 /**
- * Stores a notification (not yet fanned out: see fanOutNotification). With a dedupe key
- * already used, nothing is stored and the earlier notification is returned
+ * Stores a notification and, in the SAME transaction, publishes its fan-out message on
+ * `fanOut` (the broker: the PostgreSQL broker writes the message in that transaction,
+ * the RabbitMQ broker an outbox row it relays after the commit), so a stored
+ * notification always has its fan-out coming and a rolled-back one never does. `null`
+ * stores only (the caller fans out itself: tests). With a dedupe key already used,
+ * nothing is stored or published and the earlier notification is returned
  * (`created: false`), whatever the rest of the draft says.
  */
 export async function createNotification(
   sql: Sql,
   clock: Clock,
   draft: NotificationDraft,
+  fanOut: TransactionalPublisher | null,
 ): Promise<{ notification: Notification; created: boolean }> {
   const now = clock.now();
   assertCoherent(draft, now);
@@ -192,6 +199,7 @@ export async function createNotification(
       returning id`;
     if (!row) return null;
     await recordHistory(tx, [{ notificationId: row.id, kind: 'published', detail: { source: draft.source }, at: now }]);
+    if (fanOut) await fanOut.publishWithin(tx, [fanOutPublication(row.id)]);
     return row.id;
   });
   if (id) return { notification: await getNotification(sql, id), created: true };
@@ -211,13 +219,4 @@ export async function listNotifications(sql: Sql, request: KeysetRequest): Promi
   const rows = await sql<CountedRow[]>`
     ${selectCounted(sql)} where n.seq < ${request.after ?? '9223372036854775807'} order by n.seq desc limit ${request.limit + 1}`;
   return keysetPage(rows, request.limit, present);
-}
-
-/** Notifications stored but not fanned out after `olderThanMs` (their fan-out message was lost). */
-export async function notificationsAwaitingFanOut(sql: SqlExecutor, now: Date, olderThanMs: number, limit: number): Promise<string[]> {
-  const rows = await sql<{ id: string }[]>`
-    select id from notifications
-    where fanned_out_at is null and created_at <= ${new Date(now.getTime() - olderThanMs)}
-    order by created_at limit ${limit}`;
-  return rows.map((row) => row.id);
 }

@@ -1,14 +1,12 @@
 import type { Broker } from '@interflow/broker';
 import type { Clock, Logger, Sql } from '@interflow/core';
-import { fanOutPublication } from './notification-messages';
 import { createNotification } from './notifications';
 import { runOutcomeNotifications, type RunOutcomeFacts } from './run-outcome-rules';
 
 /**
- * Raises what a run's end calls for under its action's rules and queues the fan-out.
- * Any number of runners and producers may raise the same occurrence: its dedupe key
- * stores it once, and only the one that stored it queues the fan-out (the sweep covers
- * a lost publish). A rule that names recipients deleted since is logged and skipped.
+ * Raises what a run's end calls for under its action's rules, each notification stored
+ * with its fan-out message in one transaction. Any number of runners and producers may
+ * raise the same occurrence: its dedupe key stores (and fans out) it once. A rule that names recipients deleted since is logged and skipped.
  * Answers how many notifications this call stored.
  */
 export async function raiseRunOutcomeNotifications(
@@ -18,10 +16,9 @@ export async function raiseRunOutcomeNotifications(
   let stored = 0;
   for (const draft of runOutcomeNotifications(facts)) {
     try {
-      const { notification, created } = await createNotification(deps.sql, deps.clock, draft);
+      const { notification, created } = await createNotification(deps.sql, deps.clock, draft, deps.broker);
       if (!created) continue;
       stored += 1;
-      await deps.broker.publish(fanOutPublication(notification.id));
       deps.logger.info('run outcome notification raised', { notificationId: notification.id, runId: facts.runId, actionId: facts.actionId });
     } catch (error) {
       deps.logger.error('a run outcome rule could not raise its notification', {

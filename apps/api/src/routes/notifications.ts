@@ -3,7 +3,6 @@ import type { Broker } from '@interflow/broker';
 import type { Clock, Sql } from '@interflow/core';
 import {
   createNotification,
-  fanOutPublication,
   getNotification,
   listDeliveries,
   listNotifications,
@@ -24,8 +23,8 @@ import {
 
 /**
  * `/v1/notifications`: publish a notification to recipients and groups, and follow it
- * (its deliveries and history). Publishing stores it and queues its fan-out on the
- * broker; the runner makes one delivery per recipient. Installation-wide, so unscoped
+ * (its deliveries and history). Publishing stores it and its fan-out message in one
+ * transaction (publishWithin); the runner makes one delivery per recipient. Installation-wide, so unscoped
  * tokens only: operator to publish, viewer to read.
  */
 export function notificationRoutes(deps: { sql: Sql; clock: Clock; broker: Broker }): Router {
@@ -52,16 +51,8 @@ export function notificationRoutes(deps: { sql: Sql; clock: Clock; broker: Broke
         groupIds: body.confirmation?.escalate_to?.groups ?? [],
       },
       source: `token:${principal.tokenId}`,
-    });
-    if (created) {
-      try {
-        await deps.broker.publish(fanOutPublication(notification.id));
-      } catch (error) {
-        // Stored: the runners' sweep fans out what was never queued.
-        req.log.warn('notification fan-out not queued; the sweep will fan it out', { notificationId: notification.id, error: String(error) });
-      }
-      req.log.info('notification published', { notificationId: notification.id });
-    }
+    }, deps.broker);
+    if (created) req.log.info('notification published', { notificationId: notification.id });
     res
       .status(created ? 202 : 200)
       .location(`/v1/notifications/${notification.id}`)

@@ -14,7 +14,7 @@ export async function fanOutQueued(api: TestApi): Promise<number> {
     if (claimed.length === 0) return delivered;
     for (const message of claimed) {
       const payload = message.payload as { notification_id: string };
-      delivered += (await fanOutNotification(api.db.sql, systemClock, payload.notification_id)).delivered;
+      delivered += (await fanOutNotification(api.db.sql, systemClock, api.broker, payload.notification_id)).delivered;
     }
     await api.broker.ack(claimed.map((message) => ({ messageId: message.messageId, deliveryToken: message.deliveryToken })));
   }

@@ -50,7 +50,6 @@ export function buildNotificationWorker(deps: {
       retryMaxMs: config.NOTIFY_RETRY_MAX_MS,
       concurrency: config.NOTIFY_CONCURRENCY,
       sweepIntervalMs: config.NOTIFY_SWEEP_INTERVAL_MS,
-      stragglerAfterMs: 30_000,
     },
   });
 }

@@ -1,27 +1,18 @@
 import type { Broker } from '@interflow/broker';
 import type { Clock, Logger, Sql } from '@interflow/core';
-import {
-  escalateUnconfirmed,
-  expireDeliveries,
-  fanOutNotification,
-  notificationsAwaitingFanOut,
-  queueSends,
-  remindUnconfirmed,
-  unqueuedSends,
-} from '@interflow/notifications';
+import { escalateUnconfirmed, expireDeliveries, remindUnconfirmed } from '@interflow/notifications';
 
 export interface SweepSettings {
   /** How often reminders, escalations and expiry are looked for. */
   sweepIntervalMs: number;
-  /** A notification or send not queued this long after it was stored is picked up by the sweep. */
-  stragglerAfterMs: number;
 }
 
 /**
  * The time-driven half of notifications, one pass every `sweepIntervalMs`: expire,
- * remind, escalate (each exactly once, whichever runner gets there first), and queue
- * fan-outs and sends whose publish was interrupted. Time is the clock's, so tests move
- * it instead of waiting.
+ * remind, escalate (each exactly once, whichever runner gets there first). There is
+ * nothing to make up for lost publishes: a notification and its fan-out message, and
+ * each send and its message, commit in one transaction (publishWithin). Time is the
+ * clock's, so tests move it instead of waiting.
  */
 export class NotificationSweeper {
   private timer: NodeJS.Timeout | null = null;
@@ -49,22 +40,12 @@ export class NotificationSweeper {
   }
 
   /** One pass; returns what it did (tests call it directly). */
-  async sweepOnce(): Promise<{ expired: number; reminded: number; escalatedSends: number; fannedOut: number; requeued: number }> {
-    const { sql, broker, clock, settings } = this.deps;
+  async sweepOnce(): Promise<{ expired: number; reminderSends: number; escalatedSends: number }> {
+    const { sql, broker, clock } = this.deps;
     const now = clock.now();
     const expired = await expireDeliveries(sql, now);
-    const reminders = await remindUnconfirmed(sql, now);
-    await queueSends(sql, broker, reminders, now);
-    const escalations = await escalateUnconfirmed(sql, now);
-    await queueSends(sql, broker, escalations, now);
-    let fannedOut = 0;
-    for (const id of await notificationsAwaitingFanOut(sql, now, settings.stragglerAfterMs, 100)) {
-      const outcome = await fanOutNotification(sql, clock, id);
-      await queueSends(sql, broker, outcome.sends, now);
-      fannedOut += 1;
-    }
-    const stragglers = await unqueuedSends(sql, now, settings.stragglerAfterMs, 1000);
-    await queueSends(sql, broker, stragglers, now);
-    return { expired, reminded: reminders.length, escalatedSends: escalations.length, fannedOut, requeued: stragglers.length };
+    const reminders = await remindUnconfirmed(sql, broker, now);
+    const escalations = await escalateUnconfirmed(sql, broker, now);
+    return { expired, reminderSends: reminders.length, escalatedSends: escalations.length };
   }
 }

@@ -7,7 +7,6 @@ import {
   isChannelSendMessage,
   isFanOutMessage,
   notificationQueue,
-  queueSends,
   recordSendAttempt,
 } from '@interflow/notifications';
 import type { SendOutcome } from './send-outcome';
@@ -91,9 +90,8 @@ export class NotificationWorker {
       return;
     }
     const notificationId = delivery.payload.notification_id;
-    const outcome = await fanOutNotification(sql, clock, notificationId);
-    await queueSends(sql, broker, outcome.sends, clock.now());
-    logger.info('notification fanned out', { notificationId, deliveries: outcome.delivered, sends: outcome.sends.length });
+    const outcome = await fanOutNotification(sql, clock, broker, notificationId);
+    logger.info('notification fanned out', { notificationId, deliveries: outcome.delivered, sends: outcome.sends });
   }
 
   private async send(delivery: Delivery, control: DeliveryControl): Promise<void> {

@@ -6,7 +6,6 @@ import {
   createNotification,
   createRecipient,
   createRecipientGroup,
-  fanOutPublication,
   type NotificationDraft,
 } from '@interflow/notifications';
 import { outboundFetch, parseAllowList } from '@interflow/outbound';
@@ -33,7 +32,7 @@ export interface NotificationWorld {
   sweeper(): NotificationSweeper;
   recipient(fields?: { email?: string; webhookUrl?: string; groupIds?: string[] }): Promise<{ id: string; webhookSecret: string | null }>;
   group(): Promise<string>;
-  /** Stores a notification and queues its fan-out, as the api does. */
+  /** Stores a notification with its fan-out message, as the api does. */
   publish(draft: Omit<NotificationDraft, 'source' | 'severity' | 'body' | 'requiresConfirmation'> & Partial<NotificationDraft>): Promise<string>;
   close(): Promise<void>;
 }
@@ -70,7 +69,6 @@ export async function createNotificationWorld(): Promise<NotificationWorld> {
           retryMaxMs: 100,
           concurrency: 4,
           sweepIntervalMs: 3_600_000,
-          stragglerAfterMs: 30_000,
         },
       });
       await worker.start();
@@ -80,7 +78,7 @@ export async function createNotificationWorld(): Promise<NotificationWorld> {
     async stopWorkers() {
       for (const worker of workers.splice(0)) await worker.stop();
     },
-    sweeper: () => new NotificationSweeper({ sql: db.sql, broker, clock, logger, settings: { sweepIntervalMs: 3_600_000, stragglerAfterMs: 30_000 } }),
+    sweeper: () => new NotificationSweeper({ sql: db.sql, broker, clock, logger, settings: { sweepIntervalMs: 3_600_000 } }),
     async recipient(fields = {}) {
       counter += 1;
       const { recipient, webhookSecret } = await createRecipient(db.sql, keyring, { name: `person-${counter}-${crypto.randomUUID()}`, ...fields });
@@ -96,8 +94,7 @@ export async function createNotificationWorld(): Promise<NotificationWorld> {
         requiresConfirmation: false,
         source: 'test',
         ...draft,
-      });
-      await broker.publish(fanOutPublication(notification.id));
+      }, broker);
       return notification.id;
     },
     async close() {
