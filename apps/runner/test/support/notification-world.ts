@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { PostgresBroker } from '@interflow/broker-postgres';
+import { createBroker, type SelectedBroker } from '@interflow/broker-select';
 import { createSilentLogger, ManualClock, systemClock } from '@interflow/core';
 import { createKeyring, type SecretKeyring } from '@interflow/registry';
 import {
@@ -17,11 +17,13 @@ import { WebhookChannel } from '../../src/notifications/webhook-channel';
 
 /**
  * A schema, a broker and the runner's notification worker in this process (channels
- * real: SMTP to `smtpUrl`, webhooks over loopback), with a clock the test moves.
+ * real: SMTP to `smtpUrl`, webhooks over loopback), with a clock the test moves. The
+ * broker is chosen as a daemon chooses it (INTERFLOW_BROKER): PostgreSQL by default, or
+ * the real RabbitMQ at AMQP_URL under names prefixed with the schema.
  */
 export interface NotificationWorld {
   db: TestDatabase;
-  broker: PostgresBroker;
+  broker: SelectedBroker;
   keyring: SecretKeyring;
   clock: ManualClock;
   /** Starts a worker (a "runner"); several may run at once. */
@@ -37,12 +39,19 @@ export interface NotificationWorld {
   close(): Promise<void>;
 }
 
-export async function createNotificationWorld(): Promise<NotificationWorld> {
+export async function createNotificationWorld(options: { broker?: 'postgres' | 'rabbitmq' } = {}): Promise<NotificationWorld> {
   const db = await createTestDatabase({ poolSize: 10 });
   const logger = createSilentLogger();
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
   // The broker keeps real time (leases, retry delays); notifications decide by the manual clock.
-  const broker = new PostgresBroker({ sql: db.sql, logger, schema: db.schema, clock: systemClock });
+  const broker = createBroker(
+    {
+      INTERFLOW_BROKER: options.broker ?? 'postgres',
+      AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+      AMQP_NAME_PREFIX: `${db.schema}.`,
+    },
+    { sql: db.sql, logger, schema: db.schema, clock: systemClock },
+  );
   const keyring = createKeyring({ id: 'test-key', key: crypto.randomBytes(32) });
   const fetch = outboundFetch(parseAllowList('127.0.0.1'));
   const workers: NotificationWorker[] = [];
@@ -100,6 +109,7 @@ export async function createNotificationWorld(): Promise<NotificationWorld> {
     async close() {
       for (const worker of workers.splice(0)) await worker.stop();
       await fetch.close();
+      if (broker.kind === 'rabbitmq') await broker.removeAmqpTopology();
       await broker.close();
       await db.drop();
     },
