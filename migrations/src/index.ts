@@ -17,6 +17,7 @@ import { RabbitmqTrackedMessages1764279000000 } from './1764279000000-RabbitmqTr
 import { RabbitmqTrackedSettled1764279000100 } from './1764279000100-RabbitmqTrackedSettled';
 import { Notifications1764280000000 } from './1764280000000-Notifications';
 import { BrokerMoves1764281000000 } from './1764281000000-BrokerMoves';
+import { RepeatedReminders1764281500000 } from './1764281500000-RepeatedReminders';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -42,6 +43,7 @@ export const migrations = [
   RabbitmqTrackedSettled1764279000100,
   Notifications1764280000000,
   BrokerMoves1764281000000,
+  RepeatedReminders1764281500000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

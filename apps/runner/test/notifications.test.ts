@@ -228,13 +228,60 @@ describe('reminders and escalation', () => {
     expect(escalated.every((d) => d.deliveredAt.getTime() === start + 30 * 60_000)).toBe(true);
 
     // Escalated deliveries are reminded on their own schedule, and never escalate again.
+    // The careless one was reminded again at the 30-minute sweeps (10 minutes after its
+    // first reminder) and now a third and last time (the default limit).
     world.clock.set(start + 70 * 60_000);
     await sweepBoth();
     const late = await kinds();
     expect(late.filter((kind) => kind.startsWith('escalated'))).toHaveLength(1);
     expect(late.filter((kind) => kind.startsWith('reminded')).sort()).toEqual(
-      [`reminded:${careless.id}`, `reminded:${manager.id}`, `reminded:${deputy.id}`].sort(),
+      [`reminded:${careless.id}`, `reminded:${careless.id}`, `reminded:${careless.id}`, `reminded:${manager.id}`, `reminded:${deputy.id}`].sort(),
     );
+  });
+
+  it('reminds again every remind_after until max_reminders, each reminder its own send, and stops at confirmation', async () => {
+    const forgetful = await world.recipient();
+    const busy = await world.recipient({ email: 'busy@example.com' });
+    const start = world.clock.now().getTime();
+    const minutes = (n: number) => start + n * 60_000;
+    const notificationId = await world.publish({
+      title: 'Countersign the transfer',
+      to: { recipientIds: [forgetful.id, busy.id], groupIds: [] },
+      requiresConfirmation: true,
+      remindAfterMs: 10 * 60_000,
+      maxReminders: 3,
+      expiresAt: new Date(minutes(200)),
+    });
+    await waitFor(async () => (await deliveriesOf(notificationId)) === 2, { description: 'two deliveries' });
+    const [one, two] = [world.sweeper(), world.sweeper()];
+    const remindersOf = async (recipientId: string) =>
+      (await notificationHistory(world.db.sql, notificationId, { limit: 100 }))
+        .filter((entry) => entry.kind === 'reminded' && entry.recipientId === recipientId)
+        .map((entry) => [entry.detail.reminder, entry.at.getTime()]);
+    const sweepAt = async (at: number) => {
+      world.clock.set(at);
+      await Promise.all([one.sweepOnce(), two.sweepOnce()]);
+    };
+
+    for (const at of [minutes(10), minutes(15), minutes(20)]) await sweepAt(at);
+    const busyDelivery = (await listDeliveries(world.db.sql, notificationId, { limit: 10 })).items.find((d) => d.recipientId === busy.id);
+    world.clock.set(minutes(25));
+    await confirmDelivery(world.db.sql, world.clock, busy.id, busyDelivery?.id ?? '', { by: 'busy', comment: null });
+    // A sweep late by 4 minutes: the reminder is late, the next one is timed from it (no burst).
+    for (const at of [minutes(34), minutes(40), minutes(44), minutes(60), minutes(120)]) await sweepAt(at);
+
+    expect(await remindersOf(forgetful.id)).toEqual([
+      [1, minutes(10)],
+      [2, minutes(20)],
+      [3, minutes(34)],
+    ]);
+    expect(await remindersOf(busy.id)).toEqual([
+      [1, minutes(10)],
+      [2, minutes(20)],
+    ]);
+    const reminderSends = (await listSends(world.db.sql, notificationId)).filter((send) => send.purpose === 'reminder');
+    expect(reminderSends.filter((send) => send.recipientId === busy.id)).toHaveLength(2);
+    expect(new Set(reminderSends.map((send) => send.id)).size).toBe(reminderSends.length);
   });
 
   it('expires what was not confirmed in time, and refuses a late confirmation', async () => {

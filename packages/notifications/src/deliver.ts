@@ -61,22 +61,23 @@ export async function deliverTo(
 }
 
 /**
- * Records channel sends (one per delivery, channel and purpose, whatever is repeated)
+ * Records channel sends (one per delivery, channel, purpose and reminder number, whatever is repeated)
  * and publishes their messages in the caller's transaction: a send is queued exactly
  * when it is recorded.
  */
 export async function createSends(
   tx: TransactionSql,
   publisher: TransactionalPublisher,
-  sends: { deliveryId: string; channel: 'email' | 'webhook' }[],
+  sends: { deliveryId: string; channel: 'email' | 'webhook'; reminder?: number }[],
   purpose: 'delivery' | 'reminder',
   at: Date,
 ): Promise<PendingSend[]> {
   if (sends.length === 0) return [];
   const created = await tx<PendingSend[]>`
-    insert into notification_sends (delivery_id, channel, purpose, state, created_at, queued_at)
-    select unnest(${sends.map((s) => s.deliveryId)}::uuid[]), unnest(${sends.map((s) => s.channel)}::text[]), ${purpose}, 'pending', ${at}, ${at}
-    on conflict (delivery_id, channel, purpose) do nothing
+    insert into notification_sends (delivery_id, channel, purpose, reminder, state, created_at, queued_at)
+    select unnest(${sends.map((s) => s.deliveryId)}::uuid[]), unnest(${sends.map((s) => s.channel)}::text[]), ${purpose},
+           unnest(${sends.map((s) => s.reminder ?? 0)}::int[]), 'pending', ${at}, ${at}
+    on conflict (delivery_id, channel, purpose, reminder) do nothing
     returning id, channel`;
   for (let start = 0; start < created.length; start += PUBLISH_BATCH) {
     await publisher.publishWithin(tx, created.slice(start, start + PUBLISH_BATCH).map((send) => channelSendPublication(send.channel, send.id)));

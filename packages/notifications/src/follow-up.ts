@@ -32,31 +32,43 @@ export async function expireDeliveries(sql: Sql, now: Date): Promise<number> {
   });
 }
 
-/** Reminds (once) each recipient who has not confirmed `remind_after_ms` after delivery. */
+/**
+ * Reminds each recipient who has not confirmed `remind_after_ms` after delivery, and
+ * again every `remind_after_ms` after the last reminder, up to the notification's
+ * `max_reminders`, until confirmed or expired. The next reminder is timed from the last
+ * one actually sent, so a sweep that was down does not fire a burst when it comes back.
+ */
 export async function remindUnconfirmed(sql: Sql, publisher: TransactionalPublisher, now: Date): Promise<PendingSend[]> {
   return sql.begin(async (tx) => {
-    const due = await tx<{ id: string; notification_id: string; recipient_id: string; email: string | null; webhook_url: string | null }[]>`
-      update notification_deliveries d set reminded_at = ${now}
+    const due = await tx<{ id: string; notification_id: string; recipient_id: string; reminders: number; email: string | null; webhook_url: string | null }[]>`
+      update notification_deliveries d set reminded_at = ${now}, reminders = d.reminders + 1
       from recipients r
       where r.id = d.recipient_id and d.id in (
         select d2.id from notification_deliveries d2 join notifications n on n.id = d2.notification_id
-        where n.requires_confirmation and n.remind_after_ms is not null and d2.reminded_at is null
+        where n.requires_confirmation and n.remind_after_ms is not null and d2.reminders < coalesce(n.max_reminders, 1)
           and d2.state in ('delivered', 'read')
-          and d2.delivered_at + n.remind_after_ms * interval '1 millisecond' <= ${now}
+          and coalesce(d2.reminded_at, d2.delivered_at) + n.remind_after_ms * interval '1 millisecond' <= ${now}
           and (n.expires_at is null or n.expires_at > ${now})
         limit ${BATCH}
         for update of d2 skip locked)
-      returning d.id, d.notification_id, d.recipient_id, r.email, r.webhook_url`;
+      returning d.id, d.notification_id, d.recipient_id, d.reminders, r.email, r.webhook_url`;
     await recordHistory(
       tx,
-      due.map((row) => ({ notificationId: row.notification_id, deliveryId: row.id, recipientId: row.recipient_id, kind: 'reminded' as const, at: now })),
+      due.map((row) => ({
+        notificationId: row.notification_id,
+        deliveryId: row.id,
+        recipientId: row.recipient_id,
+        kind: 'reminded' as const,
+        detail: { reminder: row.reminders },
+        at: now,
+      })),
     );
     return createSends(
       tx,
       publisher,
       due.flatMap((row) => [
-        ...(row.email ? [{ deliveryId: row.id, channel: 'email' as const }] : []),
-        ...(row.webhook_url ? [{ deliveryId: row.id, channel: 'webhook' as const }] : []),
+        ...(row.email ? [{ deliveryId: row.id, channel: 'email' as const, reminder: row.reminders }] : []),
+        ...(row.webhook_url ? [{ deliveryId: row.id, channel: 'webhook' as const, reminder: row.reminders }] : []),
       ]),
       'reminder',
       now,

@@ -26,6 +26,7 @@ export {
 } from './recipient-groups';
 export {
   SEVERITIES,
+  DEFAULT_MAX_REMINDERS,
   createNotification,
   getNotification,
   listNotifications,

@@ -14,6 +14,9 @@ import { recordHistory } from './notification-history';
 import { fanOutPublication } from './notification-messages';
 
 export const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
+
+/** Reminders per delivery when the publisher names no limit: enough to be heard, too few to be spam (docs/decisions.md). */
+export const DEFAULT_MAX_REMINDERS = 3;
 export type Severity = (typeof SEVERITIES)[number];
 
 export interface Addressees {
@@ -33,8 +36,10 @@ export interface NotificationDraft {
   expiresAt?: Date | null;
   /** A second publish with the same key returns the first notification and delivers nothing. */
   dedupeKey?: string | null;
-  /** Unconfirmed after this long: the recipient is reminded once. */
+  /** Unconfirmed this long after delivery (and after each reminder): the recipient is reminded again. */
   remindAfterMs?: number | null;
+  /** At most this many reminders per delivery (default DEFAULT_MAX_REMINDERS when reminding). */
+  maxReminders?: number | null;
   /** Unconfirmed after this long: `escalateTo` get it as well. */
   escalateAfterMs?: number | null;
   escalateTo?: Addressees;
@@ -62,6 +67,7 @@ export interface Notification {
   expiresAt: Date | null;
   dedupeKey: string | null;
   remindAfterMs: number | null;
+  maxReminders: number | null;
   escalateAfterMs: number | null;
   escalateTo: Addressees;
   source: string;
@@ -84,6 +90,7 @@ export interface NotificationRow {
   expires_at: Date | null;
   dedupe_key: string | null;
   remind_after_ms: string | null;
+  max_reminders: number | null;
   escalate_after_ms: string | null;
   escalate_recipient_ids: string[];
   escalate_group_ids: string[];
@@ -107,6 +114,7 @@ function present(row: CountedRow): Notification {
     expiresAt: row.expires_at,
     dedupeKey: row.dedupe_key,
     remindAfterMs: row.remind_after_ms === null ? null : Number(row.remind_after_ms),
+    maxReminders: row.max_reminders,
     escalateAfterMs: row.escalate_after_ms === null ? null : Number(row.escalate_after_ms),
     escalateTo: { recipientIds: row.escalate_recipient_ids, groupIds: row.escalate_group_ids },
     source: row.source,
@@ -158,6 +166,9 @@ function assertCoherent(draft: NotificationDraft, now: Date): void {
     problems.push({ path: 'confirmation', message: 'reminders and escalation need requires_confirmation: true' });
   }
   if (draft.escalateAfterMs != null && !escalates) problems.push({ path: 'confirmation.escalate_to', message: 'name whom to escalate to' });
+  if (draft.maxReminders != null && draft.remindAfterMs == null) {
+    problems.push({ path: 'confirmation.max_reminders', message: 'needs remind_after_ms' });
+  }
   if (escalates && draft.escalateAfterMs == null) problems.push({ path: 'confirmation.escalate_after_ms', message: 'say when to escalate' });
   if (draft.remindAfterMs != null && draft.escalateAfterMs != null && draft.escalateAfterMs <= draft.remindAfterMs) {
     problems.push({ path: 'confirmation.escalate_after_ms', message: 'must be later than remind_after_ms' });
@@ -188,12 +199,13 @@ export async function createNotification(
     await assertAddresseesExist(tx, escalateTo, 'confirmation.escalate_to');
     const [row] = await tx<{ id: string }[]>`
       insert into notifications (title, body, severity, link, data, recipient_ids, group_ids, requires_confirmation,
-                                 expires_at, dedupe_key, remind_after_ms, escalate_after_ms,
+                                 expires_at, dedupe_key, remind_after_ms, max_reminders, escalate_after_ms,
                                  escalate_recipient_ids, escalate_group_ids, source, created_at)
       values (${draft.title}, ${draft.body}, ${draft.severity}, ${draft.link ?? null},
               ${draft.data === undefined ? null : jsonParam(tx, draft.data)},
               ${draft.to.recipientIds}::uuid[], ${draft.to.groupIds}::uuid[], ${draft.requiresConfirmation},
-              ${draft.expiresAt ?? null}, ${draft.dedupeKey ?? null}, ${draft.remindAfterMs ?? null}, ${draft.escalateAfterMs ?? null},
+              ${draft.expiresAt ?? null}, ${draft.dedupeKey ?? null}, ${draft.remindAfterMs ?? null},
+              ${draft.remindAfterMs == null ? null : (draft.maxReminders ?? DEFAULT_MAX_REMINDERS)}, ${draft.escalateAfterMs ?? null},
               ${escalateTo.recipientIds}::uuid[], ${escalateTo.groupIds}::uuid[], ${draft.source}, ${now})
       on conflict (dedupe_key) do nothing
       returning id`;

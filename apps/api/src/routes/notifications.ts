@@ -45,6 +45,7 @@ export function notificationRoutes(deps: { sql: Sql; clock: Clock; broker: Broke
       expiresAt: body.expires_at ? new Date(body.expires_at) : null,
       dedupeKey: body.dedupe_key ?? null,
       remindAfterMs: body.confirmation?.remind_after_ms ?? null,
+      maxReminders: body.confirmation?.max_reminders ?? null,
       escalateAfterMs: body.confirmation?.escalate_after_ms ?? null,
       escalateTo: {
         recipientIds: body.confirmation?.escalate_to?.recipients ?? [],

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { DELIVERY_STATES, HISTORY_KINDS, SEVERITIES, type Delivery, type Notification, type RecordedHistoryEntry } from '@interflow/notifications';
+import { DEFAULT_MAX_REMINDERS, DELIVERY_STATES, HISTORY_KINDS, SEVERITIES, type Delivery, type Notification, type RecordedHistoryEntry } from '@interflow/notifications';
 import { pageQueryShape } from '../http/pagination';
 
 const DAY_MS = 86_400_000;
+/** However a publisher asks, a recipient is reminded at most this often per notification. */
+const MAX_REMINDERS = 20;
 
 const addressees = z.strictObject({
   recipients: z.array(z.uuid({ message: 'expected a recipient id (uuid)' })).max(10_000).default([]),
@@ -27,7 +29,15 @@ export const publishNotificationBody = z.strictObject({
     .describe('a second publish with the same key answers the first notification (200) and delivers nothing'),
   confirmation: z
     .strictObject({
-      remind_after_ms: z.number().int().min(1000).max(30 * DAY_MS).nullable().optional(),
+      remind_after_ms: z
+        .number()
+        .int()
+        .min(1000)
+        .max(30 * DAY_MS)
+        .nullable()
+        .optional()
+        .describe('remind an unconfirmed recipient this long after delivery, and again this long after each reminder'),
+      max_reminders: z.number().int().min(1).max(MAX_REMINDERS).nullable().optional().describe(`at most this many reminders per recipient (default ${DEFAULT_MAX_REMINDERS})`),
       escalate_after_ms: z.number().int().min(1000).max(30 * DAY_MS).nullable().optional(),
       escalate_to: addressees.optional(),
     })
@@ -57,6 +67,7 @@ export const notificationJson = z.object({
   dedupe_key: z.string().nullable(),
   confirmation: z.object({
     remind_after_ms: z.number().nullable(),
+    max_reminders: z.number().int().nullable().describe('null: no reminders'),
     escalate_after_ms: z.number().nullable(),
     escalate_to: addresseesJson,
   }),
@@ -86,6 +97,7 @@ export function notificationToJson(notification: Notification): z.infer<typeof n
     dedupe_key: notification.dedupeKey,
     confirmation: {
       remind_after_ms: notification.remindAfterMs,
+      max_reminders: notification.maxReminders,
       escalate_after_ms: notification.escalateAfterMs,
       escalate_to: { recipients: notification.escalateTo.recipientIds, groups: notification.escalateTo.groupIds },
     },

@@ -10893,6 +10893,8 @@ export interface operations {
                             dedupe_key: string | null;
                             confirmation: {
                                 remind_after_ms: number | null;
+                                /** @description null: no reminders */
+                                max_reminders: number | null;
                                 escalate_after_ms: number | null;
                                 escalate_to: {
                                     recipients: string[];
@@ -11002,7 +11004,10 @@ export interface operations {
                     dedupe_key?: string | null;
                     /** @description reminders and escalation while unconfirmed (needs requires_confirmation) */
                     confirmation?: {
+                        /** @description remind an unconfirmed recipient this long after delivery, and again this long after each reminder */
                         remind_after_ms?: number | null;
+                        /** @description at most this many reminders per recipient (default 3) */
+                        max_reminders?: number | null;
                         escalate_after_ms?: number | null;
                         escalate_to?: {
                             /** @default [] */
@@ -11039,6 +11044,8 @@ export interface operations {
                         dedupe_key: string | null;
                         confirmation: {
                             remind_after_ms: number | null;
+                            /** @description null: no reminders */
+                            max_reminders: number | null;
                             escalate_after_ms: number | null;
                             escalate_to: {
                                 recipients: string[];
@@ -11086,6 +11093,8 @@ export interface operations {
                         dedupe_key: string | null;
                         confirmation: {
                             remind_after_ms: number | null;
+                            /** @description null: no reminders */
+                            max_reminders: number | null;
                             escalate_after_ms: number | null;
                             escalate_to: {
                                 recipients: string[];
@@ -11211,6 +11220,8 @@ export interface operations {
                         dedupe_key: string | null;
                         confirmation: {
                             remind_after_ms: number | null;
+                            /** @description null: no reminders */
+                            max_reminders: number | null;
                             escalate_after_ms: number | null;
                             escalate_to: {
                                 recipients: string[];
