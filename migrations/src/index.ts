@@ -18,6 +18,7 @@ import { RabbitmqTrackedSettled1764279000100 } from './1764279000100-RabbitmqTra
 import { Notifications1764280000000 } from './1764280000000-Notifications';
 import { BrokerMoves1764281000000 } from './1764281000000-BrokerMoves';
 import { RepeatedReminders1764281500000 } from './1764281500000-RepeatedReminders';
+import { PendingRunOutcomeRules1764281600000 } from './1764281600000-PendingRunOutcomeRules';
 
 /**
  * The ledger: every migration in the order it applies. Append only: a released
@@ -44,6 +45,7 @@ export const migrations = [
   Notifications1764280000000,
   BrokerMoves1764281000000,
   RepeatedReminders1764281500000,
+  PendingRunOutcomeRules1764281600000,
 ];
 
 /** The names readiness checks for: a daemon is ready only when all are applied. */

@@ -29,7 +29,7 @@ const MAX_BATCHES_PER_ROUND = 20;
 /**
  * The producer's housekeeping loop around the broker's chores: expire messages past
  * their TTL, return lapsed leases, end runs whose message is gone from every queue (a
- * slice of the unfinished runs per round), prune history (rate buckets, silent
+ * slice of the unfinished runs per round), raise run-outcome rules a crash left unraised, prune history (rate buckets, silent
  * consumers, old fire keys, events past the replay window, expired cached responses).
  * Every chore skips rows another producer holds, so each producer runs it.
  */
@@ -49,13 +49,13 @@ export class Housekeeping {
       logger: Logger;
       metrics: MetricsRegistry;
       settings: HousekeepingSettings;
-      /** Told of each run housekeeping ends (its action's notification rules). */
-      outcomes?: { runEnded(runId: string): void };
+      /** Told of each run housekeeping ends (its action's notification rules); makes up raises a crash lost. */
+      outcomes?: { runEnded(runId: string): void; makeUpPending(now: Date): Promise<number> };
     },
   ) {
     this.handled = new Counter({
       name: 'interflow_housekeeping_handled_total',
-      help: 'Rows handled by housekeeping, by chore (expired, lapsed_leases, orphaned_runs, pruned).',
+      help: 'Rows handled by housekeeping, by chore (expired, lapsed_leases, orphaned_runs, outcome_rules, pruned).',
       labelNames: ['chore'],
       registers: [deps.metrics],
     });
@@ -84,6 +84,7 @@ export class Housekeeping {
     const expired = broker.expired;
     const returned = broker.returnedLeases;
     const orphanedRuns = await this.endOrphanedRuns();
+    const outcomeRules = (await this.deps.outcomes?.makeUpPending(new Date(now))) ?? 0;
     let pruned = broker.pruned;
     if (pruneDue) {
       pruned += await this.repeat(() => pruneFireKeys(sql, settings.fireKeyRetentionMs, CHORE_LIMIT));
@@ -93,6 +94,7 @@ export class Housekeeping {
     this.handled.inc({ chore: 'expired' }, expired);
     this.handled.inc({ chore: 'lapsed_leases' }, returned);
     this.handled.inc({ chore: 'orphaned_runs' }, orphanedRuns);
+    this.handled.inc({ chore: 'outcome_rules' }, outcomeRules);
     this.handled.inc({ chore: 'pruned' }, pruned);
     if (expired + returned + orphanedRuns + pruned > 0) this.deps.logger.info('housekeeping', { expired, returned, orphanedRuns, pruned });
     return { expired, returned, orphanedRuns, pruned };

@@ -75,4 +75,4 @@ export {
   type RunOutcomeFacts,
 } from './run-outcome-rules';
 export { raiseRunOutcomeNotifications } from './raise-run-outcome';
-export { RunOutcomeNotifier } from './run-outcome-notifier';
+export { RunOutcomeNotifier, OUTCOME_RULES_GRACE_MS } from './run-outcome-notifier';

@@ -1,12 +1,14 @@
 import type { Broker } from '@interflow/broker';
-import type { Clock, Logger, Sql } from '@interflow/core';
+import { ValidationError, type Clock, type Logger, type Sql } from '@interflow/core';
 import { createNotification } from './notifications';
 import { runOutcomeNotifications, type RunOutcomeFacts } from './run-outcome-rules';
 
 /**
  * Raises what a run's end calls for under its action's rules, each notification stored
  * with its fan-out message in one transaction. Any number of runners and producers may
- * raise the same occurrence: its dedupe key stores (and fans out) it once. A rule that names recipients deleted since is logged and skipped.
+ * raise the same occurrence: its dedupe key stores (and fans out) it once. A rule that
+ * names recipients deleted since is logged and skipped; any other failure is thrown, so
+ * the run stays marked and housekeeping raises it again.
  * Answers how many notifications this call stored.
  */
 export async function raiseRunOutcomeNotifications(
@@ -21,6 +23,7 @@ export async function raiseRunOutcomeNotifications(
       stored += 1;
       deps.logger.info('run outcome notification raised', { notificationId: notification.id, runId: facts.runId, actionId: facts.actionId });
     } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
       deps.logger.error('a run outcome rule could not raise its notification', {
         runId: facts.runId,
         actionId: facts.actionId,

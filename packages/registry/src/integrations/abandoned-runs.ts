@@ -50,7 +50,8 @@ export async function failAbandonedRuns(sql: SqlExecutor, runs: AbandonedRun[]):
     ended as (
       update runs r set status = 'failed', finished_at = now(),
         duration_ms = greatest(0, round(extract(epoch from (now() - coalesce(r.started_at, r.created_at))) * 1000))::int,
-        error = to_jsonb(a.reason)
+        error = to_jsonb(a.reason),
+        outcome_rules_pending = exists (select 1 from actions x where x.id = r.action_id and x.notification_rules <> '[]'::jsonb)
       from abandoned a where r.id = a.id and r.status = any(${UNFINISHED})
       returning r.id, a.reason
     ),

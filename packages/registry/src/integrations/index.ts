@@ -125,3 +125,4 @@ export {
 } from './collection-poller';
 export { recordPolledItems, type ItemChange, type ItemChangeKind } from './item-changes';
 export { readRunOutcome, type RunOutcome } from './run-outcome';
+export { runsAwaitingOutcomeRules, markOutcomeRulesRaised } from './run-outcome-pending';

@@ -11,10 +11,12 @@ export interface RunOutcome {
   error: string | null;
   notificationRules: NotificationRuleDocument[];
   /**
-   * The action's failed runs since its last success: how many, and that success (null:
-   * none yet). The streak is named by the success before it, which every reader sees
-   * alike however the failures' own commits interleave. Null when the run succeeded or
-   * nothing failed.
+   * The streak of failures this run belongs to: the action's failed runs since the last
+   * success before this run (up to the next success, if one came since), how many, and
+   * that success (null: none yet). The streak is named by the success before it, which
+   * every reader sees alike however the failures' own commits interleave, and read
+   * relative to the run, so a raise made up later (housekeeping) names the same streak.
+   * Null when the run succeeded.
    */
   failureStreak: { count: number; sinceRunId: string | null } | null;
 }
@@ -37,17 +39,7 @@ export async function readRunOutcome(sql: SqlExecutor, runId: string): Promise<R
     from runs r join actions a on a.id = r.action_id
     where r.id = ${runId} and r.status in ('succeeded', 'failed')`;
   if (!row) return null;
-  // A success ends any streak: nothing more to read.
-  const [streak] = row.status === 'succeeded' ? [] : await sql<{ count: number; since_run_id: string | null }[]>`
-    with last_success as (
-      select s.id, s.finished_at from runs s
-      where s.action_id = ${row.action_id} and s.status = 'succeeded' and s.finished_at is not null
-      order by s.finished_at desc, s.seq desc limit 1
-    )
-    select count(f.id)::int as count, (select id from last_success) as since_run_id
-    from runs f
-    where f.action_id = ${row.action_id} and f.status = 'failed'
-      and f.finished_at > coalesce((select finished_at from last_success), '-infinity')`;
+  const streak = row.status === 'failed' ? await failureStreakOf(sql, row.action_id, row.id) : null;
   return {
     runId: row.id,
     actionId: row.action_id,
@@ -58,4 +50,26 @@ export async function readRunOutcome(sql: SqlExecutor, runId: string): Promise<R
     notificationRules: row.notification_rules,
     failureStreak: streak && streak.count > 0 ? { count: streak.count, sinceRunId: streak.since_run_id } : null,
   };
+}
+
+/** The failed run's streak: failures after the last success before it, and before the next success after it (if any). */
+async function failureStreakOf(sql: SqlExecutor, actionId: string, runId: string): Promise<{ count: number; since_run_id: string | null } | undefined> {
+  const [streak] = await sql<{ count: number; since_run_id: string | null }[]>`
+    with this_run as (select finished_at from runs where id = ${runId}),
+    last_success as (
+      select s.id, s.finished_at from runs s
+      where s.action_id = ${actionId} and s.status = 'succeeded' and s.finished_at is not null
+        and s.finished_at <= (select finished_at from this_run)
+      order by s.finished_at desc, s.seq desc limit 1
+    ),
+    next_success as (
+      select min(s.finished_at) as finished_at from runs s
+      where s.action_id = ${actionId} and s.status = 'succeeded' and s.finished_at > (select finished_at from this_run)
+    )
+    select count(f.id)::int as count, (select id from last_success) as since_run_id
+    from runs f
+    where f.action_id = ${actionId} and f.status = 'failed'
+      and f.finished_at > coalesce((select finished_at from last_success), '-infinity')
+      and f.finished_at < coalesce((select finished_at from next_success), 'infinity')`;
+  return streak;
 }

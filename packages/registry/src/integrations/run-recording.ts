@@ -107,7 +107,9 @@ export async function completeRunOnce(sql: SqlExecutor, runId: string, completio
       finished_at = ${completion.finishedAt},
       duration_ms = greatest(0, round(extract(epoch from (${completion.finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
       response = ${completion.response === undefined ? null : jsonParam(sql, completion.response)},
-      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)}
+      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)},
+      -- its action's notification rules are still to be raised for it (run-outcome-pending.ts)
+      outcome_rules_pending = exists (select 1 from actions a where a.id = runs.action_id and a.notification_rules <> '[]'::jsonb)
     where id = ${runId} and status not in ('succeeded', 'failed')
     returning id`;
   return rows.length > 0;
@@ -124,7 +126,9 @@ export async function completeRun(sql: SqlExecutor, runId: string, completion: R
       finished_at = ${completion.finishedAt},
       duration_ms = greatest(0, round(extract(epoch from (${completion.finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
       response = ${completion.response === undefined ? null : jsonParam(sql, completion.response)},
-      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)}
+      error = ${completion.error === undefined ? null : jsonParam(sql, completion.error)},
+      -- its action's notification rules are still to be raised for it (run-outcome-pending.ts)
+      outcome_rules_pending = exists (select 1 from actions a where a.id = runs.action_id and a.notification_rules <> '[]'::jsonb)
     where id = ${runId} and status not in ('succeeded', 'failed')
     returning *`;
   if (row) return presentRun(row);
@@ -167,7 +171,9 @@ export async function endRunWithAttempt(
         finished_at = ${finishedAt},
         duration_ms = greatest(0, round(extract(epoch from (${finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
         response = ${jsonOrNull(completion.response)},
-        error = ${jsonOrNull(completion.error)}
+        error = ${jsonOrNull(completion.error)},
+        -- its action's notification rules are still to be raised for it (run-outcome-pending.ts)
+        outcome_rules_pending = exists (select 1 from actions a where a.id = runs.action_id and a.notification_rules <> '[]'::jsonb)
       where id = ${runId} and status not in ('succeeded', 'failed')
       returning id
     ), closed as (
