@@ -65,9 +65,11 @@ describe('notifications on RabbitMQ', () => {
       to: { recipientIds: [members[0] ?? ''], groupIds: [team] },
       requiresConfirmation: true,
     });
-    await waitFor(async () => (await getNotification(world.db.sql, notificationId)).deliveries.total === 12 && received.length === 4, {
+    const sentCount = async () => (await notificationHistory(world.db.sql, notificationId, { limit: 200 })).filter((entry) => entry.kind === 'sent').length;
+    // A send is recorded after its webhook answered: wait for the records, not only the calls.
+    await waitFor(async () => (await getNotification(world.db.sql, notificationId)).deliveries.total === 12 && received.length === 4 && (await sentCount()) === 4, {
       timeoutMs: 60_000,
-      description: '12 deliveries and 4 webhooks',
+      description: '12 deliveries and 4 webhooks sent and recorded',
     });
     const deliveries = (await listDeliveries(world.db.sql, notificationId, { limit: 100 })).items;
     expect(deliveries.map((delivery) => delivery.recipientId).sort()).toEqual([...members].sort());
