@@ -1,7 +1,7 @@
-import type { Delivery } from '../broker';
 import { StaleDeliveryError } from '../errors';
 import type { ConformanceHarness, ConformanceSubject } from './harness';
 import { differenceTitle } from './differences';
+import { subjectCalls } from './subject-calls';
 import { passed, waitUntil } from './wait-until';
 
 /** Nack backoff, max attempts, reject, TTL, dead letters with their death records, and redrive. */
@@ -9,13 +9,7 @@ export function describeDeadLetterPromises(harness: ConformanceHarness): void {
   const differences = harness.differences ?? {};
   describe('retries and dead letters', () => {
     let subject: ConformanceSubject;
-    const publish = (queue: string, payload: unknown, message: Record<string, unknown> = {}) =>
-      subject.broker.publish({ exchange: '', routingKey: queue, mandatory: true, message: { payload, ...message } });
-    const claimOne = async (queue: string, leaseMs?: number): Promise<Delivery> => {
-      const [delivery] = await subject.broker.claim(queue, { max: 1, leaseMs });
-      if (!delivery) throw new Error(`nothing to claim in ${queue}`);
-      return delivery;
-    };
+    const { publish, claimOne } = subjectCalls(() => subject);
 
     beforeAll(async () => {
       subject = await harness.makeSubject({ random: () => 0 });

@@ -2,6 +2,7 @@ import type { Delivery } from '../broker';
 import { StaleDeliveryError } from '../errors';
 import { differenceTitle } from './differences';
 import type { ConformanceHarness, ConformanceSubject } from './harness';
+import { subjectCalls } from './subject-calls';
 import { passed, waitUntil } from './wait-until';
 
 /** A lapsed lease settles nothing; settles within a transaction commit with it; a lease lapsing on the last attempt dead-letters. */
@@ -9,12 +10,7 @@ export function describeLeasePromises(harness: ConformanceHarness): void {
   const differences = harness.differences ?? {};
   describe('leases', () => {
     let subject: ConformanceSubject;
-    const publish = (queue: string, payload: unknown) => subject.broker.publish({ exchange: '', routingKey: queue, mandatory: true, message: { payload } });
-    const claimOne = async (queue: string, leaseMs?: number): Promise<Delivery> => {
-      const [delivery] = await subject.broker.claim(queue, { max: 1, leaseMs });
-      if (!delivery) throw new Error(`nothing to claim in ${queue}`);
-      return delivery;
-    };
+    const { publish, claimOne } = subjectCalls(() => subject);
 
     beforeAll(async () => {
       subject = await harness.makeSubject({ random: () => 0 });
