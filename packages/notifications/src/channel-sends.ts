@@ -1,9 +1,9 @@
 import type { Sql, SqlExecutor } from '@interflow/core';
+import { deliveredContentOf, type DeliveredContent, type DeliveredContentRow } from './delivered-content';
 import { recordHistory } from './notification-history';
-import type { Severity } from './notifications';
 
 /** Everything a channel needs to send one message, read when the send is handled. */
-export interface ChannelSend {
+export interface ChannelSend extends DeliveredContent {
   id: string;
   channel: 'email' | 'webhook';
   purpose: 'delivery' | 'reminder';
@@ -15,17 +15,9 @@ export interface ChannelSend {
   recipientName: string;
   email: string | null;
   webhookUrl: string | null;
-  title: string;
-  body: string;
-  severity: Severity;
-  link: string | null;
-  data: unknown;
-  requiresConfirmation: boolean;
-  expiresAt: Date | null;
-  deliveredAt: Date;
 }
 
-interface ChannelSendRow {
+interface ChannelSendRow extends DeliveredContentRow {
   id: string;
   channel: 'email' | 'webhook';
   purpose: 'delivery' | 'reminder';
@@ -37,14 +29,6 @@ interface ChannelSendRow {
   recipient_name: string;
   email: string | null;
   webhook_url: string | null;
-  title: string;
-  body: string;
-  severity: Severity;
-  link: string | null;
-  data: unknown;
-  requires_confirmation: boolean;
-  expires_at: Date | null;
-  delivered_at: Date;
 }
 
 /** The send with its delivery, notification and recipient; null when any of them was deleted. */
@@ -71,14 +55,7 @@ export async function getChannelSend(sql: SqlExecutor, sendId: string): Promise<
     recipientName: row.recipient_name,
     email: row.email,
     webhookUrl: row.webhook_url,
-    title: row.title,
-    body: row.body,
-    severity: row.severity,
-    link: row.link,
-    data: row.data,
-    requiresConfirmation: row.requires_confirmation,
-    expiresAt: row.expires_at,
-    deliveredAt: row.delivered_at,
+    ...deliveredContentOf(row),
   };
 }
 

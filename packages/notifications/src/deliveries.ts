@@ -8,27 +8,19 @@ import {
   type Sql,
   type SqlExecutor,
 } from '@interflow/core';
+import { deliveredContentOf, type DeliveredContent, type DeliveredContentRow } from './delivered-content';
 import { recordHistory } from './notification-history';
-import type { Severity } from './notifications';
 
 export const DELIVERY_STATES = ['delivered', 'read', 'confirmed', 'expired'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** One notification as one recipient has it. */
-export interface Delivery {
+export interface Delivery extends DeliveredContent {
   id: string;
   notificationId: string;
   recipientId: string;
   reason: 'addressed' | 'escalation';
   state: DeliveryState;
-  title: string;
-  body: string;
-  severity: Severity;
-  link: string | null;
-  data: unknown;
-  requiresConfirmation: boolean;
-  expiresAt: Date | null;
-  deliveredAt: Date;
   readAt: Date | null;
   confirmedAt: Date | null;
   confirmedBy: string | null;
@@ -38,21 +30,13 @@ export interface Delivery {
   escalatedAt: Date | null;
 }
 
-interface DeliveryRow {
+interface DeliveryRow extends DeliveredContentRow {
   seq: string;
   id: string;
   notification_id: string;
   recipient_id: string;
   reason: 'addressed' | 'escalation';
   state: DeliveryState;
-  title: string;
-  body: string;
-  severity: Severity;
-  link: string | null;
-  data: unknown;
-  requires_confirmation: boolean;
-  expires_at: Date | null;
-  delivered_at: Date;
   read_at: Date | null;
   confirmed_at: Date | null;
   confirmed_by: string | null;
@@ -69,14 +53,7 @@ function present(row: DeliveryRow): Delivery {
     recipientId: row.recipient_id,
     reason: row.reason,
     state: row.state,
-    title: row.title,
-    body: row.body,
-    severity: row.severity,
-    link: row.link,
-    data: row.data,
-    requiresConfirmation: row.requires_confirmation,
-    expiresAt: row.expires_at,
-    deliveredAt: row.delivered_at,
+    ...deliveredContentOf(row),
     readAt: row.read_at,
     confirmedAt: row.confirmed_at,
     confirmedBy: row.confirmed_by,
