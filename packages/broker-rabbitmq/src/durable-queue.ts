@@ -3,23 +3,26 @@ import type amqp from 'amqplib';
 const QUEUE_VERSION = 'x-queue-version';
 
 /**
- * Declares a durable classic queue as version 2 (RabbitMQ 3.10 and later): its index and
- * message store take a persistent message for about half the work of version 1 (a
- * priority queue drained twice as fast, measured side by side; docs/benchmarks.md).
- * A queue made earlier as version 1 keeps it: RabbitMQ refuses a declaration whose
- * `x-queue-version` differs (406, closing the channel), so the declaration is made again,
- * on a fresh channel, without it. Servers before 3.10 ignore the argument.
+ * Declares a durable classic queue of the server's default version (version 1 on
+ * RabbitMQ 3.10–3.12), as plain amqplib does. On 3.10 a version 2 queue writes every
+ * persistent message to its store even when a consumer takes it at once: a message
+ * flowing through (the broker's usual case: a consumer waiting) cost RabbitMQ about a
+ * millisecond more from publish to delivery and a third more CPU than on version 1, side by
+ * side (docs/benchmarks.md; decision 48). A queue made as version 2 by an earlier release
+ * (decision 45) keeps its version: RabbitMQ refuses a declaration whose `x-queue-version`
+ * differs (406, closing the channel), so the declaration is made again, on a fresh
+ * channel, with version 2.
  */
 export async function declareDurableQueue(openChannel: () => Promise<amqp.Channel>, name: string, args: Record<string, unknown>): Promise<void> {
   const versioned: Record<string, unknown> = Object.assign({}, args);
   versioned[QUEUE_VERSION] = 2;
-  for (const attempt of [versioned, args]) {
+  for (const attempt of [args, versioned]) {
     const channel = await openChannel();
     try {
       await channel.assertQueue(name, { durable: true, arguments: attempt });
       return;
     } catch (error) {
-      if (attempt === args || !isOtherQueueVersion(error)) throw error;
+      if (attempt === versioned || !isOtherQueueVersion(error)) throw error;
     } finally {
       await channel.close().catch(() => undefined);
     }

@@ -6,7 +6,7 @@ import { declareDurableQueue } from './durable-queue';
 
 /**
  * Mirrors the topology record on RabbitMQ. Every queue is a durable classic queue
- * (version 2 where RabbitMQ has it: durable-queue.ts) with priorities 1–5
+ * (the server's default version: durable-queue.ts) with priorities 1–5
  * and dead-letters (expired, overflowed) into the broker's dead-letter exchange keyed by
  * its own name; its dead-letter queue is a binding there, so it can change. Max length
  * and overflow are queue arguments, fixed at creation. Alternate exchanges are applied

@@ -22,19 +22,25 @@ describe('declareDurableQueue', () => {
   });
   afterAll(() => connection.close());
 
-  it('declares a new queue as version 2, and declares it again', async () => {
+  it('declares a new queue without a version (the server default), and declares it again', async () => {
     await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 });
     await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 });
     const channel = await openChannel();
-    // Version 1 would now be refused: the queue is version 2.
-    await expect(channel.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5, 'x-queue-version': 1 } })).rejects.toThrow(/x-queue-version/);
+    // A declaration naming version 2 would now be refused: the queue carries no version argument.
+    await expect(channel.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5, 'x-queue-version': 2 } })).rejects.toThrow(/x-queue-version/);
   });
 
-  it('keeps a queue made before as version 1', async () => {
+  it('keeps a queue made before as version 2', async () => {
     const channel = await openChannel();
-    await channel.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5 } });
+    await channel.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5, 'x-queue-version': 2 } });
     await channel.close();
     await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 });
+    const again = await openChannel();
+    // Still version 2: a declaration without the argument is refused, one naming version 2 is not.
+    await expect(again.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5 } })).rejects.toThrow(/x-queue-version/);
+    const third = await openChannel();
+    await third.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5, 'x-queue-version': 2 } });
+    await third.close();
   });
 
   it('still refuses any other difference', async () => {
