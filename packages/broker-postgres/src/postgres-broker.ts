@@ -10,6 +10,7 @@ import {
   type NackOptions,
   type Publication,
   type PublishReceipt,
+  type PublishWithinOptions,
   type QueueStats,
   publicationRow,
   type TransactionSql,
@@ -127,14 +128,24 @@ export class PostgresBroker extends PostgresTopology implements Broker {
   /**
    * Publishes inside the caller's transaction (`sql.begin(tx => broker.publishWithin(tx, [...]))`):
    * the messages commit or roll back with the caller's own rows. Consumers are woken by
-   * a NOTIFY that PostgreSQL delivers at commit (nothing is announced for a rollback).
+   * a NOTIFY that PostgreSQL delivers at commit (nothing is announced for a rollback), or
+   * with `wake: 'caller'` by `announceCommitted` after it.
    */
-  async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]> {
+  async publishWithin(tx: TransactionSql, publications: Publication[], options: PublishWithinOptions = {}): Promise<PublishReceipt[]> {
     this.assertOpen();
     if (publications.length === 0) return [];
     return tracedPublish(publications, (traced) =>
-      this.publishing.publishWithin(tx, traced.map((publication, index) => publicationRow(publication, index, index))),
+      this.publishing.publishWithin(
+        tx,
+        traced.map((publication, index) => publicationRow(publication, index, index)),
+        options.wake ?? 'commit',
+      ),
     );
+  }
+
+  /** Wakes this instance's consumers at once and notifies the others outside any transaction (coalesced, see WakeUp). */
+  announceCommitted(receipts: PublishReceipt[]): void {
+    this.publishing.announceCommitted(receipts);
   }
 
   // ---- consuming ----

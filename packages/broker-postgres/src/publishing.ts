@@ -42,13 +42,22 @@ export class Publishing {
     return receipts;
   }
 
-  /** Inside the caller's transaction; the wake-up is a NOTIFY PostgreSQL delivers at its commit. */
-  async publishWithin(tx: TransactionSql, rows: PublicationRow[]): Promise<PublishReceipt[]> {
+  /**
+   * Inside the caller's transaction. The wake-up is a NOTIFY PostgreSQL delivers at its
+   * commit, or (`wake` 'caller') the caller's `announceCommitted` after it.
+   */
+  async publishWithin(tx: TransactionSql, rows: PublicationRow[], wake: 'commit' | 'caller'): Promise<PublishReceipt[]> {
     if (rows.length === 0) return [];
     const { receipts, queues: touched } = await publishInTransaction(tx, rows);
-    await this.wakeUp.notifyWithin(tx, [...touched]);
+    if (wake === 'commit') await this.wakeUp.notifyWithin(tx, [...touched]);
     for (const receipt of receipts) receipt.queues.forEach((queue) => this.rates.countPublished(queue));
     return receipts;
+  }
+
+  /** After the caller committed what publishWithin (`wake` 'caller') wrote: counted already, only announced. */
+  announceCommitted(receipts: PublishReceipt[]): void {
+    const touched = new Set(receipts.flatMap((receipt) => receipt.queues));
+    if (touched.size > 0) this.wakeUp.announce(touched);
   }
 
   /** Resolves when no single publish is waiting or in flight. */

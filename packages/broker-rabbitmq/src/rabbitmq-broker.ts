@@ -2,7 +2,7 @@ import type amqp from 'amqplib';
 import {
   type Broker, type ClaimOptions, type Consumer, type ConsumeOptions, type DeathRecord, type Delivery, type DeliveryHandler,
   type DeliveryRef, type HousekeepingCounts, type HousekeepingOptions, type MessageWhereabouts, type NackOptions, type Publication,
-  type PublishReceipt, type QueueGauge, type QueueStats, type TransactionSql,
+  type PublishReceipt, type PublishWithinOptions, type QueueGauge, type QueueStats, type TransactionSql,
 } from '@interflow/broker';
 import { ValidationError, type Logger, type Sql } from '@interflow/core';
 import { AmqpConnection } from './amqp-connection';
@@ -126,7 +126,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
    * commits and never if it rolls back. The relay sends them right after the commit (or,
    * should this process die first, the next sweep of any process does).
    */
-  async publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]> {
+  async publishWithin(tx: TransactionSql, publications: Publication[], _options?: PublishWithinOptions): Promise<PublishReceipt[]> {
     this.assertOpen();
     if (publications.length === 0) return [];
     const { receipts, outboxIds } = await this.publishing.publishWithin(tx, publications);
@@ -138,6 +138,9 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     }
     return receipts;
   }
+
+  /** Nothing to do: the relay starts when the transaction's commit is seen, whichever `wake` publishWithin was given. */
+  announceCommitted(_receipts: PublishReceipt[]): void {}
 
   /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
   sweepOutbox(): Promise<number> {

@@ -246,7 +246,21 @@ export interface QueueStats {
  * a broker elsewhere writes them to an outbox in it and relays them after the commit.
  */
 export interface TransactionalPublisher {
-  publishWithin(tx: TransactionSql, publications: Publication[]): Promise<PublishReceipt[]>;
+  publishWithin(tx: TransactionSql, publications: Publication[], options?: PublishWithinOptions): Promise<PublishReceipt[]>;
+}
+
+/** How consumers learn of what `publishWithin` wrote. */
+export interface PublishWithinOptions {
+  /**
+   * `'commit'` (the default): the caller's commit wakes them by itself (PostgreSQL: a
+   * NOTIFY inside the transaction). `'caller'`: the caller calls `announceCommitted` with
+   * the receipts right after its commit. PostgreSQL holds one database-wide lock for
+   * notifications from a notifying transaction's commit through its WAL flush, so
+   * transactions that NOTIFY commit one at a time; a hot path of many small transactions
+   * (the api's triggers) announces afterwards instead. A caller that dies between its
+   * commit and the announcement costs latency, never a message: consumers also poll.
+   */
+  wake?: 'commit' | 'caller';
 }
 
 export interface Broker extends TransactionalPublisher {
@@ -270,6 +284,12 @@ export interface Broker extends TransactionalPublisher {
   publish(publication: Publication): Promise<PublishReceipt>;
   /** Many publications in one round trip and one transaction: all or none. */
   publishBatch(publications: Publication[]): Promise<PublishReceipt[]>;
+  /**
+   * After the commit of a transaction that published with `publishWithin(…, { wake:
+   * 'caller' })`: wakes the consumers of those messages (a broker whose commit announces
+   * by itself does nothing). Never waits, never throws; never call it after a rollback.
+   */
+  announceCommitted(receipts: PublishReceipt[]): void;
 
   claim(queue: string, options: ClaimOptions): Promise<Delivery[]>;
   ack(refs: DeliveryRef[]): Promise<void>;

@@ -1,4 +1,4 @@
-import { type Broker, DEFAULT_EXCHANGE } from '@interflow/broker';
+import { type Broker, DEFAULT_EXCHANGE, type Publication, type PublishReceipt } from '@interflow/broker';
 import crypto from 'node:crypto';
 import { ConflictError, type Clock, type Logger, type Sql } from '@interflow/core';
 import {
@@ -116,30 +116,31 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
   }
 
   const waiter = request.waitMs > 0 && deps.replies.ready ? deps.replies.expect(newRun.id) : null;
+  const replyTo = waiter ? deps.replies.queue : null;
+  const runRequest = runRequestMessage(deps.runRequestKeys, { actionId: action.id, runId: newRun.id, input, trigger: request.trigger }, replyTo);
+  const publication: Publication = {
+    exchange: DEFAULT_EXCHANGE,
+    routingKey: action.queue,
+    mandatory: true,
+    message: {
+      payload: runRequest.payload,
+      headers: runRequest.headers,
+      correlationId: newRun.id,
+      sender: request.triggeredBy,
+      ...(replyTo ? { replyTo } : {}),
+    },
+  };
   let run: Run | null;
+  let receipts: PublishReceipt[] = [];
   try {
     // The message first, then the run with its message id: one statement fewer than
     // inserting the run, publishing and recording the id. When another request with the
     // same Idempotency-Key inserted its run meanwhile, the whole transaction rolls back.
     run = await deps.sql
       .begin(async (tx) => {
-        const replyTo = waiter ? deps.replies.queue : null;
-        const runRequest = runRequestMessage(deps.runRequestKeys, { actionId: action.id, runId: newRun.id, input, trigger: request.trigger }, replyTo);
-        const [receipt] = await deps.broker.publishWithin(tx, [
-          {
-            exchange: DEFAULT_EXCHANGE,
-            routingKey: action.queue,
-            mandatory: true,
-            message: {
-              payload: runRequest.payload,
-              headers: runRequest.headers,
-              correlationId: newRun.id,
-              sender: request.triggeredBy,
-              ...(replyTo ? { replyTo } : {}),
-            },
-          },
-        ]);
-        const inserted = await insertQueuedRun(tx, { ...newRun, messageId: receipt?.messageIds[0] ?? null });
+        // Consumers are woken after the commit, not by a NOTIFY inside it: notifying transactions commit one at a time.
+        receipts = await deps.broker.publishWithin(tx, [publication], { wake: 'caller' });
+        const inserted = await insertQueuedRun(tx, { ...newRun, messageId: receipts[0]?.messageIds[0] ?? null });
         if (!inserted) throw new IdempotencyKeyTaken();
         return inserted;
       })
@@ -156,6 +157,7 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
     waiter?.cancel();
     return { outcome: (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun), result: 'replayed' };
   }
+  deps.broker.announceCommitted(receipts);
   log.info('run queued', { queue: action.queue, trigger: request.trigger });
   if (!waiter) return { outcome: { run, replayed: false }, result: 'queued' };
 

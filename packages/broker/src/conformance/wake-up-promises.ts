@@ -2,7 +2,7 @@ import { differenceTitle } from './differences';
 import type { ConformanceHarness, ConformanceSubject, InterruptibleSubject } from './harness';
 import { waitUntil } from './wait-until';
 
-/** Consumers are woken by publishes from other processes and by publishWithin's commit, and keep going after the server restarts. */
+/** Consumers are woken by publishes from other processes, by publishWithin's commit or its caller's announcement, and keep going after the server restarts. */
 export function describeWakeUpPromises(harness: ConformanceHarness): void {
   const differences = harness.differences ?? {};
   describe('wake-up', () => {
@@ -36,6 +36,24 @@ export function describeWakeUpPromises(harness: ConformanceHarness): void {
       await waitUntil(async () => (await subject.broker.listConsumers({ queue: 'within-wake' })).length === 1, 'the consumer to be listed');
       await subject.transaction((tx) => subject.broker.publishWithin(tx, [{ exchange: '', routingKey: 'within-wake', message: { payload: 'committed' } }]));
       await waitUntil(() => received.includes('committed'), 'the committed message to arrive', 20_000);
+      await consumer.stop();
+    });
+
+    it("publishWithin with wake 'caller' wakes a consumer in another broker once the caller announces its commit", async () => {
+      const publisher = subject.otherBroker();
+      await subject.broker.declareQueue({ name: 'within-announced' });
+      const received: unknown[] = [];
+      const consumer = subject.broker.consume('within-announced', async (delivery) => {
+        received.push(delivery.payload);
+      });
+      await waitUntil(async () => (await subject.broker.listConsumers({ queue: 'within-announced' })).length === 1, 'the consumer to be listed');
+      for (const n of [1, 2]) {
+        const receipts = await subject.transaction((tx) =>
+          publisher.publishWithin(tx, [{ exchange: '', routingKey: 'within-announced', message: { payload: n } }], { wake: 'caller' }),
+        );
+        publisher.announceCommitted(receipts);
+        await waitUntil(() => received.includes(n), `message ${n} to arrive by the announcement`, 20_000);
+      }
       await consumer.stop();
     });
   });
