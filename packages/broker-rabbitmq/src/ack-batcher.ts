@@ -28,17 +28,21 @@ export function ackFramesFor(outstanding: readonly number[], acked: ReadonlySet<
 const batchers = new WeakMap<amqp.Channel, AckBatcher>();
 
 /**
- * Gathers the acks a consumer's channel makes within one turn of the event loop and
- * sends them as few frames as the order allows (ackFramesFor): a drain acks hundreds of
- * deliveries a turn, and each single ack is a frame RabbitMQ parses and a socket write.
- * An ack is sent at the latest on the next turn, and always before the channel's own
- * nacks and its close (`flush`). Deliveries taken by `basic.get` on other channels are
- * acked at once, as before (`ackOn` finds no batcher for them).
+ * Gathers the acks a consumer's channel makes while the handlers of one batch of
+ * arrived frames run (the microtasks of one event-loop callback) and sends them as few
+ * frames as the order allows (ackFramesFor): a drain acks hundreds of deliveries a
+ * turn, and each single ack is a frame RabbitMQ parses. The acks are handed to amqplib
+ * on `process.nextTick`, which runs once those microtasks are done, so they leave in the
+ * same turn's socket write as the publishes of that turn (with `setImmediate` they
+ * waited a whole further turn of the loop: amqplib writes a channel's frames on its own
+ * `setImmediate`, queued for the turn after). Always sent before the channel's own nacks
+ * and its close (`flush`). Deliveries taken by `basic.get` on other channels are acked
+ * at once, as before (`ackOn` finds no batcher for them).
  */
 export class AckBatcher {
   private outstanding: number[] = [];
   private acked = new Set<number>();
-  private scheduled: NodeJS.Immediate | null = null;
+  private flushQueued = false;
 
   private constructor(private readonly channel: amqp.Channel) {}
 
@@ -60,7 +64,11 @@ export class AckBatcher {
 
   ack(message: amqp.Message): void {
     this.acked.add(message.fields.deliveryTag);
-    this.scheduled ??= setImmediate(() => this.flush());
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    process.nextTick(() => {
+      if (this.flushQueued) this.flush();
+    });
   }
 
   /** Nacks with requeue, after the gathered acks; the tags leave the outstanding list. */
@@ -73,8 +81,7 @@ export class AckBatcher {
 
   /** Sends the gathered acks now. Throws nothing: a closed channel means RabbitMQ put the messages back already. */
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = null;
+    this.flushQueued = false;
     if (this.acked.size === 0) return;
     const frames = ackFramesFor(this.outstanding, this.acked);
     this.outstanding = frames.stillHeld;
@@ -88,8 +95,7 @@ export class AckBatcher {
   }
 
   private discard(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = null;
+    this.flushQueued = false;
     this.outstanding = [];
     this.acked = new Set();
     if (batchers.get(this.channel) === this) batchers.delete(this.channel);
