@@ -1,5 +1,6 @@
 import amqp from 'amqplib';
 import { type Logger } from '@interflow/core';
+import { coalesceFrameWrites } from './frame-writes';
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5000;
@@ -66,6 +67,7 @@ export class AmqpConnection {
       try {
         // noDelay: a publish or an ack is one small frame; Nagle's algorithm would hold it back until the previous one was acknowledged by TCP.
         const connection = await amqp.connect(this.url, { noDelay: true, clientProperties: { connection_name: this.connectionName } });
+        if (!coalesceFrameWrites(connection)) this.logger.debug('amqplib internals differ from 0.10: every frame is its own socket write');
         this.adopt(connection);
         return connection;
       } catch (error) {
