@@ -27,7 +27,7 @@ export interface DaemonStartOptions {
  * its stderr passed through, and resolves once `readyUrl` answers 200.
  */
 export async function startDaemon(options: DaemonStartOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [options.script], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_DAEMON_NODE_ARGS?.split(' ').filter(Boolean) ?? []), options.script], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { buildConnectorCall, callDeadline, type CallEnvelope, type HttpVerb } from '@interflow/connector-sdk';
-import { outboundRefusal, type OutboundFetch } from '@interflow/outbound';
+import { outboundRefusal, type OutboundRequest } from '@interflow/outbound';
 import { traceHeaders } from '@interflow/core';
 import { readCappedBody, type CappedBody } from './capped-body';
 import { classifyResponse, refusedDestination, transportFailure, type CallOutcome } from './call-outcome';
@@ -16,8 +16,8 @@ export interface ConnectorCallInput {
   /** Aborted when the runner gives up on the call (shutdown grace over, lease lost). */
   signal: AbortSignal;
   now: () => Date;
-  /** Checks every connection against the operator's outbound policy. */
-  fetch: OutboundFetch;
+  /** Checks every connection against the operator's outbound policy; follows no redirect (a connector has no reason to redirect, and following would send the signed call elsewhere). */
+  request: OutboundRequest;
 }
 
 /** Thrown when `signal` aborted the call: the outcome is unknown, so it is not an attempt result. */
@@ -47,21 +47,19 @@ export async function callConnector(input: ConnectorCallInput): Promise<{ outcom
   });
   const deadline = callDeadline(input.signal, input.timeoutMs);
   try {
-    const response = await input.fetch(call.url, {
+    const response = await input.request(call.url, {
       method: call.method,
       headers: { ...call.headers, ...traceHeaders() },
       body: call.body,
-      // A connector has no reason to redirect; following would send the signed call elsewhere.
-      redirect: 'manual',
       signal: deadline.signal,
     });
     const read = await readCappedBody(response, input.maxResponseBytes);
-    if (!read.complete && response.status >= 200 && response.status <= 299) {
-      return { outcome: tooLarge(response.status, read, input.maxResponseBytes), durationMs: Date.now() - started };
+    if (!read.complete && response.statusCode >= 200 && response.statusCode <= 299) {
+      return { outcome: tooLarge(response.statusCode, read, input.maxResponseBytes), durationMs: Date.now() - started };
     }
     // A failure's body only explains it: a cut-off one is good enough for that.
     const body = parseBody(read.text, read.complete);
-    const outcome = classifyResponse(response.status, response.headers.get('retry-after'), body, input.now());
+    const outcome = classifyResponse(response.statusCode, headerText(response.headers['retry-after']), body, input.now());
     return { outcome, durationMs: Date.now() - started };
   } catch (error) {
     if (input.signal.aborted) throw new CallInterrupted(input.signal.reason);
@@ -82,6 +80,10 @@ function tooLarge(status: number, read: Extract<CappedBody, { complete: false }>
     body: null,
     error: `the connector's answer is larger than the runner accepts (RUNNER_MAX_RESPONSE_BYTES = ${maxBytes} bytes): it ${seen}`,
   };
+}
+
+function headerText(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 /** JSON when it parses, else the text (cut to a size worth storing). */

@@ -57,8 +57,9 @@ function describeBody(body: unknown): string {
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
+    // fetch wraps the network's error as its cause; undici's request rejects with it directly.
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? error.message;
+    return cause?.code ?? cause?.message ?? (error as { code?: string }).code ?? error.message;
   }
   return String(error);
 }

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
+
 /**
  * A connector's answer read as a stream, never more than `maxBytes` of it held: past the
- * cap the stream is cancelled (the connection is dropped, the connector stops sending)
+ * cap the stream is destroyed (the connection is dropped, the connector stops sending)
  * and what was read so far is kept. A declared Content-Length above the cap is refused
  * before any byte is read.
  */
@@ -8,37 +10,59 @@ export type CappedBody =
   | { complete: true; text: string; bytesRead: number }
   | { complete: false; text: string; bytesRead: number; declaredBytes: number | null };
 
-/** What is read of an answer: the global fetch's Response and undici's both fit. */
+/** What is read of an answer: undici's `request` answer fits. */
 export interface StreamedAnswer {
-  headers: { get(name: string): string | null };
-  body: ReadableStream<Uint8Array> | null;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
 }
 
-export async function readCappedBody(response: StreamedAnswer, maxBytes: number): Promise<CappedBody> {
-  const declared = Number(response.headers.get('content-length'));
+export function readCappedBody(answer: StreamedAnswer, maxBytes: number): Promise<CappedBody> {
+  const { body } = answer;
+  const declared = Number(answer.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return { complete: false, text: '', bytesRead: 0, declaredBytes: declared };
+    dropBody(body);
+    return Promise.resolve({ complete: false, text: '', bytesRead: 0, declaredBytes: declared });
   }
-  if (!response.body) return { complete: true, text: '', bytesRead: 0 };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytesRead = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = maxBytes - bytesRead;
-    bytesRead += value.byteLength;
-    if (value.byteLength > room) {
-      if (room > 0) chunks.push(value.subarray(0, room));
-      await reader.cancel().catch(() => undefined);
-      return { complete: false, text: decode(chunks), bytesRead, declaredBytes: null };
-    }
-    chunks.push(value);
-  }
-  return { complete: true, text: decode(chunks), bytesRead };
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytesRead = 0;
+    const stopListening = () => {
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      const room = maxBytes - bytesRead;
+      bytesRead += chunk.length;
+      if (chunk.length > room) {
+        if (room > 0) chunks.push(chunk.subarray(0, room));
+        stopListening();
+        dropBody(body);
+        resolve({ complete: false, text: decode(chunks), bytesRead, declaredBytes: null });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stopListening();
+      resolve({ complete: true, text: decode(chunks), bytesRead });
+    };
+    const onError = (error: Error) => {
+      stopListening();
+      reject(error);
+    };
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', onError);
+  });
 }
 
-function decode(chunks: Uint8Array[]): string {
-  return Buffer.concat(chunks).toString('utf8');
+/** Hangs up on the rest of an answer; an error the dropped stream reports later is of no interest. */
+function dropBody(body: Readable) {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+function decode(chunks: Buffer[]): string {
+  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
 }

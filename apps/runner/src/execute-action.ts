@@ -1,6 +1,6 @@
 import { type Delivery, type DeliveryControl } from '@interflow/broker';
 import { inSpan, SpanKind, type Clock, type Logger } from '@interflow/core';
-import type { OutboundFetch } from '@interflow/outbound';
+import type { OutboundRequest } from '@interflow/outbound';
 import { isUnrunnable, type ActionPlan, type ActionPlans } from './action-plan';
 import type { OutcomeAnnouncer } from './announce-run-end';
 import { callConnector, CallInterrupted } from './call-connector';
@@ -26,8 +26,8 @@ export interface ExecutorDependencies {
   metrics: RunnerMetrics;
   logger: Logger;
   clock: Clock;
-  /** fetch under the outbound policy (allowed destinations only). */
-  fetch: OutboundFetch;
+  /** HTTP requests under the outbound policy (allowed destinations only). */
+  request: OutboundRequest;
   leaseMs: number;
   /** Largest connector answer read (RUNNER_MAX_RESPONSE_BYTES). */
   maxResponseBytes: number;
@@ -162,7 +162,7 @@ async function callWithLease(deps: ExecutorDependencies, plan: ActionPlan, run: 
       maxResponseBytes: deps.maxResponseBytes,
       signal: abort,
       now: () => deps.clock.now(),
-      fetch: deps.fetch,
+      request: deps.request,
     }));
     if (result.outcome.kind === 'come_back_later') {
       // Every runner holds off the deployment, not just this message (the slot is still held, so no call slips in).

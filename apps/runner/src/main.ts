@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       metrics: runnerMetrics,
       logger,
       clock,
-      fetch,
+      request: fetch.request,
       leaseMs: config.RUNNER_LEASE_MS,
       maxResponseBytes: config.RUNNER_MAX_RESPONSE_BYTES,
       queueMaxAttempts: queueMaxAttemptsLookup(broker),

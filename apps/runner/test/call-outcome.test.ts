@@ -47,5 +47,7 @@ describe('classifying a connector answer', () => {
     expect(transportFailure(new Error('x'), true, 5000)).toMatchObject({ kind: 'transient', status: null, error: expect.stringContaining('5000 ms') });
     const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
     expect(transportFailure(refused, false, 5000)).toMatchObject({ error: expect.stringContaining('ECONNREFUSED') });
+    const refusedDirectly = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    expect(transportFailure(refusedDirectly, false, 5000)).toMatchObject({ error: 'the connector could not be reached: ECONNREFUSED' });
   });
 });

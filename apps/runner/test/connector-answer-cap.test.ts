@@ -78,7 +78,7 @@ function call(baseUrl: string, maxResponseBytes: number) {
     maxResponseBytes,
     signal: new AbortController().signal,
     now: () => new Date(),
-    fetch: loopbackFetch,
+    request: loopbackFetch.request,
   });
 }
 
@@ -86,7 +86,7 @@ describe('the cap on a connector answer', () => {
   it('reads at most the cap (plus one chunk) of a 1 GiB answer and hangs up on the sender', async () => {
     const flood = await startFlood({ offerBytes: 1024 * MiB });
     try {
-      const response = await fetch(`${flood.url}/`);
+      const response = await loopbackFetch.request(`${flood.url}/`, { method: 'GET', headers: {} });
       const read = await readCappedBody(response, 1 * MiB);
       expect(read.complete).toBe(false);
       expect(read.bytesRead).toBeGreaterThan(1 * MiB);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { freePort } from '@interflow/local-postgres';
 import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../benchmark';
 import { cpuSeconds, cpuSecondsOfPid, residentBytes, startDaemon, stopDaemon } from '../daemon-process';
-import { activityPerRun, backendPids, readDatabaseActivity } from '../runs/database-activity';
+import { activityPerRun, backends, readDatabaseActivity, type Backend } from '../runs/database-activity';
 import { registerEchoAction, type EchoAction } from '../runs/register-echo-action';
 import { acceptedToFinishedMs, lastRunSeq, runsPerSecond, waitForSucceeded } from '../runs/run-tally';
 import { WebhookLoad } from '../runs/webhook-load';
@@ -107,7 +107,7 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
 
   // One runner: throughput, with CPU and database activity per run.
   context.progress(`${THROUGHPUT_RUNS} runs, 1 runner`);
-  const pids = await backendPids(context.sql);
+  const pids = await backends(context.sql);
   const cpuBefore = cpuOf(daemons, pids);
   const activityBefore = await readDatabaseActivity(context.sql, context.schema);
   const oneRunnerSeq = await phase(THROUGHPUT_RUNS, (first) => load.closedLoop(first, THROUGHPUT_RUNS, CLIENTS));
@@ -140,7 +140,8 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
 
   const cpuMs = (cpuAfter.total - cpuBefore.total) * 1000;
   const perDaemon = Object.entries(cpuAfter.byDaemon).map(([daemon, seconds]) => `${daemon} ${(((seconds - (cpuBefore.byDaemon[daemon] ?? 0)) * 1000) / THROUGHPUT_RUNS).toFixed(2)}`);
-  context.progress(`CPU ms per run: ${perDaemon.join(', ')}, postgres ${(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / THROUGHPUT_RUNS).toFixed(2)}`);
+  const perClient = Object.entries(cpuAfter.byClient).map(([client, seconds]) => `${client} ${(((seconds - (cpuBefore.byClient[client] ?? 0)) * 1000) / THROUGHPUT_RUNS).toFixed(2)}`);
+  context.progress(`CPU ms per run: ${perDaemon.join(', ')}, postgres ${(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / THROUGHPUT_RUNS).toFixed(2)} (backends by client: ${perClient.join(', ')})`);
   const result: BenchmarkResult = {
     runs_per_s: oneRunner,
     runs_per_s_2_runners: twoRunners,
@@ -191,13 +192,18 @@ async function startRunner(context: BenchmarkContext, secretKey: string): Promis
   });
 }
 
-/** CPU seconds so far: the Node daemons, and the server backends given. */
-function cpuOf(daemons: Daemons, backendPidList: number[]): { node: number; postgres: number; total: number; byDaemon: Record<string, number> } {
+/** CPU seconds so far: the Node daemons, and the server backends given (also by the client that opened them). */
+function cpuOf(
+  daemons: Daemons,
+  backendList: Backend[],
+): { node: number; postgres: number; total: number; byDaemon: Record<string, number>; byClient: Record<string, number> } {
   const byDaemon: Record<string, number> = { api: cpuSeconds(daemons.api), connector: cpuSeconds(daemons.connector) };
   daemons.runners.forEach((runner, index) => (byDaemon[`runner_${index + 1}`] = cpuSeconds(runner)));
   const node = Object.values(byDaemon).reduce((sum, seconds) => sum + seconds, 0);
-  const postgres = backendPidList.reduce((sum, pid) => sum + cpuSecondsOfPid(pid), 0);
-  return { node, postgres, total: node + postgres, byDaemon };
+  const byClient: Record<string, number> = {};
+  for (const backend of backendList) byClient[backend.client] = (byClient[backend.client] ?? 0) + cpuSecondsOfPid(backend.pid);
+  const postgres = Object.values(byClient).reduce((sum, seconds) => sum + seconds, 0);
+  return { node, postgres, total: node + postgres, byDaemon, byClient };
 }
 
 function rssOf(daemons: Daemons): Record<string, number> {

@@ -43,8 +43,15 @@ export function activityPerRun(before: DatabaseActivity, after: DatabaseActivity
   return { commits: (after.commits - before.commits - ownStatements) / runs, rowsWritten, byTable };
 }
 
-/** Process ids of the server backends connected to the benchmark's database (not this connection). */
-export async function backendPids(sql: Sql): Promise<number[]> {
-  const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
-  return rows.map((row) => row.pid);
+/** A server backend connected to the benchmark's database, and the client that opened it (`application_name`). */
+export interface Backend {
+  pid: number;
+  client: string;
+}
+
+/** The server backends connected to the benchmark's database (not this connection). */
+export async function backends(sql: Sql): Promise<Backend[]> {
+  const rows = await sql<{ pid: number; client: string }[]>`
+    select pid, application_name as client from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  return rows.map((row) => ({ pid: row.pid, client: row.client || 'other' }));
 }

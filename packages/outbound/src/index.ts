@@ -11,4 +11,4 @@ export {
 export { createGuardedAgent, guardedLookup, outboundRefusal, OutboundRefusedError, type GuardedAgentOptions } from './guarded-agent';
 export { readLimited, type LimitedBody } from './read-limited';
 export { outboundConfigShape } from './outbound-config';
-export { outboundFetch, type OutboundFetch } from './outbound-fetch';
+export { outboundFetch, type OutboundFetch, type OutboundRequest, type OutboundRequestOptions } from './outbound-fetch';

@@ -88,6 +88,25 @@ describe('outboundFetch', () => {
     await guarded.close();
   });
 
+  it('request goes through the same guard: refused inward unless allowed, a redirect is the answer', async () => {
+    const closed = outboundFetch(parseAllowList(''));
+    const refusal = await refusalOf(closed.request(`http://localhost:${port}/hello`, { method: 'GET', headers: {} }));
+    expect(refusal?.host).toBe('localhost');
+    expect(refusal?.reason).toMatch(/loopback/);
+    const metadata = outboundFetch(parseAllowList('169.254.0.0/16'));
+    const refusedMetadata = await refusalOf(metadata.request('http://169.254.169.254/latest/meta-data/', { method: 'GET', headers: {}, signal: AbortSignal.timeout(5000) }));
+    expect(refusedMetadata?.reason).toMatch(/metadata/);
+
+    const open = outboundFetch(parseAllowList('127.0.0.1'));
+    const answer = await open.request(`http://127.0.0.1:${port}/hello`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    expect(answer.statusCode).toBe(200);
+    expect(await answer.body.text()).toBe('hello');
+    const redirect = await open.request(`http://127.0.0.1:${port}/redirect-inward`, { method: 'GET', headers: {} });
+    expect(redirect.statusCode).toBe(302);
+    await redirect.body.dump();
+    await Promise.all([closed.close(), metadata.close(), open.close()]);
+  });
+
   it('reads a 50 MB answer only up to the cap and drops the rest', async () => {
     const guarded = outboundFetch(parseAllowList('127.0.0.1'));
     const response = await guarded(`http://127.0.0.1:${port}/huge`);
