@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { takeRateToken } from '../src/limits/take-rate-token';
 import { releaseCallSlot, takeCallSlot } from '../src/limits/call-slots';
 import { CallPermits, LimitWaitExceeded } from '../src/limits/call-permits';
+import { deploymentPausesLeftMs, pauseDeployment } from '../src/limits/deployment-pause';
 
 describe('deployment call limits in PostgreSQL', () => {
   let db: TestDatabase;
@@ -21,6 +22,33 @@ describe('deployment call limits in PostgreSQL', () => {
     const refused = results.find((r) => !r.granted);
     expect(refused).toBeDefined();
     if (refused && !refused.granted) expect(refused.retryInMs).toBeGreaterThan(1_000);
+  });
+
+  it('reads the pauses of several deployments in one statement, one answer per id in order', async () => {
+    await pauseDeployment(db.sql, 'dep-paused', 60_000);
+    const [paused, free, again] = await deploymentPausesLeftMs(db.sql, ['dep-paused', 'dep-free', 'dep-paused']);
+    expect(paused).toBeGreaterThan(50_000);
+    expect(paused).toBeLessThanOrEqual(60_000);
+    expect(free).toBe(0);
+    expect(again).toBe(paused);
+    // A shorter pause does not shorten the one in place.
+    await pauseDeployment(db.sql, 'dep-paused', 10);
+    expect((await deploymentPausesLeftMs(db.sql, ['dep-paused']))[0]).toBeGreaterThan(50_000);
+    expect(await deploymentPausesLeftMs(db.sql, [])).toEqual([]);
+  });
+
+  it('a call waits out a pause, read for calls made together in one statement', async () => {
+    const permits = new CallPermits({ sql: db.sql, holderId: 'h-pause', maxWaitMs: 1_000 });
+    await pauseDeployment(db.sql, 'dep-long-pause', 60_000);
+    const signal = new AbortController().signal;
+    const unlimited = { rate: null, maxConcurrency: null };
+    const [free, refused] = await Promise.allSettled([
+      permits.acquire('dep-no-pause', unlimited, 1_000, signal),
+      permits.acquire('dep-long-pause', unlimited, 1_000, signal),
+    ]);
+    expect(free.status).toBe('fulfilled');
+    expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(LimitWaitExceeded);
+    expect(refused.status === 'rejected' && (refused.reason as LimitWaitExceeded).limit).toBe('pause');
   });
 
   it('refills from the database clock', async () => {

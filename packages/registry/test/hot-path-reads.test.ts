@@ -13,8 +13,10 @@ import {
   readRunOutcome,
   registerService,
   rotateActionWebhook,
+  runsWithContextStamp,
   runWithContextStamp,
   startRunAttempt,
+  startRunAttempts,
   updateAction,
   updateDeployment,
 } from '../src';
@@ -95,6 +97,52 @@ describe('runWithContextStamp', () => {
     expect(found.run).toBeNull();
     expect(found.contextStamp).not.toBeNull();
     expect((await runWithContextStamp(db.sql, crypto.randomUUID(), crypto.randomUUID())).contextStamp).toBeNull();
+  });
+});
+
+describe('runsWithContextStamp', () => {
+  it('answers several lookups in one read, in order, a missing run and a repeated one included', async () => {
+    const { action, deployment } = await setup('stamps');
+    const other = await setup('stamps-other');
+    const [a, b] = [await queuedRun(action.id, deployment.id), await queuedRun(other.action.id, other.deployment.id)];
+    const missing = crypto.randomUUID();
+    const found = await runsWithContextStamp(db.sql, [
+      { runId: b.id, actionId: other.action.id },
+      { runId: missing, actionId: action.id },
+      { runId: a.id, actionId: action.id },
+      { runId: b.id, actionId: other.action.id },
+    ]);
+    expect(found.map((f) => f.run?.id ?? null)).toEqual([b.id, null, a.id, b.id]);
+    expect(found[2]?.contextStamp).toBe((await runWithContextStamp(db.sql, a.id, action.id)).contextStamp);
+    expect(found[0]?.contextStamp).toBe((await loadActionContext(db.sql, keyring, other.action.id)).stamp);
+    expect(found[1]?.contextStamp).toBe(found[2]?.contextStamp);
+    expect(await runsWithContextStamp(db.sql, [])).toEqual([]);
+  });
+});
+
+describe('startRunAttempts', () => {
+  it('starts the attempts of several runs in one statement and says which runs were there', async () => {
+    const { action, deployment } = await setup('starts');
+    const [a, b] = [await queuedRun(action.id, deployment.id), await queuedRun(action.id, deployment.id)];
+    const t0 = new Date();
+    const started = await startRunAttempts(db.sql, [
+      { runId: a.id, attempt: 1, startedAt: t0 },
+      { runId: crypto.randomUUID(), attempt: 1, startedAt: t0 },
+      { runId: b.id, attempt: 3, startedAt: t0 },
+    ]);
+    expect(started).toEqual([true, false, true]);
+    const [runA, runB] = [await getRun(db.sql, a.id), await getRun(db.sql, b.id)];
+    expect([runA.status, runA.attempts, runB.status, runB.attempts]).toEqual(['running', 1, 'running', 3]);
+    expect(runA.startedAt?.getTime()).toBe(t0.getTime());
+    expect((await listRunAttempts(db.sql, b.id)).map((attempt) => [attempt.attempt, attempt.startedAt.getTime(), attempt.finishedAt])).toEqual([
+      [3, t0.getTime(), null],
+    ]);
+    await expect(
+      startRunAttempts(db.sql, [
+        { runId: a.id, attempt: 2, startedAt: t0 },
+        { runId: a.id, attempt: 2, startedAt: t0 },
+      ]),
+    ).rejects.toThrow(/named twice/);
   });
 });
 

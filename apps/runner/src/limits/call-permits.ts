@@ -1,6 +1,7 @@
 import { type Sql } from '@interflow/core';
 import { releaseCallSlot, takeCallSlot } from './call-slots';
-import { deploymentPauseLeftMs, pauseDeployment } from './deployment-pause';
+import { TurnBatch } from '../turn-batch';
+import { deploymentPausesLeftMs, pauseDeployment } from './deployment-pause';
 import { takeRateToken } from './take-rate-token';
 import { assertValidPolicy, type RateLimitPolicy } from './token-bucket';
 
@@ -54,7 +55,12 @@ const SLOT_POLL_MS = 100;
  * runner returns the message to its queue without using an attempt.
  */
 export class CallPermits {
-  constructor(private readonly options: CallPermitsOptions) {}
+  /** The pause reads of the calls of one event-loop turn go as one statement. */
+  private readonly pauseReads: TurnBatch<string, number>;
+
+  constructor(private readonly options: CallPermitsOptions) {
+    this.pauseReads = new TurnBatch((deploymentIds: string[]) => deploymentPausesLeftMs(options.sql, deploymentIds));
+  }
 
   async acquire(deploymentId: string, limits: DeploymentLimits, callTimeoutMs: number, signal: AbortSignal): Promise<CallPermit> {
     const deadline = Date.now() + this.options.maxWaitMs;
@@ -100,7 +106,7 @@ export class CallPermits {
 
   private async waitOutPause(deploymentId: string, deadline: number, signal: AbortSignal) {
     for (;;) {
-      const leftMs = await deploymentPauseLeftMs(this.options.sql, deploymentId);
+      const leftMs = await this.pauseReads.submit(deploymentId);
       if (leftMs <= 0) return;
       if (Date.now() + leftMs > deadline) throw new LimitWaitExceeded(leftMs, 'pause');
       await sleep(leftMs + Math.random() * Math.min(50, leftMs), signal);

@@ -9,26 +9,35 @@ import {
   listRunAttempts,
   markRunRetrying,
   recordPolledItems,
-  runWithContextStamp,
-  startRunAttempt,
+  runsWithContextStamp,
+  startRunAttempts,
+  type AttemptStart,
   type Run,
 } from '@interflow/registry';
 import type { AttemptEnding, AttemptResult, FinalRunStatus, FoundRun, OpenedRun, RunLedger, RunRecorder, RunRequestContext } from '../run-ledger';
+import { TurnBatch } from '../turn-batch';
 
-/** The RunLedger over core's run-recording functions (registry's tables). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The RunLedger over core's run-recording functions (registry's tables). The first read
+ * of a run and the start of an attempt are gathered per event-loop turn (TurnBatch): the
+ * messages of one claim read their runs in one statement and start their attempts in
+ * another, each answered when its statement is.
+ */
 export class RegistryRunLedger implements RunLedger {
+  private readonly finds = new TurnBatch((lookups: { runId: string; actionId: string }[]) => runsWithContextStamp(this.sql, lookups));
+  private readonly attemptStarts = new TurnBatch((starts: AttemptStart[]) => startEachOnce(this.sql, starts));
+
   constructor(
     private readonly sql: Sql,
     private readonly clock: Clock,
   ) {}
 
   async find(runId: string, actionId: string): Promise<FoundRun | null> {
-    try {
-      return await runWithContextStamp(this.sql, runId, actionId);
-    } catch (error) {
-      if ((error as { code?: string } | null)?.code === '22P02') return null;
-      throw error;
-    }
+    // Ids that cannot name anything are answered here: one of them would fail the whole batch's statement.
+    if (!UUID.test(runId) || !UUID.test(actionId)) return null;
+    return this.finds.submit({ runId, actionId });
   }
 
   async open(request: RunRequestContext, found?: FoundRun | null): Promise<OpenedRun> {
@@ -52,8 +61,8 @@ export class RegistryRunLedger implements RunLedger {
     };
   }
 
-  beginAttempt(runId: string, attempt: number): Promise<void> {
-    return startRunAttempt(this.sql, runId, attempt, this.clock.now());
+  async beginAttempt(runId: string, attempt: number): Promise<void> {
+    if (!(await this.attemptStarts.submit({ runId, attempt, startedAt: this.clock.now() }))) throw new NotFoundError('run', runId);
   }
 
   record<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T> {
@@ -97,6 +106,20 @@ export class RegistryRunLedger implements RunLedger {
       });
     }
   }
+}
+
+/** Starts the attempts, one statement for all, except that a run named twice waits for a statement of its own after. */
+async function startEachOnce(sql: Sql, starts: AttemptStart[]): Promise<boolean[]> {
+  const answers: boolean[] = new Array(starts.length);
+  let left = starts.map((start, index) => ({ start, index }));
+  while (left.length > 0) {
+    const seen = new Set<string>();
+    const now = left.filter(({ start }) => !seen.has(start.runId.toLowerCase()) && seen.add(start.runId.toLowerCase()));
+    left = left.filter((entry) => !now.includes(entry));
+    const started = await startRunAttempts(sql, now.map(({ start }) => start));
+    now.forEach(({ index }, position) => (answers[index] = started[position] ?? false));
+  }
+  return answers;
 }
 
 function ignoreNotFound(error: unknown): null {

@@ -92,6 +92,8 @@ export { actionQueues } from './action-queues';
 export {
   ensureRunForMessage,
   startRunAttempt,
+  startRunAttempts,
+  type AttemptStart,
   finishRunAttempt,
   markRunRetrying,
   completeRun,
@@ -105,7 +107,7 @@ export {
 export { findFreshResponse, storeCachedResponse, pruneResponseCache, type CachedResponse } from './response-cache';
 export { loadActionContext, type ActionContext } from './action-context';
 export { findWebhookTarget, type WebhookTarget } from './webhook-target';
-export { runWithContextStamp, type RunWithContextStamp } from './run-with-context-stamp';
+export { runWithContextStamp, runsWithContextStamp, type RunWithContextStamp } from './run-with-context-stamp';
 export {
   recordActionStates,
   listActionStates,

@@ -43,21 +43,47 @@ export async function ensureRunForMessage(sql: SqlExecutor, message: RunForMessa
  * message is still queued and the attempt is started again when it comes back.
  */
 export async function startRunAttempt(sql: SqlExecutor, runId: string, attempt: number, startedAt: Date): Promise<void> {
-  const updated = await sql`
+  const [started] = await startRunAttempts(sql, [{ runId, attempt, startedAt }]);
+  if (!started) throw new NotFoundError('run', runId);
+}
+
+export interface AttemptStart {
+  runId: string;
+  attempt: number;
+  startedAt: Date;
+}
+
+/**
+ * `startRunAttempt` for several runs in ONE statement (and so one commit, without waiting
+ * for the WAL flush, as above): a runner starts the attempts of the messages it was handed
+ * together this way. Answers, in order, whether each run was there. Each run at most once
+ * in a call (the attempt row could not be written twice by one statement). Params: run
+ * ids, attempts and start times, as parallel arrays.
+ */
+export async function startRunAttempts(sql: SqlExecutor, starts: AttemptStart[]): Promise<boolean[]> {
+  if (starts.length === 0) return [];
+  if (new Set(starts.map((s) => s.runId)).size !== starts.length) throw new Error('startRunAttempts: a run is named twice');
+  const started = await sql<{ run_id: string }[]>`
     with async_commit as (select set_config('synchronous_commit', 'off', true)),
+    wanted as (
+      select * from unnest(${starts.map((s) => s.runId)}::uuid[], ${starts.map((s) => s.attempt)}::int[],
+                           ${starts.map((s) => s.startedAt.toISOString())}::timestamptz[]) as w (run_id, attempt, started_at)
+    ),
     run as (
-      update runs set status = 'running', attempts = greatest(attempts, ${attempt}),
-                      started_at = coalesce(started_at, ${startedAt})
-      where id = ${runId}
-      returning id
+      update runs r set status = 'running', attempts = greatest(r.attempts, w.attempt),
+                        started_at = coalesce(r.started_at, w.started_at)
+      from wanted w
+      where r.id = w.run_id
+      returning r.id, w.attempt, w.started_at
     )
     insert into run_attempts (run_id, attempt, started_at)
-    select id, ${attempt}, ${startedAt} from run, async_commit
+    select id, attempt, started_at from run, async_commit
     on conflict (run_id, attempt) do update
       set started_at = excluded.started_at, finished_at = null, duration_ms = null, http_status = null,
           outcome = null, error = null, response = null
-    returning run_id`;
-  if (updated.length === 0) throw new NotFoundError('run', runId);
+    returning run_id::text`;
+  const there = new Set(started.map((row) => row.run_id));
+  return starts.map((s) => there.has(s.runId.toLowerCase()));
 }
 
 export interface AttemptOutcome {
