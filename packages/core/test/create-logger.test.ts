@@ -30,4 +30,28 @@ describe('createLogger', () => {
     expect(text).not.toMatch(/"k"|"t"/);
     expect(lines[0]).toMatchObject({ token: '[redacted]', deployment: { name: 'bank', credentials: '[redacted]', apiKey: '[redacted]' } });
   });
+
+  it('does not build the lines of a level that is off, and writes those that are on, through children too', async () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ service: 'runner', level: 'warn', stream });
+    let read = 0;
+    const watched = {
+      get detail() {
+        read += 1;
+        return 'seen';
+      },
+    };
+    const child = logger.child({ runId: 'r1' });
+    child.info('not written', { watched });
+    logger.debug('not written either', { watched });
+    child.warn('written', { watched });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', message: 'written', runId: 'r1', watched: { detail: 'seen' } });
+    expect(read).toBe(1);
+    logger.level = 'info';
+    child.info('now written');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.map((line) => line.message)).toEqual(['written', 'now written']);
+  });
 });

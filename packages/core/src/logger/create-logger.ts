@@ -53,18 +53,39 @@ export function createLogger(options: LoggerOptions): Logger {
   const transport = options.stream
     ? new winston.transports.Stream({ stream: options.stream })
     : new winston.transports.Console();
-  return winston.createLogger({
-    level: options.level ?? 'info',
-    defaultMeta: { service: options.service },
-    format: winston.format.combine(
-      winston.format.errors({ stack: true }),
-      redactFormat(),
-      stampTraceIds(),
-      stampTime(),
-      winston.format.json(),
-    ),
-    transports: [transport],
-  });
+  return skipDisabledLevels(
+    winston.createLogger({
+      level: options.level ?? 'info',
+      defaultMeta: { service: options.service },
+      format: winston.format.combine(
+        winston.format.errors({ stack: true }),
+        redactFormat(),
+        stampTraceIds(),
+        stampTime(),
+        winston.format.json(),
+      ),
+      transports: [transport],
+    }),
+  );
+}
+
+/**
+ * winston runs every format (redaction, JSON) for every call and leaves the level to the
+ * transport, so an `info` line under LOG_LEVEL=warn cost as much as a written one (a few
+ * per run in the runner). Here a level method whose level is off returns at once. Child
+ * loggers inherit the methods; the level is read at each call, so changing it still works.
+ */
+function skipDisabledLevels(logger: Logger): Logger {
+  const methods = logger as unknown as Record<string, (...args: unknown[]) => Logger>;
+  for (const level of Object.keys(logger.levels)) {
+    const write = methods[level];
+    if (typeof write !== 'function') continue;
+    methods[level] = function (this: Logger | undefined, ...args: unknown[]) {
+      const self = this ?? logger;
+      return self.isLevelEnabled(level) ? write.apply(self, args) : self;
+    };
+  }
+  return logger;
 }
 
 /** A logger that writes nothing, for tests that do not inspect logs. */
