@@ -40,6 +40,8 @@ export function createConnector(options: ConnectorOptions): express.Express {
   assertUniqueRoutes(options.methods);
   const app = express();
   app.disable('x-powered-by');
+  // An answer to a signed call is never asked for again with If-None-Match: hashing each one for an ETag is wasted.
+  app.set('etag', false);
   const description = { service: options.name, methods: options.methods.map(describeMethod) };
   app.get('/methods', (_req, res) => {
     res.json(description);
@@ -87,10 +89,7 @@ async function handleCall(options: ConnectorOptions, method: ResolvedMethod, req
     return sendError(res, 400, 'validation_failed', `the input does not match method '${method.name}'`, fieldProblems(input.error));
   }
 
-  const aborted = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) aborted.abort();
-  });
+  const hangUp = runnerHangUp(res);
   try {
     const call = envelope;
     const result = await inCallSpan(req.headers, options.name, method.name, async () =>
@@ -99,7 +98,9 @@ async function handleCall(options: ConnectorOptions, method: ResolvedMethod, req
         input: input.data,
         run: { id: call.run.id, actionId: call.run.action_id },
         attempt: call.attempt,
-        signal: aborted.signal,
+        get signal() {
+          return hangUp.signal();
+        },
       }),
     );
     res.status(200).json(result ?? null);
@@ -111,6 +112,29 @@ async function handleCall(options: ConnectorOptions, method: ResolvedMethod, req
     options.onUnexpectedError?.(error, method.name);
     sendError(res, 500, 'internal', `method '${method.name}' failed unexpectedly`);
   }
+}
+
+/**
+ * The signal a handler gets: aborted when the runner hung up before the answer was sent.
+ * Made only when the handler looks at it (most answer at once and never do).
+ */
+function runnerHangUp(res: Response): { signal(): AbortSignal } {
+  let controller: AbortController | null = null;
+  let hungUp = false;
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    hungUp = true;
+    controller?.abort();
+  });
+  return {
+    signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (hungUp) controller.abort();
+      }
+      return controller.signal;
+    },
+  };
 }
 
 function sendError(res: Response, status: number, code: string, message: string, details?: unknown) {

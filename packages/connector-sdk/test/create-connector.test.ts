@@ -25,6 +25,7 @@ describe('createConnector over HTTP', () => {
   let server: Server;
   let baseUrl: string;
   const unexpected: unknown[] = [];
+  const waiting: AbortSignal[] = [];
 
   beforeAll(async () => {
     const app = createConnector({
@@ -50,6 +51,14 @@ describe('createConnector over HTTP', () => {
           path: '/things/{id}',
           input: z.object({ id: z.string() }),
           handler: ({ input }) => ({ id: input.id }),
+        }),
+        defineMethod({
+          name: 'wait',
+          input: z.object({}),
+          handler: ({ signal }) => {
+            waiting.push(signal);
+            return new Promise((resolve) => signal.addEventListener('abort', () => resolve({ aborted: true }), { once: true }));
+          },
         }),
         defineMethod({
           name: 'fail',
@@ -86,6 +95,7 @@ describe('createConnector over HTTP', () => {
     expect(body.methods.map((m) => `${m.http_method} ${m.path} ${m.name}`)).toEqual([
       'POST /methods/echo echo',
       'GET /things/{id} lookup',
+      'POST /methods/wait wait',
       'POST /methods/fail fail',
     ]);
     expect(Object.keys(body.methods[0]?.input_schema.properties ?? {})).toEqual(['word', 'times']);
@@ -100,6 +110,19 @@ describe('createConnector over HTTP', () => {
   it('serves GET methods with the context in a header', async () => {
     const result = await call('GET', '/things/{id}', { id: 'x 1' });
     expect(result).toMatchObject({ status: 200, body: { id: 'x 1' } });
+  });
+
+  it("aborts the handler's signal when the runner hangs up, and answers without an ETag", async () => {
+    const echoed = await call('POST', '/methods/echo', { word: 'a' });
+    expect(echoed.headers.get('etag')).toBeNull();
+    const request = buildConnectorCall({ baseUrl, verb: 'POST', path: '/methods/wait', envelope: envelope({}), signingSecret: SECRET });
+    const runner = new AbortController();
+    const answer = fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: runner.signal }).catch((error: unknown) => error);
+    await waitForValue(() => waiting[0]);
+    expect(waiting[0]?.aborted).toBe(false);
+    runner.abort();
+    await answer;
+    await waitForValue(() => (waiting[0]?.aborted ? true : undefined));
   });
 
   it('refuses a tampered body', async () => {
@@ -152,3 +175,12 @@ describe('createConnector over HTTP', () => {
     expect(() => new RetryableError('x', { status: 404 })).toThrow(/5xx/);
   });
 });
+
+/** Polls until `probe` answers something (the handler runs in the same process, so this is quick). */
+async function waitForValue<T>(probe: () => T | undefined): Promise<T> {
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
