@@ -101,8 +101,12 @@ function recordHandOvers(sql: SqlExecutor, refs: DeliveryRef[]) {
     returning m.id, m.attempts`;
 }
 
-/** The claiming part (CTEs `policy` … `claimed`) shared by both statements; needs `async_commit`. */
-function claimingCtes(sql: SqlExecutor, request: ClaimRequest) {
+/**
+ * The claiming part (CTEs `policy` … `claimed`) shared by the claim statements: with
+ * `async`, it needs the statement's `async_commit` CTE; `durable` is for a statement
+ * whose commit is waited for anyway (a publish that claims, publish-and-claim-sql.ts).
+ */
+export function claimingCtes(sql: SqlExecutor, request: ClaimRequest, commit: 'async' | 'durable' = 'async') {
   return sql`
     policy as (
       select max_attempts, ack_deadline_ms from mq_queues where name = ${request.queue}
@@ -134,7 +138,7 @@ function claimingCtes(sql: SqlExecutor, request: ClaimRequest) {
         handed_over = ${request.handedOver},
         recovered = m.recovered or m.lease_token is not null,
         consumer_id = ${request.consumerId}
-      from chosen c, async_commit where m.id = c.id
+      from chosen c ${commit === 'async' ? sql`, async_commit` : sql``} where m.id = c.id
       returning m.id, m.queue, m.payload, m.headers, m.priority, m.attempts, m.lease_token, m.lease_expires_at,
         m.visible_at, m.reply_to, m.correlation_id, m.sender, m.published_at, m.expires_at, m.deaths, m.recovered
     )`;

@@ -24,6 +24,7 @@ export class CoalescingBatcher<Item, Result> {
   private idleWaiters: (() => void)[] = [];
   /** An end-of-turn `setImmediate` is pending. */
   private gathering = false;
+  private afterTurnTasks: (() => void)[] = [];
 
   constructor(
     private readonly runBatch: (items: Item[]) => Promise<BatchOutcome<Result>[]>,
@@ -37,6 +38,18 @@ export class CoalescingBatcher<Item, Result> {
     });
   }
 
+  /**
+   * Runs `task` at the end of this event-loop turn, just before the batch gathered in the
+   * turn leaves: work that follows a commit (handing its messages to a local consumer)
+   * waits until the callers answered by that commit have submitted again, and the
+   * handlers it starts run on while the next statement is at the database. `task` must
+   * not throw.
+   */
+  afterTurn(task: () => void): void {
+    this.afterTurnTasks.push(task);
+    this.scheduleTurnEnd();
+  }
+
   /** Resolves once nothing waits and nothing is in flight. */
   drain(): Promise<void> {
     if (this.inFlight === 0 && this.waiting.length === 0) return Promise.resolve();
@@ -47,13 +60,7 @@ export class CoalescingBatcher<Item, Result> {
     for (;;) {
       const step = nextGroupCommitStep({ waiting: this.waiting.length, inFlight: this.inFlight, turnEnded }, this.options);
       if (step.kind === 'gather') {
-        if (!this.gathering) {
-          this.gathering = true;
-          setImmediate(() => {
-            this.gathering = false;
-            this.pump(true);
-          });
-        }
+        this.scheduleTurnEnd();
         return;
       }
       if (step.kind !== 'send') break;
@@ -66,6 +73,18 @@ export class CoalescingBatcher<Item, Result> {
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();
     }
+  }
+
+  private scheduleTurnEnd(): void {
+    if (this.gathering) return;
+    this.gathering = true;
+    setImmediate(() => {
+      this.gathering = false;
+      const tasks = this.afterTurnTasks;
+      this.afterTurnTasks = [];
+      for (const task of tasks) task();
+      this.pump(true);
+    });
   }
 
   private async run(batch: Waiting<Item, Result>[]): Promise<void> {

@@ -7,6 +7,7 @@ import type { ConsumerBackend, ConsumerRegistration, ConsumerTiming } from './co
 import { traceClaims } from './consume-tracing';
 import type { Settler } from './delivery-control';
 import { HandlerPool } from './handler-pool';
+import { directDeliveryRoom, type DirectReceiver } from './local-delivery';
 import { performanceClock, type MonotonicClock } from './monotonic-clock';
 import { decideNextStatement, type ConsumeLoopLimits, type ConsumeLoopState } from './next-statement';
 import { PrefetchBuffer } from './prefetch-buffer';
@@ -27,7 +28,7 @@ const RETRY_AFTER_FAILURE_MS = 1000;
  * When a claim comes back short the queue is taken as empty until a wake-up or the poll
  * interval; database errors (a restart) are logged and retried.
  */
-export class QueueConsumer implements Consumer {
+export class QueueConsumer implements Consumer, DirectReceiver {
   readonly id: string;
   private readonly registration: ConsumerRegistration;
   private readonly signal = new WakeSignal();
@@ -56,6 +57,11 @@ export class QueueConsumer implements Consumer {
   private backlogSeen = false;
   /** After a failed statement (database down), nothing is sent before this. */
   private retryAt = 0;
+  /** Room promised to publishes in flight that insert messages already leased to this consumer (local-delivery.ts). */
+  private directPromised = 0;
+  /** Releases of direct deliveries that arrived after stop(); shutdown waits for them. */
+  private lateReleases: Promise<void>[] = [];
+  private directSettled: (() => void) | null = null;
 
   constructor(
     private readonly backend: ConsumerBackend,
@@ -136,10 +142,48 @@ export class QueueConsumer implements Consumer {
       await this.backend.release(this.queue, unstarted).catch((error: unknown) => this.logger.warn('releasing prefetched deliveries failed; their leases will lapse', { error }));
     }
     await this.loopDone;
+    // A publish in flight may still hand deliveries over; they are released, not lost in a lease.
+    if (this.directPromised > 0) await new Promise<void>((resolve) => (this.directSettled = resolve));
+    await Promise.all(this.lateReleases);
     await this.handlers.settlementsLanded();
     if (this.ticker) clearInterval(this.ticker);
     this.unsubscribe();
     await this.backend.deregister(this.id).catch((error: unknown) => this.logger.warn('consumer deregistration failed', { error }));
+  }
+
+  get leaseMs(): number | null {
+    return this.options.leaseMs;
+  }
+
+  reserveDirect(): number {
+    const room = directDeliveryRoom({
+      running: this.running,
+      queueLooksEmpty: this.queueLooksEmpty,
+      claimsInFlight: this.claimsInFlight,
+      backingOff: this.monotonic() < this.retryAt,
+      capacity: this.loopState().capacity,
+    });
+    this.directPromised += room;
+    return room;
+  }
+
+  receiveDirect(reserved: number, deliveries: Delivery[]): void {
+    this.directPromised -= reserved;
+    // A claim that filled the room may have left messages behind: the loop claims again.
+    if (reserved > 0 && deliveries.length === reserved) this.queueLooksEmpty = false;
+    if (deliveries.length > 0) {
+      if (this.running) {
+        traceClaims(this.queue, deliveries, new Date(), new Date());
+        this.buffer.push(deliveries, this.monotonic(), this.clock.now().getTime());
+        this.leaseKeeper.schedule();
+        this.dispatch();
+      } else {
+        this.lateReleases.push(this.backend.release(this.queue, deliveries).catch(() => undefined));
+      }
+    }
+    if (this.directPromised === 0 && this.directSettled) this.directSettled();
+    // Room promised and not used is room again.
+    if (deliveries.length < reserved) this.signal.ring();
   }
 
   private queueAck(ref: DeliveryRef): Promise<void> {
@@ -163,7 +207,7 @@ export class QueueConsumer implements Consumer {
   }
 
   private loopState(): ConsumeLoopState {
-    const held = this.handlers.size + this.buffer.length + (this.handOver ? 1 : 0) + this.claimsInFlight;
+    const held = this.handlers.size + this.buffer.length + (this.handOver ? 1 : 0) + this.claimsInFlight + this.directPromised;
     return {
       running: this.running,
       now: this.monotonic(),

@@ -22,15 +22,7 @@ export function qualifiesForDirectInsert(rows: PublicationRow[]): boolean {
  */
 export async function insertDirect(sql: SqlExecutor, batch: EncodedPublications, count: number): Promise<string[] | null> {
   const [answer] = await sql<{ ids: string[] | null }[]>`
-    with envelopes as (
-      select e.*, q.name as queue, q.message_ttl_ms, q.max_length
-      from rows from (jsonb_to_recordset(${batch.envelopes}::text::jsonb) as (
-          routing_key text, headers jsonb, priority smallint, not_before timestamptz, delay_ms bigint,
-          expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int, reply_to text, correlation_id text, sender text))
-        with ordinality as e(routing_key, headers, priority, not_before, delay_ms, expires_at, ttl_ms, ack_deadline_ms,
-          reply_to, correlation_id, sender, envelope)
-      left join mq_queues q on q.name = e.routing_key
-    ),
+    with ${envelopesCte(sql, batch)},
     inserted as (
       insert into mq_messages (queue, payload, headers, priority, visible_at, expires_at, ack_deadline_ms, reply_to, correlation_id, sender)
       select e.queue, p.payload, coalesce(e.headers, '{}'), e.priority,
@@ -47,4 +39,21 @@ export async function insertDirect(sql: SqlExecutor, batch: EncodedPublications,
     select array_agg(id order by id) as ids from inserted`;
   const ids = answer?.ids ?? [];
   return ids.length === count ? ids : null;
+}
+
+/**
+ * CTE `envelopes`: the batch's distinct envelopes with the queue each routing key names
+ * (null when none) and that queue's TTL, max length and ack deadline.
+ */
+export function envelopesCte(sql: SqlExecutor, batch: EncodedPublications) {
+  return sql`
+    envelopes as (
+      select e.*, q.name as queue, q.message_ttl_ms, q.max_length, q.ack_deadline_ms as queue_ack_deadline_ms
+      from rows from (jsonb_to_recordset(${batch.envelopes}::text::jsonb) as (
+          routing_key text, headers jsonb, priority smallint, not_before timestamptz, delay_ms bigint,
+          expires_at timestamptz, ttl_ms bigint, ack_deadline_ms int, reply_to text, correlation_id text, sender text))
+        with ordinality as e(routing_key, headers, priority, not_before, delay_ms, expires_at, ttl_ms, ack_deadline_ms,
+          reply_to, correlation_id, sender, envelope)
+      left join mq_queues q on q.name = e.routing_key
+    )`;
 }

@@ -90,10 +90,13 @@ export class PostgresBroker extends PostgresTopology implements Broker {
     this.clock = options.clock ?? systemClock;
     const remoteConsumers = new RemoteConsumerCache(this.sql, () => [...this.consumers].map((consumer) => consumer.id));
     this.wakeUp = new WakeUp(this.sql, options.schema, this.logger, (queue) => remoteConsumers.hasRemoteConsumers(queue));
-    this.publishing = new Publishing(this.sql, this.wakeUp, this.rates, {
-      maxInFlight: options.publishConcurrency ?? 2,
-      maxBatch: options.publishBatchLimit ?? 500,
-    });
+    this.publishing = new Publishing(
+      this.sql,
+      this.wakeUp,
+      this.rates,
+      { maxInFlight: options.publishConcurrency ?? 2, maxBatch: options.publishBatchLimit ?? 500 },
+      (queue) => this.localConsumersOf(queue),
+    );
     this.rateTimer = setInterval(() => void this.flushRates(), options.rateFlushIntervalMs ?? 5000);
     this.rateTimer.unref();
     this.settlement = new DeliverySettlement({ sql: this.sql, wakeUp: this.wakeUp, rates: this.rates, logger: this.logger, random: options.random ?? Math.random });
@@ -279,6 +282,10 @@ export class PostgresBroker extends PostgresTopology implements Broker {
   private async requireQueue(name: string): Promise<void> {
     const [found] = await this.sql`select 1 from mq_queues where name = ${name}`;
     if (!found) throw new NotFoundError('queue', name);
+  }
+
+  private *localConsumersOf(queue: string): Iterable<QueueConsumer> {
+    for (const consumer of this.consumers) if (consumer.queue === queue) yield consumer;
   }
 
   private assertOpen(): void {

@@ -30,8 +30,10 @@ export async function storePublications(
   rows: PublicationRow[],
   allowBounded: boolean,
   encoded: EncodedPublications = encodePublications(rows),
+  /** The direct insert was just tried for these rows and answered null: go straight to the general statement. */
+  directTried = false,
 ): Promise<StoredBatch> {
-  if (!allowBounded && qualifiesForDirectInsert(rows)) {
+  if (!allowBounded && !directTried && qualifiesForDirectInsert(rows)) {
     const ids = await insertDirect(sql, encoded, rows.length);
     if (ids) return { results: rows.map((row, index) => ({ receipt: { messageIds: [ids[index] ?? ''], queues: [row.routing_key] } })), needsBoundedPath: false };
   }

@@ -1,8 +1,11 @@
 import { type Sql } from '@interflow/core';
 import type { PublishReceipt, PublicationRow, TransactionSql } from '@interflow/broker';
 import { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } from './coalescing-batcher';
-import { encodeGroup } from './publication-encoding';
-import { publishInTransaction, storePublications } from './publisher';
+import { qualifiesForDirectInsert } from './direct-publish-sql';
+import { DirectDeliveryPlan, type DirectReceiver } from './local-delivery';
+import { encodeGroup, type EncodedPublications } from './publication-encoding';
+import { publishAndClaim, type PublishAndClaimAnswer } from './publish-and-claim-sql';
+import { publishInTransaction, storePublications, type StoredBatch } from './publisher';
 import type { RateCounter } from './rate-counter';
 import type { WakeUp } from './wake-up';
 
@@ -18,6 +21,8 @@ export class Publishing {
     private readonly wakeUp: WakeUp,
     private readonly rates: RateCounter,
     groupCommit: CoalescingBatcherOptions,
+    /** Consumers of this process on a queue that may take single publishes directly (local-delivery.ts). */
+    private readonly receiversOf: (queue: string) => Iterable<DirectReceiver> = () => [],
   ) {
     this.group = new CoalescingBatcher((rows) => this.storeGroup(rows), groupCommit);
   }
@@ -79,7 +84,9 @@ export class Publishing {
     });
     const keptIndexes = group.map((_, index) => index).filter((index) => !failed.has(index));
     if (rows.length === 0) return outcomes;
-    const stored = await storePublications(this.sql, rows, false, encoded);
+    const direct = qualifiesForDirectInsert(rows) ? DirectDeliveryPlan.make(rows, this.receiversOf) : null;
+    const claimed = direct ? await this.publishAndClaim(rows, encoded, direct) : null;
+    const stored = claimed?.stored ?? (await storePublications(this.sql, rows, false, encoded, direct !== null));
     if (stored.needsBoundedPath) {
       // Rare: some publication routes into a queue with a max length. Each goes alone in
       // its own transaction, so one full queue refuses only its own publisher.
@@ -97,7 +104,7 @@ export class Publishing {
       return outcomes;
     }
     const receipts = stored.results.flatMap((result) => ('receipt' in result ? [result.receipt] : []));
-    this.afterCommit(receipts);
+    this.afterCommit(receipts, [], claimed?.delivered);
     stored.results.forEach((result, position) => {
       const index = keptIndexes[position] ?? -1;
       outcomes[index] = 'receipt' in result ? { value: result.receipt } : result.retryable ? { retry: true } : { error: result.error };
@@ -105,11 +112,39 @@ export class Publishing {
     return outcomes;
   }
 
-  private afterCommit(receipts: PublishReceipt[], extraQueues: Iterable<string> = []): void {
+  /**
+   * The group's direct insert, claiming for a local consumer (publish-and-claim-sql.ts);
+   * its deliveries are handed over once the publishers are answered and the next batch
+   * left. `stored` is null when the batch must take the general path (a routing key
+   * naming no queue, or a bounded one): nothing was inserted. `delivered` names the
+   * consumer's queue when every new row for it went to the consumer: nobody needs waking.
+   */
+  private async publishAndClaim(
+    rows: PublicationRow[],
+    encoded: EncodedPublications,
+    direct: DirectDeliveryPlan,
+  ): Promise<{ stored: StoredBatch | null; delivered: Set<string> }> {
+    let answer: PublishAndClaimAnswer;
+    try {
+      answer = await publishAndClaim(this.sql, encoded, rows.length, direct.claim, direct.tokens);
+    } catch (error) {
+      direct.giveBack();
+      throw error;
+    }
+    this.group.afterTurn(() => direct.deliver(answer.deliveries));
+    const inserted = answer.stored;
+    if (!inserted) return { stored: null, delivered: new Set() };
+    const results = rows.map((row, index) => ({ receipt: { messageIds: [inserted.ids[index] ?? ''], queues: [row.routing_key] } }));
+    const allLeased = rows.every((row, index) => row.routing_key !== direct.queue || inserted.leased[index] === true);
+    return { stored: { results, needsBoundedPath: false }, delivered: allLeased ? new Set([direct.queue]) : new Set() };
+  }
+
+  /** Counts the publishes and wakes whoever may wait for them, except on queues whose every new message was delivered directly. */
+  private afterCommit(receipts: PublishReceipt[], extraQueues: Iterable<string> = [], delivered: Set<string> = new Set()): void {
     const touched = new Set(extraQueues);
     for (const receipt of receipts) {
       for (const queue of receipt.queues) {
-        touched.add(queue);
+        if (!delivered.has(queue)) touched.add(queue);
         this.rates.countPublished(queue);
       }
     }
