@@ -63,8 +63,9 @@ export interface PostgresBrokerOptions {
  * The PostgreSQL broker: `new PostgresBroker({ sql, logger, schema })`. One instance per
  * process is enough and best: it group-commits concurrent `publish()` calls (they share
  * one statement and one commit, each resolving after that commit), wakes its own
- * consumers directly and shares one LISTEN connection; each consumer sends its acks
- * together with its next claim. `close()` stops its consumers and timers; the caller
+ * consumers directly (or, when one waits on an empty queue, claims for it in the publish
+ * statement itself: local-delivery.ts) and shares one LISTEN connection; each consumer
+ * sends its acks together with its next claim. `close()` stops its consumers and timers; the caller
  * closes `sql`.
  *
  * For throughput: a pool of publishers + 4 connections (each consumer uses up to two at

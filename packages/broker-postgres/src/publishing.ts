@@ -11,7 +11,8 @@ import type { WakeUp } from './wake-up';
 
 /**
  * The broker's three ways to publish validated rows, and what follows each commit
- * (wake-ups, rate counts). Single publishes are group-committed.
+ * (wake-ups, rate counts). Single publishes are group-committed, and claim for a local
+ * consumer waiting on their queue (local-delivery.ts).
  */
 export class Publishing {
   private readonly group: CoalescingBatcher<PublicationRow, PublishReceipt>;

@@ -54,6 +54,32 @@ describe('CoalescingBatcher (group commit)', () => {
     await Promise.all([publisherA, b]);
   });
 
+  it('runs an after-turn task once the answered callers submitted again, just before their batch leaves', async () => {
+    const events: string[] = [];
+    const releases: (() => void)[] = [];
+    const batcher: CoalescingBatcher<string, string> = new CoalescingBatcher<string, string>(
+      async (items) => {
+        events.push(`send ${items.join(',')}`);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        batcher.afterTurn(() => events.push(`after ${items.join(',')}`));
+        return items.map((item) => ({ value: item }));
+      },
+      { maxInFlight: 1, maxBatch: 100 },
+    );
+    const publisher = (async () => {
+      await batcher.submit('a1');
+      events.push('a1 answered');
+      await batcher.submit('a2');
+    })();
+    await endOfTurn();
+    releases.shift()?.();
+    await endOfTurn();
+    await endOfTurn();
+    expect(events).toEqual(['send a1', 'a1 answered', 'after a1', 'send a2']);
+    releases.shift()?.();
+    await publisher;
+  });
+
   it('fails only the items that failed and retries the ones asked to', async () => {
     let calls = 0;
     const batcher = new CoalescingBatcher<string, string>(
