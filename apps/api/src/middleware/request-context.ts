@@ -39,7 +39,7 @@ export function requestContext(logger: Logger, metrics: MetricsRegistry) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       duration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      if (req.path !== '/healthz' && req.path !== '/readyz' && req.path !== '/metrics') {
+      if (req.path !== '/healthz' && req.path !== '/readyz' && req.path !== '/metrics' && req.log.isLevelEnabled('http')) {
         req.log.http('request', {
           method: req.method,
           path: loggablePath(req.path),

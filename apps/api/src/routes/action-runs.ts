@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { type Sql } from '@interflow/core';
-import { getAction } from '@interflow/registry';
+import { findActionTarget } from '@interflow/registry';
 import { requireRole } from '../http/authorize';
 import { requireDeploymentAccess } from '../http/deployment-access';
 import { answerTrigger, idempotencyKeyOf } from '../http/trigger-answer';
@@ -18,16 +18,19 @@ export function actionRunRoutes(deps: TriggerDependencies & { sql: Sql }): Route
   router.post('/v1/actions/:id/runs', async (req, res) => {
     requireRole(req, 'viewer');
     const { id } = parseParams(idParams, req);
-    const action = await getAction(deps.sql, id);
+    // The action and its method in one read, as the webhook's; the method is checked after access and input.
+    const { action, method } = await findActionTarget(deps.sql, id);
     const { principal } = await requireDeploymentAccess(deps.sql, req, action.deploymentId, 'run', { kind: 'action', id });
     const { wait } = parseQuery(triggerQuery, req);
     const body = parseBody(triggerBody, req);
+    const idempotencyKey = idempotencyKeyOf(req);
     const outcome = await triggerRun(deps, {
       action,
+      method: method(),
       input: body.input,
       trigger: 'api',
       triggeredBy: `token:${principal.tokenId}`,
-      idempotencyKey: idempotencyKeyOf(req),
+      idempotencyKey,
       waitMs: Math.round(wait * 1000),
       log: req.log,
     });

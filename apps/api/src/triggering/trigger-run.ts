@@ -1,4 +1,4 @@
-import { type Broker, DEFAULT_EXCHANGE, type Publication, type PublishReceipt } from '@interflow/broker';
+import { type Broker, DEFAULT_EXCHANGE, type Publication } from '@interflow/broker';
 import crypto from 'node:crypto';
 import { ConflictError, type Clock, type Logger, type Sql } from '@interflow/core';
 import {
@@ -8,9 +8,7 @@ import {
   getRun,
   hashRunInput,
   insertCachedRun,
-  insertQueuedRun,
   mergeRunInput,
-  resolveMethod,
   runRequestMessage,
   type Action,
   type NewRun,
@@ -18,6 +16,7 @@ import {
   type RunRequestKeys,
   type ServiceMethod,
 } from '@interflow/registry';
+import { writeQueuedRun, type QueuedRun } from './queue-run';
 import type { RunReplies } from './run-replies';
 import type { TriggerMetrics, TriggerResult } from './trigger-metrics';
 
@@ -33,8 +32,8 @@ export interface TriggerDependencies {
 
 export interface TriggerRequest {
   action: Action;
-  /** The action's method when the caller read it already (with the action); else it is read here. */
-  method?: ServiceMethod;
+  /** The action's method, read with the action (`findWebhookTarget`, `findActionTarget`). */
+  method: ServiceMethod;
   /** The trigger's input, merged over the action's default input. */
   input: Record<string, unknown> | undefined;
   trigger: 'api' | 'webhook';
@@ -81,8 +80,7 @@ export async function triggerRun(deps: TriggerDependencies, request: TriggerRequ
 }
 
 async function startRun(deps: TriggerDependencies, request: TriggerRequest): Promise<{ outcome: TriggerOutcome; result: TriggerResult }> {
-  const { action } = request;
-  const method = request.method ?? (await resolveMethod(deps.sql, action.deploymentId, action.method));
+  const { action, method } = request;
   const input = mergeRunInput(action.defaultInput, request.input);
   if (method.input_schema) assertMatchesSchema(method.input_schema, input, 'input', 'the input');
   const inputHash = hashRunInput(input);
@@ -101,14 +99,13 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
     inputHash,
     idempotencyKey: key ?? null,
   };
-  const log = request.log.child({ actionId: action.id, runId: newRun.id, deploymentId: action.deploymentId });
 
   if (action.cacheTtlMs !== null) {
     const cached = await findFreshResponse(deps.sql, action.id, inputHash, deps.clock.now());
     if (cached) {
       const run = await insertCachedRun(deps.sql, newRun, cached.response);
       if (run) {
-        log.info('run answered from the response cache', { cachedFromRunId: cached.runId });
+        logRun(request, newRun, 'run answered from the response cache', { cachedFromRunId: cached.runId });
         return { outcome: { run, replayed: false }, result: 'cached' };
       }
       return { outcome: (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun), result: 'replayed' };
@@ -130,35 +127,26 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
       ...(replyTo ? { replyTo } : {}),
     },
   };
-  let run: Run | null;
-  let receipts: PublishReceipt[] = [];
+  let queued: QueuedRun | null;
   try {
-    // The message first, then the run with its message id: one statement fewer than
-    // inserting the run, publishing and recording the id. When another request with the
-    // same Idempotency-Key inserted its run meanwhile, the whole transaction rolls back.
-    run = await deps.sql
-      .begin(async (tx) => {
-        // Consumers are woken after the commit, not by a NOTIFY inside it: notifying transactions commit one at a time.
-        receipts = await deps.broker.publishWithin(tx, [publication], { wake: 'caller' });
-        const inserted = await insertQueuedRun(tx, { ...newRun, messageId: receipts[0]?.messageIds[0] ?? null });
-        if (!inserted) throw new IdempotencyKeyTaken();
-        return inserted;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof IdempotencyKeyTaken) return null;
-        throw error;
-      });
+    // The message first, then the run with its message id (one statement fewer than
+    // inserting the run, publishing and recording the id), in one transaction and two
+    // round trips. When another request with the same Idempotency-Key inserted its run
+    // meanwhile, the whole transaction rolls back.
+    queued = await writeQueuedRun(deps.sql, deps.broker, publication, newRun);
   } catch (error) {
     waiter?.cancel();
     throw error;
   }
-  if (!run) {
+  if (!queued) {
     // Another request with the same Idempotency-Key won the insert meanwhile.
     waiter?.cancel();
     return { outcome: (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun), result: 'replayed' };
   }
-  deps.broker.announceCommitted(receipts);
-  log.info('run queued', { queue: action.queue, trigger: request.trigger });
+  // Consumers are woken after the commit, not by a NOTIFY inside it: notifying transactions commit one at a time.
+  deps.broker.announceCommitted(queued.receipts);
+  const { run } = queued;
+  logRun(request, newRun, 'run queued', { queue: action.queue, trigger: request.trigger });
   if (!waiter) return { outcome: { run, replayed: false }, result: 'queued' };
 
   const reply = await waiter.wait(request.waitMs);
@@ -171,8 +159,11 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
   return { outcome: { run: current, replayed: false }, result: 'queued' };
 }
 
-/** Rolls back a trigger whose Idempotency-Key another request's run took meanwhile. */
-class IdempotencyKeyTaken extends Error {}
+/** An info line with the run's ids; nothing is built when info is off (every trigger passes here). */
+function logRun(request: TriggerRequest, run: NewRun, message: string, fields: Record<string, unknown>): void {
+  if (!request.log.isInfoEnabled()) return;
+  request.log.info(message, { actionId: run.actionId, runId: run.id, deploymentId: run.deploymentId, ...fields });
+}
 
 function raceLost(run: NewRun): never {
   throw new ConflictError('a concurrent request with this Idempotency-Key is being processed; retry', { actionId: run.actionId });

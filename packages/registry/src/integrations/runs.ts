@@ -9,6 +9,7 @@ import {
   NotFoundError,
 } from '@interflow/core';
 import { deploymentVisibleSql } from './access-rules';
+import { isUniqueViolation } from './unique-violation';
 
 export const RUN_STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -129,6 +130,38 @@ export async function insertQueuedRun(tx: SqlExecutor, run: NewRun): Promise<Run
     on conflict (action_id, idempotency_key) do nothing
     returning *`;
   return row ? presentRun(row) : null;
+}
+
+/** The constraint an Idempotency-Key already used for the action violates. */
+const IDEMPOTENCY_KEY_CONSTRAINT = 'runs_action_id_idempotency_key_key';
+
+/**
+ * Inserts a `queued` run for a caller that pipelines its `commit` right behind the insert
+ * (the api's triggers): the statement is sent at once, so one the caller sends next
+ * follows it on the connection. Unlike insertQueuedRun, an Idempotency-Key already used
+ * for the action fails the statement, aborting the transaction (the commit behind it
+ * rolls back), and answers null. The row is written only inside a transaction that has
+ * written already (the publish of the run's message): the client re-sends a prepared
+ * statement the server asked it to plan again (after a schema change), and a re-send that
+ * arrives after the rollback must write nothing; it throws instead.
+ */
+export function sendQueuedRunInsert(tx: SqlExecutor, run: NewRun): Promise<Run | null> {
+  const insert = tx<RunRow[]>`
+    insert into runs (id, action_id, deployment_id, status, trigger, triggered_by, input, input_hash, idempotency_key, message_id)
+    select ${run.id}::uuid, ${run.actionId}::uuid, ${run.deploymentId}::uuid, 'queued', ${run.trigger}::text, ${run.triggeredBy}::text,
+           ${jsonParam(tx, run.input)}, ${run.inputHash}::text, ${run.idempotencyKey ?? null}::text, ${run.messageId ?? null}::text
+    where pg_current_xact_id_if_assigned() is not null
+    returning *`.execute();
+  return insert.then(
+    ([row]) => {
+      if (!row) throw new Error(`run ${run.id} was not inserted: its statement ran outside the transaction that published its message`);
+      return presentRun(row);
+    },
+    (error: unknown) => {
+      if (isUniqueViolation(error, IDEMPOTENCY_KEY_CONSTRAINT)) return null;
+      throw error;
+    },
+  );
 }
 
 /**

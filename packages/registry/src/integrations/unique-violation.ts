@@ -4,7 +4,11 @@
  * check-then-insert.
  */
 export function uniqueViolation(error: unknown, constraint: string, toError: () => Error): unknown {
+  return isUniqueViolation(error, constraint) ? toError() : error;
+}
+
+/** True when `error` is PostgreSQL's unique violation of `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const pgError = error as { code?: string; constraint_name?: string };
-  if (pgError.code === '23505' && pgError.constraint_name === constraint) return toError();
-  return error;
+  return pgError.code === '23505' && pgError.constraint_name === constraint;
 }
