@@ -5,6 +5,7 @@ import {
   createDeployment,
   createKeyring,
   endRunWithAttempt,
+  findActionTarget,
   findWebhookTarget,
   getRun,
   insertQueuedRun,
@@ -68,6 +69,16 @@ describe('findWebhookTarget', () => {
     expect(await findWebhookTarget(db.sql, 'whk_unknown')).toBeNull();
     await rotateActionWebhook(db.sql, action.id);
     expect(await findWebhookTarget(db.sql, webhookSecret)).toBeNull();
+  });
+});
+
+describe('findActionTarget', () => {
+  it('answers the action with its method by id, and NotFoundError for an unknown id', async () => {
+    const { action } = await setup('by-id');
+    const target = await findActionTarget(db.sql, action.id);
+    expect(target.action.id).toBe(action.id);
+    expect(target.method().name).toBe('fetch');
+    await expect(findActionTarget(db.sql, crypto.randomUUID())).rejects.toMatchObject({ httpStatus: 404 });
   });
 });
 
