@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     runRequestKeys: runRequestKeys(keyring),
     executor: {
       plans: new RegistryActionPlans(sql, keyring),
-      ledger: new RegistryRunLedger(sql, clock),
+      ledger: new RegistryRunLedger(sql, clock, { groupRecords: config.INTERFLOW_BROKER === 'postgres' }),
       cache: new RegistryResponseCache(sql, clock),
       permits: new CallPermits({ sql, holderId: consumerName, maxWaitMs: config.RUNNER_LIMIT_WAIT_MS, waits: runnerMetrics.limitWaits }),
       announcer: new OutcomeAnnouncer(broker),

@@ -23,15 +23,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The RunLedger over core's run-recording functions (registry's tables). The first read
  * of a run and the start of an attempt are gathered per event-loop turn (TurnBatch): the
  * messages of one claim read their runs in one statement and start their attempts in
- * another, each answered when its statement is.
+ * another, each answered when its statement is; with `groupRecords`, their settles share
+ * one transaction too.
  */
 export class RegistryRunLedger implements RunLedger {
   private readonly finds = new TurnBatch((lookups: { runId: string; actionId: string }[]) => runsWithContextStamp(this.sql, lookups));
   private readonly attemptStarts = new TurnBatch((starts: AttemptStart[]) => startEachOnce(this.sql, starts));
+  private readonly records = new TurnBatch((works: RecordWork[]) => this.recordTogether(works));
 
   constructor(
     private readonly sql: Sql,
     private readonly clock: Clock,
+    private readonly options: RegistryRunLedgerOptions = { groupRecords: false },
   ) {}
 
   async find(runId: string, actionId: string): Promise<FoundRun | null> {
@@ -65,8 +68,40 @@ export class RegistryRunLedger implements RunLedger {
     if (!(await this.attemptStarts.submit({ runId, attempt, startedAt: this.clock.now() }))) throw new NotFoundError('run', runId);
   }
 
-  record<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T> {
+  async record<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T> {
+    if (!this.options.groupRecords) return this.recordAlone(work);
+    const outcome = await this.records.submit(work);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value as T;
+  }
+
+  private recordAlone<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T> {
     return this.sql.begin((tx) => work(this.recorder(tx as unknown as TransactionSql))) as Promise<T>;
+  }
+
+  /**
+   * The works of one turn in ONE transaction: one `begin`, their statements pipelined on
+   * one connection, one durable commit; each caller is answered after that commit. When a
+   * work throws (a lease lost, say) nothing of the group is kept: the transaction rolls
+   * back and every work is recorded again in a transaction of its own, as if alone, so
+   * one failure never fails or loses another's settle. A failed commit fails them all,
+   * as it would have failed each (whether it happened is unknown, so nothing is redone).
+   */
+  private async recordTogether(works: RecordWork[]): Promise<RecordOutcome[]> {
+    const alone = (work: RecordWork) => this.recordAlone(work).then((value): RecordOutcome => ({ value }), (error: unknown): RecordOutcome => ({ error }));
+    if (works.length === 1) return [await alone(works[0]!)];
+    try {
+      const { values } = await this.sql.begin(async (tx) => {
+        const recorder = this.recorder(tx as unknown as TransactionSql);
+        const settled = await Promise.allSettled(works.map((work) => work(recorder)));
+        if (settled.some((result) => result.status === 'rejected')) throw new GroupRolledBack();
+        return { values: settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) };
+      });
+      return values.map((value) => ({ value }));
+    } catch (error) {
+      if (!(error instanceof GroupRolledBack)) return works.map(() => ({ error }));
+    }
+    return Promise.all(works.map(alone));
   }
 
   private recorder(tx: TransactionSql): RunRecorder {
@@ -105,6 +140,27 @@ export class RegistryRunLedger implements RunLedger {
         error: 'abandoned: the runner making this call stopped before it ended (its lease lapsed)',
       });
     }
+  }
+}
+
+export interface RegistryRunLedgerOptions {
+  /**
+   * Record the works of one event-loop turn in one transaction (see recordTogether).
+   * Only with the PostgreSQL broker: RabbitMQ's settles "within" a transaction wait for
+   * that transaction's id to commit, and after a shared transaction rolled back they
+   * would refuse the retry until they had seen the rollback.
+   */
+  groupRecords: boolean;
+}
+
+type RecordWork = (recorder: RunRecorder) => Promise<unknown>;
+type RecordOutcome = { value: unknown } | { error: unknown };
+
+/** A work of a group failed: the group's transaction is rolled back and each work is recorded alone. */
+class GroupRolledBack extends Error {
+  constructor() {
+    super('a work of the group failed; the group is recorded again, each work alone');
+    this.name = 'GroupRolledBack';
   }
 }
 
