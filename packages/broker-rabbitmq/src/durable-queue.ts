@@ -7,7 +7,7 @@ const QUEUE_VERSION = 'x-queue-version';
  * RabbitMQ 3.10–3.12), as plain amqplib does. On 3.10 a version 2 queue writes every
  * persistent message to its store even when a consumer takes it at once: a message
  * flowing through (the broker's usual case: a consumer waiting) cost RabbitMQ about a
- * millisecond more from publish to delivery and a third more CPU than on version 1, side by
+ * millisecond more from publish to delivery and about 40 % more CPU than on version 1, side by
  * side (docs/benchmarks.md; decision 48). A queue made as version 2 by an earlier release
  * (decision 45) keeps its version: RabbitMQ refuses a declaration whose `x-queue-version`
  * differs (406, closing the channel), so the declaration is made again, on a fresh
