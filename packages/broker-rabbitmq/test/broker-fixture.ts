@@ -22,8 +22,9 @@ export async function createRabbitFixture(options: Partial<RabbitmqBrokerOptions
   const names = new AmqpNames(namePrefix);
   const extras: RabbitmqBroker[] = [];
   const pools: { end(options?: { timeout?: number }): Promise<void> }[] = [];
+  const url = options.url ?? AMQP_URL;
   const make = (sql: typeof db.sql, more: Partial<RabbitmqBrokerOptions>) =>
-    new RabbitmqBroker({ sql, logger: createSilentLogger(), url: AMQP_URL, namePrefix, heartbeatIntervalMs: 500, ...options, ...more });
+    new RabbitmqBroker({ sql, logger: createSilentLogger(), url, namePrefix, heartbeatIntervalMs: 500, ...options, ...more });
   const broker = make(db.sql, {});
   return {
     db,
@@ -40,18 +41,21 @@ export async function createRabbitFixture(options: Partial<RabbitmqBrokerOptions
       for (const other of extras) await other.close();
       await broker.close();
       for (const pool of pools) await pool.end({ timeout: 1 });
-      await removeRabbitTopology(db, names);
-      await db.drop();
+      try {
+        await removeRabbitTopology(db, names, url);
+      } finally {
+        await db.drop();
+      }
     },
   };
 }
 
 /** Deletes every RabbitMQ queue and exchange the record names (and their delay queues). */
-export async function removeRabbitTopology(db: TestDatabase, names: AmqpNames): Promise<void> {
+export async function removeRabbitTopology(db: TestDatabase, names: AmqpNames, url: string = AMQP_URL): Promise<void> {
   const queues = await db.sql<{ name: string }[]>`select name from rabbitmq_queues`;
   const delays = await db.sql<{ queue: string; delay_ms: number }[]>`select queue, delay_ms from rabbitmq_delay_queues`;
   const exchanges = await db.sql<{ name: string }[]>`select name from rabbitmq_exchanges`;
-  const connection = await amqp.connect(AMQP_URL);
+  const connection = await amqp.connect(url);
   try {
     const channel = await connection.createChannel();
     for (const queue of queues) await channel.deleteQueue(names.queue(queue.name));
