@@ -31,6 +31,8 @@ export interface Outgoing {
 export class EnvelopeSender {
   private channel: Promise<amqp.ConfirmChannel> | null = null;
   private readonly declaredDelayQueues = new Map<string, number>();
+  /** Per channel, how to answer "lost" for each publish still waiting for its confirm. */
+  private readonly awaitingConfirm = new WeakMap<amqp.ConfirmChannel, Set<() => void>>();
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -65,9 +67,18 @@ export class EnvelopeSender {
       const opening = this.connection.confirmChannel();
       this.channel = opening;
       opening.then(
-        (channel) => channel.on('close', () => {
-          if (this.channel === opening) this.channel = null;
-        }),
+        (channel) => {
+          const awaiting = new Set<() => void>();
+          this.awaitingConfirm.set(channel, awaiting);
+          channel.on('close', () => {
+            if (this.channel === opening) this.channel = null;
+            // amqplib answers its waiting confirm callbacks on close only up to the first slot
+            // already confirmed out of order (copies for different queues are confirmed in any
+            // order); the rest would wait forever, and their publishes with them.
+            for (const lost of awaiting) lost();
+            awaiting.clear();
+          });
+        },
         () => {
           if (this.channel === opening) this.channel = null;
         },
@@ -105,15 +116,22 @@ export class EnvelopeSender {
     if (envelope.replyTo !== null) options.replyTo = envelope.replyTo;
     if (envelope.correlationId !== null) options.correlationId = envelope.correlationId;
     if (!destination.delayed && envelope.meta.expiresAt !== null) options.expiration = String(Math.max(1, envelope.meta.expiresAt - now));
+    const awaiting = this.awaitingConfirm.get(channel);
     return new Promise((resolve) => {
+      const lost = () => resolve('lost');
+      awaiting?.add(lost);
+      const settle = (outcome: 'confirmed' | 'nacked' | 'lost') => {
+        awaiting?.delete(lost);
+        resolve(outcome);
+      };
       try {
         const written = channel.sendToQueue(destination.queue, Buffer.from(envelope.body), options, (error: unknown) => {
-          if (!error) resolve('confirmed');
-          else resolve(error instanceof Error && error.message === 'message nacked' ? 'nacked' : 'lost');
+          if (!error) settle('confirmed');
+          else settle(error instanceof Error && error.message === 'message nacked' ? 'nacked' : 'lost');
         });
         if (!written) void once(channel, 'drain').catch(() => undefined);
       } catch {
-        resolve('lost');
+        settle('lost');
       }
     });
   }
