@@ -14,6 +14,16 @@ const START_TIMEOUT_MS = 240_000;
 const OUTPUT_KEPT_CHARS = 8_000;
 
 /**
+ * Runs rabbitmq-server ($1) beside a watcher of the test process ($4): if that process
+ * dies without removing the node (SIGKILL of a jest worker), the watcher kills the VM
+ * (pid file $2) and deletes the node's directory ($3). A watcher outlives its server (a
+ * restart starts another); it acts only once the test process is gone.
+ */
+const WATCHED_SERVER = `
+{ while kill -0 "$4"; do sleep 2; done; kill -KILL "$(cat "$2")"; rm -rf "$3"; } </dev/null >/dev/null 2>&1 &
+exec "$1" </dev/null`;
+
+/**
  * A RabbitMQ node only one test uses, so the test may stop it, kill it and start it
  * again on the same data: the shared server at 127.0.0.1:5672 must never be restarted
  * (every other RabbitMQ test beside it would fail). It shares nothing with that server:
@@ -64,7 +74,11 @@ export class PrivateRabbitmq {
   async start(): Promise<void> {
     if (this.child) throw new Error(`${this.nodeName} is already running`);
     this.output = '';
-    const child = spawn(rabbitmqScript('rabbitmq-server'), [], { env: this.environment(), cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/bin/sh', ['-c', WATCHED_SERVER, 'rabbitmq-server', rabbitmqScript('rabbitmq-server'), this.pidFile, this.dir, String(process.pid)], {
+      env: this.environment(),
+      cwd: this.dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_KEPT_CHARS));
     child.stdout?.on('data', keep);
@@ -122,10 +136,10 @@ export class PrivateRabbitmq {
 
   private killNow(): void {
     if (!this.child) return;
-    // The script's child is the VM (its pid in the pid file, once the VM wrote it); the script ends when it does.
+    // The VM's pid is in the pid file once it wrote it; the scripts around it end when it does.
     const pid = this.vmPid();
     if (pid === null) {
-      // too early for the pid: the script traps SIGTERM and stops the node
+      // too early for the pid: the script traps SIGTERM and stops the VM it started
       this.child.kill('SIGTERM');
       return;
     }
