@@ -12,14 +12,20 @@ export function describeWakeUpPromises(harness: ConformanceHarness): void {
     });
     afterAll(() => subject.close());
 
-    it('a publish in one broker wakes a consumer in another', async () => {
-      const publisher = subject.otherBroker();
-      await subject.broker.declareQueue({ name: 'remote' });
+    /** A consumer of a new queue that records the payloads it gets, once the registry lists it (so publishers elsewhere know to wake it). */
+    async function listedConsumer(queue: string) {
+      await subject.broker.declareQueue({ name: queue });
       const received: unknown[] = [];
-      const consumer = subject.broker.consume('remote', async (delivery) => {
+      const consumer = subject.broker.consume(queue, async (delivery) => {
         received.push(delivery.payload);
       });
-      await waitUntil(async () => (await subject.broker.listConsumers({ queue: 'remote' })).length === 1, 'the consumer to be listed');
+      await waitUntil(async () => (await subject.broker.listConsumers({ queue })).length === 1, 'the consumer to be listed');
+      return { received, consumer };
+    }
+
+    it('a publish in one broker wakes a consumer in another', async () => {
+      const publisher = subject.otherBroker();
+      const { received, consumer } = await listedConsumer('remote');
       for (const n of [1, 2, 3]) {
         await publisher.publish({ exchange: '', routingKey: 'remote', message: { payload: n } });
         await waitUntil(() => received.includes(n), `message ${n} to arrive by wake-up`, 20_000);
@@ -28,12 +34,7 @@ export function describeWakeUpPromises(harness: ConformanceHarness): void {
     });
 
     it('publishWithin wakes consumers when the caller commits', async () => {
-      await subject.broker.declareQueue({ name: 'within-wake' });
-      const received: unknown[] = [];
-      const consumer = subject.broker.consume('within-wake', async (delivery) => {
-        received.push(delivery.payload);
-      });
-      await waitUntil(async () => (await subject.broker.listConsumers({ queue: 'within-wake' })).length === 1, 'the consumer to be listed');
+      const { received, consumer } = await listedConsumer('within-wake');
       await subject.transaction((tx) => subject.broker.publishWithin(tx, [{ exchange: '', routingKey: 'within-wake', message: { payload: 'committed' } }]));
       await waitUntil(() => received.includes('committed'), 'the committed message to arrive', 20_000);
       await consumer.stop();
@@ -41,12 +42,7 @@ export function describeWakeUpPromises(harness: ConformanceHarness): void {
 
     it("publishWithin with wake 'caller' wakes a consumer in another broker once the caller announces its commit", async () => {
       const publisher = subject.otherBroker();
-      await subject.broker.declareQueue({ name: 'within-announced' });
-      const received: unknown[] = [];
-      const consumer = subject.broker.consume('within-announced', async (delivery) => {
-        received.push(delivery.payload);
-      });
-      await waitUntil(async () => (await subject.broker.listConsumers({ queue: 'within-announced' })).length === 1, 'the consumer to be listed');
+      const { received, consumer } = await listedConsumer('within-announced');
       for (const n of [1, 2]) {
         const receipts = await subject.transaction((tx) =>
           publisher.publishWithin(tx, [{ exchange: '', routingKey: 'within-announced', message: { payload: n } }], { wake: 'caller' }),
