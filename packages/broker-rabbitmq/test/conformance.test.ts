@@ -1,8 +1,6 @@
 import { describeBrokerConformance, transactionOn, type ConformanceSubject, type InterruptibleSubject, type SubjectOptions } from '@interflow/broker/conformance';
-import { createSilentLogger } from '@interflow/core';
-import { RabbitmqBroker } from '../src';
 import { createRabbitFixture } from './broker-fixture';
-import { TcpProxy } from './support/tcp-proxy';
+import { PrivateRabbitmq } from './support/private-rabbitmq';
 
 // Consumers are pushed to by RabbitMQ: there is no polling to slow down for `wakeUpOnly`.
 async function makeSubject(options: SubjectOptions = {}): Promise<ConformanceSubject> {
@@ -16,39 +14,36 @@ async function makeSubject(options: SubjectOptions = {}): Promise<ConformanceSub
 }
 
 /**
- * The server is shared by every test run on the machine, so it is not restarted: the
- * brokers connect through a TCP proxy, and `interrupt()` drops every connection at once
- * (what a restart does to a client), while new connections are accepted again.
+ * A RabbitMQ node of the subject's own (the shared server must never be restarted: every
+ * other RabbitMQ test uses it); `interrupt()` stops it cleanly and starts it again on the
+ * same data, and resolves once it accepts connections.
  */
 async function makeInterruptibleSubject(options: SubjectOptions = {}): Promise<InterruptibleSubject> {
-  const fixture = await createRabbitFixture(options.random ? { random: options.random } : {});
-  const proxy = new TcpProxy('127.0.0.1', 5672);
-  await proxy.start();
-  const brokers: RabbitmqBroker[] = [];
-  const open = () => {
-    const broker = new RabbitmqBroker({
-      sql: fixture.db.sql,
-      logger: createSilentLogger(),
-      url: `amqp://guest:guest@127.0.0.1:${proxy.port}`,
-      namePrefix: fixture.names.prefix,
-      heartbeatIntervalMs: 500,
-    });
-    brokers.push(broker);
-    return broker;
-  };
-  return {
-    broker: open(),
-    otherBroker: open,
-    transaction: transactionOn(fixture.db.sql),
-    async interrupt() {
-      proxy.cut();
-    },
-    async close() {
-      for (const broker of brokers) await broker.close();
-      await proxy.stop();
-      await fixture.close();
-    },
-  };
+  const node = await PrivateRabbitmq.create();
+  try {
+    await node.start();
+    const fixture = await createRabbitFixture({ url: node.url, ...(options.random ? { random: options.random } : {}) });
+    return {
+      broker: fixture.broker,
+      otherBroker: () => fixture.otherBroker(),
+      transaction: transactionOn(fixture.db.sql),
+      async interrupt() {
+        await node.stop();
+        await node.start();
+      },
+      async close() {
+        try {
+          if (!node.running) await node.start();
+          await fixture.close();
+        } finally {
+          await node.remove();
+        }
+      },
+    };
+  } catch (error) {
+    await node.remove();
+    throw error;
+  }
 }
 
 describeBrokerConformance('RabbitMQ', {
