@@ -100,6 +100,10 @@ describe('RabbitMQ broker: a real server restart under load (a private node)', (
     await waitFor(() => confirmedPayloads.every((payload) => handled.has(payload)), {
       timeoutMs: 180_000,
       description: 'every confirmed message handled',
+    }).catch(async (error: unknown) => {
+      const missing = confirmedPayloads.filter((payload) => !handled.has(payload));
+      const stats = await Promise.all([running, stored].map((queue) => broker.queueStats(queue)));
+      throw new Error(`${(error as Error).message}: ${missing.length} of ${confirmedPayloads.length} missing (${missing.slice(0, 10).join(', ')}); queues ${JSON.stringify(stats)}`);
     });
     // The restart took the held deliveries' leases (their handlers were told) and they came again, recovered, on their next attempt.
     await waitFor(() => HELD.every((payload) => handled.has(payload)), { timeoutMs: 60_000, description: 'the held messages to come again' });
