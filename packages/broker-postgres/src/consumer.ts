@@ -43,6 +43,12 @@ export class QueueConsumer implements Consumer, DirectReceiver {
   private readonly leaseKeeper: PrefetchLeaseKeeper;
   private running = true;
   private queueLooksEmpty = false;
+  /**
+   * Wake-ups heard so far. A claim that comes back short makes the queue look empty only
+   * if none came while it was in flight: a message committed after the claim's snapshot
+   * would otherwise wait for the poll interval.
+   */
+  private wakeUps = 0;
   private waitingForCapacity = false;
   private loopDone: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | null = null;
@@ -111,6 +117,7 @@ export class QueueConsumer implements Consumer, DirectReceiver {
 
   start(): void {
     this.unsubscribe = this.backend.subscribe(this.queue, () => {
+      this.wakeUps++;
       this.queueLooksEmpty = false;
       this.signal.ring();
     });
@@ -245,7 +252,7 @@ export class QueueConsumer implements Consumer, DirectReceiver {
         if (handOver) this.handOverInFlight = true;
         this.statementsInFlight++;
         this.claimsInFlight += claim?.max ?? 0;
-        void this.settleAndClaim(acks, handOver, claim).finally(() => {
+        void this.settleAndClaim(acks, handOver, claim, this.wakeUps).finally(() => {
           this.statementsInFlight--;
           this.claimsInFlight -= claim?.max ?? 0;
           this.signal.ring();
@@ -254,7 +261,7 @@ export class QueueConsumer implements Consumer, DirectReceiver {
     }
   }
 
-  private async settleAndClaim(acks: PendingAck[], handOver: Delivery | null, claim: ClaimRequest | null): Promise<void> {
+  private async settleAndClaim(acks: PendingAck[], handOver: Delivery | null, claim: ClaimRequest | null, wakeUpsAtSend: number): Promise<void> {
     try {
       const started = new Date();
       const { ackedIds, handedOver, deliveries } = await this.backend.settleAndClaim(this.queue, {
@@ -277,7 +284,7 @@ export class QueueConsumer implements Consumer, DirectReceiver {
       }
       this.backlogSeen = deliveries.length === claim.max;
       if (deliveries.length < claim.max) {
-        this.queueLooksEmpty = true;
+        if (this.wakeUps === wakeUpsAtSend) this.queueLooksEmpty = true;
         this.lastShortClaimAt = this.monotonic();
       }
     } catch (error) {

@@ -26,6 +26,7 @@ export class FakeConsumerBackend implements ConsumerBackend {
   private readonly ready: Delivery[] = [];
   private readonly leased = new Map<string, Delivery>();
   private readonly listeners = new Set<() => void>();
+  private answerGate: Promise<void> | null = null;
 
   /** Adds messages to the queue and rings the consumers; answers their ids. */
   publish(count: number, options: { recovered?: boolean } = {}): string[] {
@@ -55,6 +56,16 @@ export class FakeConsumerBackend implements ConsumerBackend {
     return ids;
   }
 
+  /**
+   * The next statement reads the queue as usual, then holds its answer until `release()`:
+   * what is published meanwhile was committed after that statement's snapshot.
+   */
+  holdNextAnswer(): { release(): void } {
+    let release: () => void = () => undefined;
+    this.answerGate = new Promise<void>((resolve) => (release = resolve));
+    return { release: () => release() };
+  }
+
   /** The lease of a delivery lapses (another consumer may hold the message now). */
   revoke(messageId: string): void {
     this.leased.delete(messageId);
@@ -79,6 +90,9 @@ export class FakeConsumerBackend implements ConsumerBackend {
       if (this.holds(ref)) handedOver.set(ref.messageId, this.handOverAttempt);
     }
     const deliveries = statement.claim ? this.ready.splice(0, statement.claim.max).map((message) => this.lease(message)) : [];
+    const gate = this.answerGate;
+    this.answerGate = null;
+    if (gate) await gate;
     return { ackedIds, handedOver, deliveries };
   }
 

@@ -12,13 +12,13 @@ describe('QueueConsumer (fake backend)', () => {
     await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
   });
 
-  function consume(backend: FakeConsumerBackend, handler: DeliveryHandler, options: { concurrency: number; prefetch: number }): QueueConsumer {
+  function consume(backend: FakeConsumerBackend, handler: DeliveryHandler, options: { concurrency: number; prefetch: number }, pollIntervalMs = 100): QueueConsumer {
     const consumer = new QueueConsumer(
       backend,
       'work',
       handler,
       { ...options, leaseMs: null, consumerName: 'unit' },
-      { pollIntervalMs: 100, heartbeatIntervalMs: 5000 },
+      { pollIntervalMs, heartbeatIntervalMs: 5000 },
       systemClock,
       createSilentLogger(),
     );
@@ -55,6 +55,19 @@ describe('QueueConsumer (fake backend)', () => {
     expect(new Set(backend.acked).size).toBe(200);
     expect(backend.statements.some((statement) => statement.acks.length > 0 && statement.claim !== null)).toBe(true);
     expect(backend.statements.every((statement) => statement.claim === null || statement.claim.max <= 20)).toBe(true);
+  });
+
+  it('a wake-up heard while a claim is in flight is not lost when that claim comes back empty', async () => {
+    const backend = new FakeConsumerBackend();
+    const handled: string[] = [];
+    const firstClaim = backend.holdNextAnswer();
+    // An hour between polls: only the wake-up can bring the message.
+    consume(backend, async (delivery) => void handled.push(delivery.messageId), { concurrency: 1, prefetch: 0 }, 3_600_000);
+    await waitFor(() => backend.statements.length === 1, { description: 'the first claim sent' });
+    const [id] = backend.publish(1); // committed after that claim read the queue; its wake-up comes while the claim is out
+    firstClaim.release();
+    await waitFor(() => handled.length === 1, { timeoutMs: 10_000, description: 'the message handled without waiting for a poll' });
+    expect(handled).toEqual([id]);
   });
 
   it('never runs more handlers than its concurrency, and claims no more than it can hold', async () => {
