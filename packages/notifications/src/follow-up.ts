@@ -5,9 +5,11 @@ import { recordHistory } from './notification-history';
 
 /**
  * The time-driven part of confirmation, one transaction per step. Each step claims its
- * rows with `for update skip locked` and marks them in the same statement's transaction,
- * so with several runners sweeping at once every reminder, escalation and expiry happens
- * exactly once. The sends a step records are published on `publisher` in its
+ * rows with `for no key update skip locked` and marks them in the same statement's
+ * transaction, so with several runners sweeping at once every reminder, escalation and
+ * expiry happens exactly once. Not `for update`: that lock also conflicts with the key
+ * share a concurrent insert of a send or a history row takes on its delivery (foreign
+ * key), so a delivery whose last email was being recorded was skipped until the next sweep. The sends a step records are published on `publisher` in its
  * transaction. `now` comes from the caller's clock (tests drive it).
  */
 const BATCH = 500;
@@ -22,7 +24,7 @@ export async function expireDeliveries(sql: Sql, now: Date): Promise<number> {
         where n.expires_at <= ${now}
           and (d2.state = 'delivered' or (d2.state = 'read' and n.requires_confirmation))
         limit ${BATCH}
-        for update of d2 skip locked)
+        for no key update of d2 skip locked)
       returning d.id, d.notification_id, d.recipient_id`;
     await recordHistory(
       tx,
@@ -50,7 +52,7 @@ export async function remindUnconfirmed(sql: Sql, publisher: TransactionalPublis
           and coalesce(d2.reminded_at, d2.delivered_at) + n.remind_after_ms * interval '1 millisecond' <= ${now}
           and (n.expires_at is null or n.expires_at > ${now})
         limit ${BATCH}
-        for update of d2 skip locked)
+        for no key update of d2 skip locked)
       returning d.id, d.notification_id, d.recipient_id, d.reminders, r.email, r.webhook_url`;
     await recordHistory(
       tx,
@@ -93,7 +95,7 @@ export async function escalateUnconfirmed(sql: Sql, publisher: TransactionalPubl
           and d2.delivered_at + n2.escalate_after_ms * interval '1 millisecond' <= ${now}
           and (n2.expires_at is null or n2.expires_at > ${now})
         limit ${BATCH}
-        for update of d2 skip locked)
+        for no key update of d2 skip locked)
       returning d.id, d.notification_id, d.recipient_id, n.escalate_recipient_ids as recipient_ids, n.escalate_group_ids as group_ids`;
     await recordHistory(
       tx,
