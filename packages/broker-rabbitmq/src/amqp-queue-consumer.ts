@@ -47,6 +47,7 @@ const REOPEN_DELAY_MS = 1000;
 export class AmqpQueueConsumer implements Consumer {
   readonly id = crypto.randomUUID();
   private channel: amqp.Channel | null = null;
+  private opening: Promise<void> | null = null;
   private tag: string | null = null;
   private readonly waiting: Arrived[] = [];
   private running = 0;
@@ -74,7 +75,7 @@ export class AmqpQueueConsumer implements Consumer {
   }
 
   start(): void {
-    void this.open();
+    this.ensureOpen();
     this.heartbeat = setInterval(() => void this.beat(), this.parts.heartbeatIntervalMs);
     this.heartbeat.unref();
     void this.beat();
@@ -85,25 +86,41 @@ export class AmqpQueueConsumer implements Consumer {
     return this.stopped;
   }
 
+  /**
+   * Starts opening the consuming channel unless it is open or being opened: exactly one
+   * opener runs at a time. (Two once ran side by side, the retry loop and the reopen of
+   * a channel closed during a failed start, and each failure doubled them until the
+   * connection ran out of channels, while queues were coming back after a SIGKILL.)
+   */
+  private ensureOpen(): void {
+    if (this.stopping || this.opening || this.channel) return;
+    this.opening = this.open().finally(() => (this.opening = null));
+  }
+
   private async open(): Promise<void> {
     while (!this.stopping) {
+      let channel: amqp.Channel | null = null;
+      let closed = false;
       try {
-        const channel = await this.parts.connection.channel();
-        if (this.stopping) {
-          await channel.close().catch(() => undefined);
-          return;
-        }
-        channel.on('close', () => this.channelClosed(channel));
-        const acks = AckBatcher.attach(channel);
-        await channel.prefetch(this.options.concurrency + this.options.prefetch);
-        this.channel = channel;
-        const reply = await channel.consume(this.parts.names.queue(this.queue), (message) => {
+        channel = await this.parts.connection.channel();
+        const opened = channel;
+        opened.on('close', () => {
+          closed = true;
+          this.channelClosed(opened);
+        });
+        const acks = AckBatcher.attach(opened);
+        await opened.prefetch(this.options.concurrency + this.options.prefetch);
+        const reply = await opened.consume(this.parts.names.queue(this.queue), (message) => {
           if (message) acks.received(message);
-          this.received(channel, message);
+          this.received(opened, message);
         }, { noAck: false, consumerTag: `${this.options.consumerName}.${this.id}` });
+        // The server may close the channel in the same read that confirmed the consume.
+        if (closed) throw new Error('the channel closed as the consumer started');
+        this.channel = opened;
         this.tag = reply.consumerTag;
-        return;
+        return; // a stop() begun meanwhile waits for this opener, then cancels and closes
       } catch (error) {
+        if (channel && !closed) await channel.close().catch(() => undefined);
         if (this.stopping) return;
         this.parts.logger.warn('starting a RabbitMQ consumer failed; retrying', { queue: this.queue, error });
         await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAY_MS));
@@ -112,7 +129,8 @@ export class AmqpQueueConsumer implements Consumer {
   }
 
   private channelClosed(channel: amqp.Channel): void {
-    if (this.channel === channel) {
+    const wasConsuming = this.channel === channel;
+    if (wasConsuming) {
       this.channel = null;
       this.tag = null;
     }
@@ -121,7 +139,8 @@ export class AmqpQueueConsumer implements Consumer {
     this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((arrived) => arrived.channel !== channel));
     // RabbitMQ put them back; they never reached a handler, so their redelivery spends no attempt.
     void markReturned(this.parts.sql, lost.map((arrived) => arrived.envelope.meta.id)).catch(() => undefined);
-    if (!this.stopping) setTimeout(() => void this.open(), REOPEN_DELAY_MS).unref();
+    // A channel that closed while it was being opened is the opener's to retry.
+    if (wasConsuming && !this.stopping) setTimeout(() => this.ensureOpen(), REOPEN_DELAY_MS).unref();
   }
 
   private received(channel: amqp.Channel, message: amqp.ConsumeMessage | null): void {
@@ -227,6 +246,7 @@ export class AmqpQueueConsumer implements Consumer {
   private async shutdown(): Promise<void> {
     this.stopping = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.opening;
     const channel = this.channel;
     if (channel && this.tag) await channel.cancel(this.tag).catch(() => undefined);
     if (this.running > 0) await new Promise<void>((resolve) => (this.idle = resolve));

@@ -1,5 +1,8 @@
+import { PassThrough } from 'node:stream';
+import amqp from 'amqplib';
+import { createLogger } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
-import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
+import { AMQP_URL, createRabbitFixture, type RabbitFixture } from './broker-fixture';
 
 /**
  * consume() where RabbitMQ's prefetch meets the contract's leases; everything else a
@@ -37,5 +40,49 @@ describe('RabbitMQ broker: consume', () => {
     });
     await consumer.stop();
     expect(handled).toEqual(['1#1', '2#1', '3#1']);
+  });
+
+  it('a queue gone from under a consumer: it retries one channel at a time and comes back as exactly one consumer', async () => {
+    const { names } = fixture;
+    const lines: { message?: string }[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n').map((line) => JSON.parse(line) as { message?: string })));
+    const broker = fixture.otherBroker({ logger: createLogger({ service: 'test', level: 'warn', stream }) });
+    await broker.declareQueue({ name: 'vanishing' });
+    const handled: string[] = [];
+    const consumer = broker.consume<string>('vanishing', async (delivery) => {
+      handled.push(delivery.payload);
+    }, { concurrency: 2, prefetch: 2 });
+
+    const connection = await amqp.connect(AMQP_URL);
+    try {
+      const consumers = async () => {
+        const channel = await connection.createChannel();
+        try {
+          return (await channel.checkQueue(names.queue('vanishing'))).consumerCount;
+        } finally {
+          await channel.close().catch(() => undefined);
+        }
+      };
+      await waitFor(async () => (await consumers()) === 1, { description: 'the consumer on the queue' });
+      // Deleted behind the broker's back: RabbitMQ cancels the consumer, and every reopen until the queue is back fails with 404 (closing its channel).
+      const admin = await connection.createChannel();
+      await admin.deleteQueue(names.queue('vanishing'));
+      const failed = () => lines.filter((line) => line.message === 'starting a RabbitMQ consumer failed; retrying').length;
+      await waitFor(() => failed() >= 4, { timeoutMs: 60_000, description: 'several failed reopens' });
+      await admin.assertQueue(names.queue('vanishing'), { durable: true });
+      await waitFor(async () => (await consumers()) >= 1, { timeoutMs: 60_000, description: 'the consumer back on the queue' });
+      // Openers once doubled with every failure (each one's retry, plus the reopen of the channel it lost): several came back.
+      const settled = Date.now() + 3_000;
+      await waitFor(() => Date.now() > settled, { description: 'time for any other opener to come back' });
+      expect(await consumers()).toBe(1);
+      await broker.publish({ exchange: '', routingKey: 'vanishing', message: { payload: 'after' } });
+      await waitFor(() => handled.includes('after'), { description: 'a message after the queue came back' });
+      await admin.close();
+    } finally {
+      await consumer.stop();
+      await connection.close();
+    }
+    expect(handled).toEqual(['after']);
   });
 });
