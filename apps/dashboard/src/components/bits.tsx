@@ -37,10 +37,11 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   );
 }
 
-export function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+/** A titled panel; `busy` while its first data loads (aria-busy: what it shows is about to change). */
+export function Section({ title, actions, busy = false, children }: { title: string; actions?: ReactNode; busy?: boolean; children: ReactNode }) {
   const headingId = useId();
   return (
-    <section className="panel" aria-labelledby={headingId}>
+    <section className="panel" aria-labelledby={headingId} aria-busy={busy || undefined}>
       <div className="panel-head">
         <h2 id={headingId}>{title}</h2>
         {actions}

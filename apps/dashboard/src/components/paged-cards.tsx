@@ -34,7 +34,7 @@ export function PagedCards<T extends { id: string }>({
     placeholderData: (previous) => previous,
   });
   return (
-    <Section title={title}>
+    <Section title={title} busy={list.isPending}>
       <ErrorNote error={list.error} />
       <ul className="cards">
         {(list.data?.items ?? []).map((item) => (
