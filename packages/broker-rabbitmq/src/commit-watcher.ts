@@ -29,6 +29,14 @@ export class CommitWatcher {
     return xid;
   }
 
+  /** How transaction `xid` stands now: ended (and how) or still open. */
+  async statusNow(xid: string): Promise<Outcome | 'open'> {
+    const [row] = await this.sql<{ status: string | null }[]>`select txid_status(${xid}::bigint) as status`;
+    if (row?.status === 'committed') return 'committed';
+    if (row?.status === 'in progress') return 'open';
+    return 'aborted';
+  }
+
   outcome(xid: string): Promise<Outcome> {
     return new Promise((resolve) => {
       const list = this.waiting.get(xid) ?? [];

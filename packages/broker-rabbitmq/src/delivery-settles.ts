@@ -1,5 +1,5 @@
 import type amqp from 'amqplib';
-import type { DeliveryRef, NackOptions, TransactionSql } from '@interflow/broker';
+import { StaleDeliveryError, type DeliveryRef, type NackOptions, type TransactionSql } from '@interflow/broker';
 import { ValidationError, type Logger } from '@interflow/core';
 import type { CommitWatcher } from './commit-watcher';
 import type { Settler } from './delivery-control';
@@ -78,17 +78,14 @@ export class DeliverySettles implements Settler {
 
   private async afterCommit(tx: TransactionSql, ref: DeliveryRef, settle: (held: HeldDelivery) => Promise<void>): Promise<void> {
     const held = this.leases.get(ref);
+    const earlier = held.awaitedTransaction;
+    const xid = await this.watcher.transactionId(tx);
+    if (earlier !== null && held.awaitedTransaction === earlier) await this.afterEarlierRolledBack(held, earlier);
     if (held.waitingForCommit) throw new ValidationError('this delivery already has a settle waiting for a commit');
-    this.leases.suspend(held);
-    let xid: string;
-    try {
-      xid = await this.watcher.transactionId(tx);
-    } catch (error) {
-      this.leases.resume(held);
-      throw error;
-    }
+    this.leases.get(ref); // still held: the lease did not lapse, nor the channel close, while the earlier transaction was checked
+    this.leases.suspend(held, xid);
     const pending = this.watcher.outcome(xid).then(async (outcome) => {
-      if (outcome !== 'committed') return this.leases.resume(held);
+      if (outcome !== 'committed') return this.leases.resume(held, xid);
       this.leases.startSettling(held);
       await this.settled(held, settle).catch((error: unknown) => this.logger.warn('settling after the commit failed; the message will be delivered again', { messageId: held.envelope.meta.id, error }));
     });
@@ -98,6 +95,18 @@ export class DeliverySettles implements Settler {
     void pending.finally(() => set.delete(pending));
   }
 
+  /**
+   * A settle of this delivery already waits for an earlier transaction. The usual case is
+   * a caller settling again after that transaction failed and rolled back (the watcher has
+   * not polled since): its state is asked now, and once rolled back it is forgotten and
+   * this settle goes ahead. Committed: the delivery is settled (stale). Still open: two
+   * settles would wait at once, which is refused.
+   */
+  private async afterEarlierRolledBack(held: HeldDelivery, earlier: string): Promise<void> {
+    const status = await this.watcher.statusNow(earlier);
+    if (status === 'committed') throw new StaleDeliveryError(held.envelope.meta.id);
+    if (status === 'aborted') this.leases.resume(held, earlier);
+  }
 
   /** Settles made within a transaction that still wait for its commit, on this channel. */
   async pendingOn(channel: amqp.Channel): Promise<void> {

@@ -15,6 +15,8 @@ export interface HeldDelivery {
   onLeaseLost: ((error: StaleDeliveryError) => void) | null;
   /** A settle waits for the caller's transaction: the lease does not lapse meanwhile. */
   waitingForCommit: boolean;
+  /** The id of the transaction that settle waits for. */
+  awaitedTransaction: string | null;
   /** A settle is under way: the token is spent, but the message is still counted in flight until it lands. */
   settling: boolean;
 }
@@ -46,6 +48,7 @@ export class Leases {
       leaseExpiresAt: Date.now() + leaseMs,
       onLeaseLost: null,
       waitingForCommit: false,
+      awaitedTransaction: null,
       settling: false,
     };
     this.held.set(held.token, held);
@@ -85,13 +88,17 @@ export class Leases {
     return new Date(held.leaseExpiresAt);
   }
 
-  /** Waiting for a commit: no lapse until `resume`. */
-  suspend(held: HeldDelivery): void {
+  /** Waiting for transaction `xid` to commit: no lapse until `resume` for the same transaction. */
+  suspend(held: HeldDelivery, xid: string): void {
     held.waitingForCommit = true;
+    held.awaitedTransaction = xid;
   }
 
-  resume(held: HeldDelivery): void {
+  /** Transaction `xid` did not commit: the lease runs again, unless a later settle waits for another transaction by now. */
+  resume(held: HeldDelivery, xid: string): void {
+    if (held.awaitedTransaction !== xid) return;
     held.waitingForCommit = false;
+    held.awaitedTransaction = null;
   }
 
   release(held: HeldDelivery): void {

@@ -74,6 +74,42 @@ describe('RabbitMQ broker: lapsed leases and settles within a transaction', () =
     expect(await broker.queueStats('tx-settle')).toMatchObject({ inFlight: 0, ready: 0 });
   });
 
+  it('a settle right after a rolled-back one goes ahead at once; one beside a still-open settle is refused', async () => {
+    const { broker, db } = fixture;
+    await broker.declareQueue({ name: 'retry-tx.dead' });
+    await broker.declareQueue({ name: 'retry-tx', policy: { deadLetterQueue: 'retry-tx.dead' } });
+    await publish('retry-tx', 'one');
+    const delivery = await claimOne('retry-tx');
+    await expect(
+      db.sql.begin(async (tx) => {
+        await broker.ackWithin(tx, delivery);
+        throw new Error('the caller failed after acking');
+      }),
+    ).rejects.toThrow('the caller failed after acking');
+    // No wait for the broker to notice the rollback: a caller retries as soon as its transaction failed.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let registered: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (registered = resolve));
+    const retried = db.sql.begin(async (tx) => {
+      await broker.rejectWithin(tx, delivery, 'no good');
+      registered();
+      await gate;
+    });
+    await Promise.race([waiting, retried]);
+    // While that transaction is open, another settle would be a second one waiting.
+    await expect(db.sql.begin((tx) => broker.nackWithin(tx, delivery))).rejects.toThrow('this delivery already has a settle waiting for a commit');
+    release();
+    await retried;
+    const [dead] = await waitFor(async () => {
+      const peeked = await broker.peek('retry-tx.dead');
+      return peeked.length > 0 ? peeked : null;
+    });
+    expect(dead?.deaths[0]).toMatchObject({ reason: 'rejected', detail: 'no good' });
+    // Settled after the commit: the delivery is gone, a later settle is stale.
+    await expect(db.sql.begin((tx) => broker.ackWithin(tx, delivery))).rejects.toBeInstanceOf(StaleDeliveryError);
+  });
+
   it('a settle waiting for a commit is not made while the transaction is open', async () => {
     const { broker, db } = fixture;
     await broker.declareQueue({ name: 'open-tx' });

@@ -146,9 +146,9 @@ export class RegistryRunLedger implements RunLedger {
 export interface RegistryRunLedgerOptions {
   /**
    * Record the works of one event-loop turn in one transaction (see recordTogether).
-   * Only with the PostgreSQL broker: RabbitMQ's settles "within" a transaction wait for
-   * that transaction's id to commit, and after a shared transaction rolled back they
-   * would refuse the retry until they had seen the rollback.
+   * Only with the PostgreSQL broker, whose settles are statements of the transaction:
+   * RabbitMQ's settles "within" a transaction wait for its commit and are made after it,
+   * so a shared transaction saves them nothing but commits (not measured there).
    */
   groupRecords: boolean;
 }
