@@ -81,20 +81,27 @@ async function main(): Promise<void> {
   shutdown.add('run outcome notifications', () => outcomeNotifier.drain());
   shutdown.add('runner (drain in-flight calls)', () => runner.stop(config.RUNNER_DRAIN_GRACE_MS));
   if (notifications) shutdown.add('notifications (drain in-flight sends)', () => notifications.stop());
-  await waitUntilMigrated(readiness, logger, () => shutdown.draining);
-  // A database outage half-way through starting delays the start; it does not end the runner.
-  await runStartStep(
-    'consuming',
-    async () => {
-      await ensureActionQueues(broker, config.RUNNER_QUEUES);
-      await ensureItemEventsExchange(broker);
-      await runner.start();
-      if (notifications) await notifications.start();
-    },
-    { logger, stopped: () => shutdown.draining },
-  );
-  // A SIGTERM that came while starting has stopped consumers that did not exist yet.
-  if (shutdown.draining) await runner.stop(0);
+  const starting = (async () => {
+    await waitUntilMigrated(readiness, logger, () => shutdown.draining);
+    if (shutdown.draining) return;
+    // A database outage half-way through starting delays the start; it does not end the runner.
+    await runStartStep(
+      'consuming',
+      async () => {
+        await ensureActionQueues(broker, config.RUNNER_QUEUES);
+        await ensureItemEventsExchange(broker);
+        await runner.start();
+        if (notifications) await notifications.start();
+      },
+      { logger, stopped: () => shutdown.draining },
+    );
+  })();
+  // The first step of a shutdown: a SIGTERM while starting lets the start end (or give up)
+  // before the steps above stop what it started, with their grace. (It once stopped the
+  // runner again with no grace when the start ended after the signal: a call in flight was
+  // abandoned, and its run stayed running until its message came back.)
+  shutdown.add('start under way', () => starting.catch(() => undefined));
+  await starting;
 }
 
 /**

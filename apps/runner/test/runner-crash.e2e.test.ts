@@ -60,6 +60,43 @@ describe('runner crash and shutdown', () => {
     });
   });
 
+  it('SIGTERM while the runner is still starting (its notifications not yet up) waits for the call in flight as well', async () => {
+    // Binding the notification queues waits behind this lock: the runner consumes actions, but its start has not ended.
+    let unlock: () => void = () => undefined;
+    const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+    let locked: () => void = () => undefined;
+    const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+    const holder = world.db.sql.begin(async (tx) => {
+      await tx`lock table mq_bindings in exclusive mode`;
+      locked();
+      await unlocked;
+    });
+    try {
+      await lockHeld;
+      const runner = await world.startRunner({ RUNNER_DRAIN_GRACE_MS: '20000' });
+      const runId = await heldCallOfNewRun();
+      const exit = runner.stop('SIGTERM');
+      await waitFor(() => runner.logs.some((line) => line.message === 'shutting down'), { description: 'the runner to start draining' });
+      // The start ends after the signal (its bindings are made); the call in flight still has its grace.
+      unlock();
+      await holder;
+      await waitFor(async () => (await world.db.sql`select 1 from mq_bindings where queue like 'interflow.notifications.%'`).length === 3, {
+        description: 'the start to bind the notification queues',
+      });
+      // A moment for what follows the start (it once stopped the runner again, with no grace) before the call may end.
+      const settled = Date.now() + 1_000;
+      await waitFor(() => Date.now() > settled, { description: 'a moment after the start' });
+      world.connector.releaseRun(runId);
+      expect(await exit).toBe(0);
+      expect(runner.logs.some((line) => line.message === 'call abandoned; returning the message to its queue')).toBe(false);
+      const [run] = (await world.runsOf(actionId)).filter((r) => r.id === runId);
+      expect(run).toMatchObject({ status: 'succeeded', response: { held_call: 1 } });
+    } finally {
+      unlock();
+      await holder.catch(() => undefined);
+    }
+  });
+
   it('SIGTERM past the grace period returns the call to the queue unfinished, exits 0, and another runner completes it', async () => {
     const runner = await world.startRunner({ RUNNER_DRAIN_GRACE_MS: '500' });
     const runId = await heldCallOfNewRun();
