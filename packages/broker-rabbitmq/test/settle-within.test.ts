@@ -12,6 +12,21 @@ describe('RabbitMQ broker: lapsed leases and settles within a transaction', () =
     return delivery;
   };
   const lapsed = (delivery: Delivery) => waitFor(() => Date.now() > delivery.leaseExpiresAt.getTime() + 50, { description: 'the lease to lapse' });
+  /** A queue with a dead-letter queue, one message in it, claimed. */
+  const claimedWithDeadLetters = async (queue: string): Promise<Delivery> => {
+    await fixture.broker.declareQueue({ name: `${queue}.dead` });
+    await fixture.broker.declareQueue({ name: queue, policy: { deadLetterQueue: `${queue}.dead` } });
+    await publish(queue, 'one');
+    return claimOne(queue);
+  };
+  /** An ack within a transaction that then fails and rolls back. */
+  const ackWithinRolledBack = (delivery: Delivery) =>
+    expect(
+      fixture.db.sql.begin(async (tx) => {
+        await fixture.broker.ackWithin(tx, delivery);
+        throw new Error('the caller failed after acking');
+      }),
+    ).rejects.toThrow('the caller failed after acking');
 
   beforeAll(async () => {
     fixture = await createRabbitFixture({ random: () => 0 });
@@ -49,16 +64,8 @@ describe('RabbitMQ broker: lapsed leases and settles within a transaction', () =
 
   it('ackWithin acks only once the transaction commits; a rollback keeps the delivery held', async () => {
     const { broker, db } = fixture;
-    await broker.declareQueue({ name: 'tx-settle.dead' });
-    await broker.declareQueue({ name: 'tx-settle', policy: { deadLetterQueue: 'tx-settle.dead' } });
-    await publish('tx-settle', 'one');
-    const first = await claimOne('tx-settle');
-    await expect(
-      db.sql.begin(async (tx) => {
-        await broker.ackWithin(tx, first);
-        throw new Error('the caller failed after acking');
-      }),
-    ).rejects.toThrow('the caller failed after acking');
+    const first = await claimedWithDeadLetters('tx-settle');
+    await ackWithinRolledBack(first);
     // The rollback is seen a moment later; the delivery stays held throughout.
     await waitFor(async () => {
       await expect(broker.extendLease(first, 30_000)).resolves.toBeInstanceOf(Date);
@@ -76,16 +83,8 @@ describe('RabbitMQ broker: lapsed leases and settles within a transaction', () =
 
   it('a settle right after a rolled-back one goes ahead at once; one beside a still-open settle is refused', async () => {
     const { broker, db } = fixture;
-    await broker.declareQueue({ name: 'retry-tx.dead' });
-    await broker.declareQueue({ name: 'retry-tx', policy: { deadLetterQueue: 'retry-tx.dead' } });
-    await publish('retry-tx', 'one');
-    const delivery = await claimOne('retry-tx');
-    await expect(
-      db.sql.begin(async (tx) => {
-        await broker.ackWithin(tx, delivery);
-        throw new Error('the caller failed after acking');
-      }),
-    ).rejects.toThrow('the caller failed after acking');
+    const delivery = await claimedWithDeadLetters('retry-tx');
+    await ackWithinRolledBack(delivery);
     // No wait for the broker to notice the rollback: a caller retries as soon as its transaction failed.
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
