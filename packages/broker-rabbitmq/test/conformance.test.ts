@@ -1,6 +1,6 @@
 import { describeBrokerConformance, transactionOn, type ConformanceSubject, type InterruptibleSubject, type SubjectOptions } from '@interflow/broker/conformance';
+import { PrivateRabbitmq } from '@interflow/test-kit';
 import { createRabbitFixture } from './broker-fixture';
-import { PrivateRabbitmq } from './support/private-rabbitmq';
 
 // Consumers are pushed to by RabbitMQ: there is no polling to slow down for `wakeUpOnly`.
 async function makeSubject(options: SubjectOptions = {}): Promise<ConformanceSubject> {

@@ -1,7 +1,6 @@
 import type { Delivery } from '@interflow/broker';
-import { waitFor } from '@interflow/test-kit';
+import { PrivateRabbitmq, waitFor } from '@interflow/test-kit';
 import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
-import { PrivateRabbitmq } from './support/private-rabbitmq';
 
 const HELD = ['held-1', 'held-2', 'held-3'];
 

@@ -3,4 +3,5 @@ export { provideTestServer, freePort, TEST_DATABASE_URL_VARIABLE, TEST_DATABASE_
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startDaemon, type DaemonProcess, type StartDaemonOptions } from './daemon-process';
 export { PrivatePostgres } from './private-postgres';
+export { PrivateRabbitmq } from './private-rabbitmq';
 export { startKeepAlivePublishers, confirmsAfterClose, type KeepAlivePublishers, type PublishOutcome } from './keep-alive-publishers';

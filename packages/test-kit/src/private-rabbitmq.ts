@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import amqp from 'amqplib';
-import { freePort } from '@interflow/test-kit';
+import { freePort } from './test-server';
 
 const run = promisify(execFile);
 
