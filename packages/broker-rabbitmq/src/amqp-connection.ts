@@ -29,6 +29,11 @@ export class AmqpConnection {
     return this.generation;
   }
 
+  /** True while a connection is open; false while it is down and being re-established. */
+  get connected(): boolean {
+    return this.current !== null;
+  }
+
   onReconnect(listener: () => void): () => void {
     this.reconnectListeners.add(listener);
     return () => this.reconnectListeners.delete(listener);

@@ -15,6 +15,13 @@ export class PublishNackedError extends Error {
   }
 }
 
+/** The channel went before every message was confirmed, and the caller asked not to wait for the next connection. */
+export class ChannelLostError extends Error {
+  constructor(readonly unconfirmed: number) {
+    super(`the RabbitMQ channel was lost with ${unconfirmed} message(s) unconfirmed`);
+  }
+}
+
 /** One message to send: to its queue now, or through a delay queue when `visibleAt` is in the future. */
 export interface Outgoing {
   envelope: Envelope;
@@ -43,6 +50,25 @@ export class EnvelopeSender {
   ) {}
 
   async send(messages: Outgoing[], now: number = Date.now()): Promise<void> {
+    await this.sendConfirmed(messages, now, 'send again');
+  }
+
+  /**
+   * Like `send`, but never waits for a connection: with none open, or when the channel
+   * goes before every confirm, it throws ChannelLostError (what was sent may arrive
+   * anyway). For a caller that holds a database transaction while it sends.
+   */
+  async sendOnOpenConnection(messages: Outgoing[], now: number = Date.now()): Promise<void> {
+    if (!this.connection.connected) throw new ChannelLostError(messages.length);
+    await this.sendConfirmed(messages, now, 'fail');
+  }
+
+  /** Resolves once a channel is open to send on (waiting, however long, for the connection). */
+  async ready(): Promise<void> {
+    await this.openChannel();
+  }
+
+  private async sendConfirmed(messages: Outgoing[], now: number, onLost: 'send again' | 'fail'): Promise<void> {
     if (messages.length === 0) return;
     const routed = await Promise.all(messages.map((message) => this.destination(message, now)));
     let pending = messages.map((message, index) => ({ message, destination: routed[index]! }));
@@ -52,6 +78,7 @@ export class EnvelopeSender {
       const nacked = pending.find((_, index) => outcomes[index] === 'nacked');
       if (nacked) throw new PublishNackedError(nacked.message.envelope.queue);
       pending = pending.filter((_, index) => outcomes[index] === 'lost');
+      if (pending.length > 0 && onLost === 'fail') throw new ChannelLostError(pending.length);
       if (pending.length > 0) this.logger.warn('unconfirmed messages are sent again after a lost channel', { count: pending.length, tries });
     }
   }

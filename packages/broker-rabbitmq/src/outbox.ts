@@ -30,9 +30,16 @@ export type RelayCrashPoint = 'before-publish' | 'after-publish';
  * send and before the commit sends them again later: a duplicate, which at-least-once
  * consumers tolerate. Rows of this process are relayed as soon as their transaction
  * commits; a sweep takes rows a crashed process left.
+ *
+ * A relay waits for RabbitMQ before it opens its transaction, and a send in it fails
+ * rather than wait for the next connection: through an outage the relays hold no
+ * database connection, so the daemon's pool (and the requests and fires that write to
+ * the outbox) keep working; the rows go out once RabbitMQ is back.
  */
 export class OutboxRelay {
   private sweepTimer: NodeJS.Timeout | null = null;
+  /** The timer's sweep still running (waiting for RabbitMQ, say): the next tick skips rather than pile up. */
+  private timedSweep: Promise<number> | null = null;
   private closed = false;
 
   constructor(
@@ -43,7 +50,9 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    this.sweepTimer = setInterval(() => void this.sweep(), this.options.sweepIntervalMs);
+    this.sweepTimer = setInterval(() => {
+      this.timedSweep ??= this.sweep().finally(() => (this.timedSweep = null));
+    }, this.options.sweepIntervalMs);
     this.sweepTimer.unref();
   }
 
@@ -77,11 +86,13 @@ export class OutboxRelay {
   }
 
   private async relayWhere(select: (tx: TransactionSql) => Promise<OutboxRow[]>): Promise<number> {
+    await this.sender.ready();
+    if (this.closed) return 0;
     return this.sql.begin(async (tx) => {
       const rows = await select(tx as unknown as TransactionSql);
       if (rows.length === 0) return 0;
       if (this.options.crashAt === 'before-publish') throw new Error('relay crashed before publishing (test)');
-      await this.sender.send(rows.map((row) => ({ envelope: row.envelope.envelope, visibleAt: row.envelope.visibleAt })));
+      await this.sender.sendOnOpenConnection(rows.map((row) => ({ envelope: row.envelope.envelope, visibleAt: row.envelope.visibleAt })));
       if (this.options.crashAt === 'after-publish') throw new Error('relay crashed after publishing (test)');
       await tx`delete from rabbitmq_outbox where id = any(${rows.map((row) => row.id)}::bigint[])`;
       return rows.length;

@@ -1,4 +1,4 @@
-import { createSilentLogger } from '@interflow/core';
+import { createSilentLogger, createSqlClient } from '@interflow/core';
 import { waitFor } from '@interflow/test-kit';
 import { RabbitmqBroker } from '../src';
 import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
@@ -60,5 +60,39 @@ describe('RabbitMQ broker: connection loss', () => {
     }, { concurrency: 8, prefetch: 64 }));
     await waitFor(() => seen.size === 2000, { timeoutMs: 60_000, description: 'every confirmed message to be consumed' });
     for (const consumer of consumers) await consumer.stop();
+  });
+
+  it('through an outage publishWithin keeps committing and the relays hold no database connection; the outbox goes out once RabbitMQ is back', async () => {
+    await fixture.broker.declareQueue({ name: 'outage' });
+    const outageProxy = new TcpProxy('127.0.0.1', 5672);
+    await outageProxy.start();
+    // Two connections: relays that waited for RabbitMQ inside their transactions took both, and the next commit never came.
+    const sql = createSqlClient({ url: fixture.db.url, schema: fixture.db.schema, max: 2, applicationName: 'outage-relay' });
+    const broker = new RabbitmqBroker({ sql, logger: createSilentLogger(), url: `amqp://guest:guest@127.0.0.1:${outageProxy.port}`, namePrefix: fixture.names.prefix, outboxSweepIntervalMs: 200, outboxSweepAgeMs: 200 });
+    const commit = (payload: string) => sql.begin((tx) => broker.publishWithin(tx, [{ exchange: '', routingKey: 'outage', message: { payload } }]));
+    try {
+      await broker.publish({ exchange: '', routingKey: 'outage', message: { payload: 'connected' } });
+      outageProxy.goDown();
+      const payloads = Array.from({ length: 6 }, (_, n) => `during-${n}`);
+      for (const payload of payloads.slice(0, 3)) await commit(payload);
+      // Three failed reconnects: the relays of those commits (after a watcher poll of at most 100 ms) have started by now.
+      await waitFor(() => outageProxy.refused >= 3, { description: 'the broker to try to reconnect' });
+      for (const payload of payloads.slice(3)) await commit(payload);
+      const [open] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = 'outage-relay' and state like 'idle in transaction%'`;
+      expect(open?.n).toBe(0);
+
+      outageProxy.resume();
+      const seen = new Set<string>();
+      const consumer = fixture.broker.consume<string>('outage', async (delivery) => {
+        seen.add(delivery.payload);
+      });
+      await waitFor(() => payloads.every((payload) => seen.has(payload)), { timeoutMs: 60_000, description: 'every outbox row relayed after the outage' });
+      await waitFor(async () => (await fixture.db.sql<{ n: number }[]>`select count(*)::int as n from rabbitmq_outbox`)[0]!.n === 0, { description: 'the outbox empty' });
+      await consumer.stop();
+    } finally {
+      await broker.close();
+      await sql.end({ timeout: 1 });
+      await outageProxy.stop();
+    }
   });
 });

@@ -4,7 +4,10 @@ import net from 'node:net';
 export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private server: net.Server | null = null;
+  private refusing = false;
   port = 0;
+  /** Connections closed at once because the proxy was down. */
+  refused = 0;
 
   constructor(
     private readonly targetHost: string,
@@ -13,6 +16,11 @@ export class TcpProxy {
 
   async start(): Promise<void> {
     this.server = net.createServer((client) => {
+      if (this.refusing) {
+        this.refused++;
+        client.destroy();
+        return;
+      }
       const upstream = net.connect(this.targetPort, this.targetHost);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
@@ -31,6 +39,16 @@ export class TcpProxy {
   /** Drops every connection through the proxy (new ones are accepted again). */
   cut(): void {
     for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** An outage: every connection drops and new ones are closed at once, until `resume`. */
+  goDown(): void {
+    this.refusing = true;
+    this.cut();
+  }
+
+  resume(): void {
+    this.refusing = false;
   }
 
   get connections(): number {
