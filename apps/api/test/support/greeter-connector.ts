@@ -17,8 +17,13 @@ export interface GreeterConnector {
   close(): Promise<void>;
 }
 
+export interface GreeterOptions {
+  /** Awaited before a call is answered (given the name and the runner's hang-up signal): holds chosen calls in flight. */
+  hold?: (name: string, hungUp: AbortSignal) => Promise<void> | undefined;
+}
+
 /** A real connector service built with the SDK, on a loopback port: `greet({name})`. */
-export async function startGreeterConnector(signingSecret: string): Promise<GreeterConnector> {
+export async function startGreeterConnector(signingSecret: string, options: GreeterOptions = {}): Promise<GreeterConnector> {
   const calls: GreeterCall[] = [];
   const app = createConnector({
     name: 'greeter',
@@ -27,8 +32,9 @@ export async function startGreeterConnector(signingSecret: string): Promise<Gree
       defineMethod({
         name: 'greet',
         input: z.object({ name: z.string() }),
-        handler: (context) => {
+        handler: async (context) => {
           calls.push({ name: context.input.name, apiKey: context.deployment.credentials.api_key });
+          await options.hold?.(context.input.name, context.signal);
           return { greeting: `hello ${context.input.name}` };
         },
       }),
@@ -49,9 +55,12 @@ export interface RegisteredGreeter {
   webhookPath: string;
 }
 
+/** The api in process (its express app) or a running api daemon (its base URL), with an admin token. */
+export type GreeterRegistrar = Pick<TestApi, 'adminToken' | 'auth'> & { app: TestApi['app'] | string };
+
 /** Registers the greeter through the api: its service, a deployment with an API key, and a `greet` action. */
 export async function registerGreeter(
-  api: TestApi,
+  api: GreeterRegistrar,
   connector: GreeterConnector,
   options: { signingSecret: string; apiKey: string },
 ): Promise<RegisteredGreeter> {
