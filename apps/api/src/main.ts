@@ -17,11 +17,17 @@ import { RunReplies } from './triggering/run-replies';
 async function main(): Promise<void> {
   const config = parseConfigOrExit('api', apiConfigSchema, process.env);
   const keyring = keyringFromConfig(config);
+  // Ready once the bootstrap admin token is in place: a caller that waits for /readyz and
+  // then uses INTERFLOW_ADMIN_TOKEN (or the printed one) must not meet a 401.
+  let adminToken: 'ok' | string = 'not registered yet';
   const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
     service: 'api',
     config,
     expectedMigrations: migrationNames,
-    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring, [recipientWebhookSecrets]) }],
+    readinessChecks: [
+      { name: 'secrets', check: (db) => checkSecretsReadable(db, keyring, [recipientWebhookSecrets]) },
+      { name: 'admin_token', check: () => Promise.resolve(adminToken), partOfStarting: true },
+    ],
   });
   // Registered before the http server, so shutdown closes the server first and then
   // stops the broker's consumers and timers, before the pool closes.
@@ -56,10 +62,14 @@ async function main(): Promise<void> {
     dashboardDir: config.DASHBOARD_DIR,
   });
   const stopped = () => shutdown.draining;
-  void runStartStep('bootstrap admin token', () => bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN }), {
-    logger,
-    stopped,
-  });
+  void runStartStep(
+    'bootstrap admin token',
+    async () => {
+      await bootstrapAdminToken({ sql, logger, configuredToken: config.INTERFLOW_ADMIN_TOKEN });
+      adminToken = 'ok';
+    },
+    { logger, stopped },
+  );
   void runStartStep('reply queue', () => replies.start(), { logger, stopped });
   void runStartStep('notification queues', () => declareNotificationTopology(broker), { logger, stopped });
   const server = app.listen(config.PORT, config.HOST);

@@ -109,6 +109,27 @@ describe('createReadinessProbe', () => {
     expect(lines.some((l) => l.level === 'info' && l.check === 'secrets')).toBe(true);
   });
 
+  it('logs a check that is a step of starting as a warning, not an error', async () => {
+    const { logger, lines } = capturedLogger();
+    let result = 'not registered yet';
+    const probe = createReadinessProbe({
+      sql: db.sql,
+      expectedMigrations: migrationNames,
+      checks: [{ name: 'admin_token', check: async () => result, partOfStarting: true }],
+      timeoutMs: 5000,
+      draining: () => false,
+      logger,
+    });
+    expect(await probe()).toMatchObject({ ready: false, checks: { admin_token: 'not registered yet' } });
+    result = 'ok';
+    expect(await probe()).toMatchObject({ ready: true, checks: { admin_token: 'ok' } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.filter((l) => l.check === 'admin_token').map((l) => [l.level, l.message])).toEqual([
+      ['warn', 'not ready'],
+      ['info', 'readiness check passes again'],
+    ]);
+  });
+
   it('answers within its timeout when the database accepts connections but never answers', async () => {
     const sockets = new Set<net.Socket>();
     const blackHole = net.createServer((socket) => sockets.add(socket));

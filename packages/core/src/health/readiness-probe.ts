@@ -7,6 +7,8 @@ import { describeError } from '../logger/describe-error';
 export interface ReadinessCheck {
   name: string;
   check(sql: Sql): Promise<'ok' | string>;
+  /** A step of starting (as migrations are), not work failing: "not ready" is logged as a warning. */
+  partOfStarting?: boolean;
 }
 
 export interface ReadinessProbeOptions {
@@ -29,12 +31,14 @@ export interface ReadinessProbeOptions {
  * `/readyz` of every daemon: draining, database, migrations, then the daemon's own checks.
  * Concurrent probes share one evaluation; a probe that has no result within `timeoutMs`
  * answers "not ready" with that reason. A check turning bad is logged (the daemon's own
- * checks at error level: they mean work is failing), and turning good again too.
+ * checks at error level: they mean work is failing, unless they are a step of starting),
+ * and turning good again too.
  */
 export function createReadinessProbe(options: ReadinessProbeOptions): () => Promise<ReadinessReport> {
   let inFlight: Promise<ReadinessReport> | null = null;
   const last = new Map<string, string>();
   const ownChecks = new Set((options.checks ?? []).map((c) => c.name));
+  const failingWork = new Set((options.checks ?? []).filter((c) => !c.partOfStarting).map((c) => c.name));
 
   const evaluate = async (): Promise<ReadinessReport> => {
     const base = await checkReadiness(options.sql, options.expectedMigrations);
@@ -58,7 +62,7 @@ export function createReadinessProbe(options: ReadinessProbeOptions): () => Prom
       last.set(name, result);
       if (result === before || (before === undefined && result === 'ok')) continue;
       if (result === 'ok') options.logger.info('readiness check passes again', { check: name });
-      else if (ownChecks.has(name)) options.logger.error('not ready', { check: name, reason: result });
+      else if (failingWork.has(name)) options.logger.error('not ready', { check: name, reason: result });
       else options.logger.warn('not ready', { check: name, reason: result });
     }
   };
