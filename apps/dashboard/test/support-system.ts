@@ -79,39 +79,44 @@ export async function startSystem(): Promise<RunningSystem> {
         readyUrl: `http://127.0.0.1:${producerPort}/readyz`,
       }),
     );
+    return await prepared();
   } catch (error) {
+    // a start that failed half-way leaves no daemon behind
     await stopAll();
     throw error;
   }
-  const baseUrl = `http://127.0.0.1:${apiPort}`;
-  const call = async <T,>(method: string, urlPath: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${urlPath}`, {
-      method,
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+
+  async function prepared(): Promise<RunningSystem> {
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    const call = async <T,>(method: string, urlPath: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${baseUrl}${urlPath}`, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${text}`);
+      return (text ? JSON.parse(text) : {}) as T;
+    };
+    // The bootstrap admin token is written once the api sees the migrated schema.
+    await waitFor(async () => (await fetch(`${baseUrl}/v1/whoami`, { headers: { authorization: `Bearer ${adminToken}` } })).ok, {
+      description: 'the bootstrap admin token',
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : {}) as T;
-  };
-  // The bootstrap admin token is written once the api sees the migrated schema.
-  await waitFor(async () => (await fetch(`${baseUrl}/v1/whoami`, { headers: { authorization: `Bearer ${adminToken}` } })).ok, {
-    description: 'the bootstrap admin token',
-  });
-  const service = await call<{ id: string }>('POST', '/v1/services', {
-    name: 'greeter',
-    base_url: connectorUrl,
-    signing_secret: signingSecret,
-    methods: [{ name: 'greet', path: '/methods/greet', input_schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } }],
-  });
-  const deployment = await call<{ id: string }>('POST', '/v1/deployments', { name: 'greeter-prod', service_id: service.id, credentials: { api_key: 'k-1' } });
-  const action = await call<{ id: string }>('POST', '/v1/actions', {
-    name: 'greet',
-    deployment_id: deployment.id,
-    method: 'greet',
-    retry_policy: { max_attempts: 1, initial_delay_ms: 0, multiplier: 1, max_delay_ms: 0 },
-  });
-  const viewer = await call<{ token: string }>('POST', '/v1/tokens', { name: 'dashboard viewer', role: 'viewer' });
-  await waitFor(() => daemons[1]?.logs.some((line) => line.message === 'runner consuming') ?? false, { description: 'the runner to consume' });
-  return { db, baseUrl, adminToken, viewerToken: viewer.token, actionId: action.id, deploymentId: deployment.id, call, stop: stopAll };
+    const service = await call<{ id: string }>('POST', '/v1/services', {
+      name: 'greeter',
+      base_url: connectorUrl,
+      signing_secret: signingSecret,
+      methods: [{ name: 'greet', path: '/methods/greet', input_schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } }],
+    });
+    const deployment = await call<{ id: string }>('POST', '/v1/deployments', { name: 'greeter-prod', service_id: service.id, credentials: { api_key: 'k-1' } });
+    const action = await call<{ id: string }>('POST', '/v1/actions', {
+      name: 'greet',
+      deployment_id: deployment.id,
+      method: 'greet',
+      retry_policy: { max_attempts: 1, initial_delay_ms: 0, multiplier: 1, max_delay_ms: 0 },
+    });
+    const viewer = await call<{ token: string }>('POST', '/v1/tokens', { name: 'dashboard viewer', role: 'viewer' });
+    await waitFor(() => daemons[1]?.logs.some((line) => line.message === 'runner consuming') ?? false, { description: 'the runner to consume' });
+    return { db, baseUrl, adminToken, viewerToken: viewer.token, actionId: action.id, deploymentId: deployment.id, call, stop: stopAll };
+  }
 }
