@@ -103,6 +103,7 @@ export class AmqpQueueConsumer implements Consumer {
       let closed = false;
       try {
         channel = await this.parts.connection.channel();
+        if (this.stopping) throw new Error('the consumer stopped while its channel opened');
         const opened = channel;
         opened.on('close', () => {
           closed = true;
@@ -116,9 +117,11 @@ export class AmqpQueueConsumer implements Consumer {
         }, { noAck: false, consumerTag: `${this.options.consumerName}.${this.id}` });
         // The server may close the channel in the same read that confirmed the consume.
         if (closed) throw new Error('the channel closed as the consumer started');
+        // A stop() begun meanwhile did not see this channel: closing it returns what it was sent.
+        if (this.stopping) throw new Error('the consumer stopped while it started');
         this.channel = opened;
         this.tag = reply.consumerTag;
-        return; // a stop() begun meanwhile waits for this opener, then cancels and closes
+        return;
       } catch (error) {
         if (channel && !closed) await channel.close().catch(() => undefined);
         if (this.stopping) return;
@@ -246,7 +249,7 @@ export class AmqpQueueConsumer implements Consumer {
   private async shutdown(): Promise<void> {
     this.stopping = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    await this.opening;
+    // An opener still at work is not waited for (it may wait for RabbitMQ to come back): it closes what it opens.
     const channel = this.channel;
     if (channel && this.tag) await channel.cancel(this.tag).catch(() => undefined);
     if (this.running > 0) await new Promise<void>((resolve) => (this.idle = resolve));

@@ -95,4 +95,35 @@ describe('RabbitMQ broker: connection loss', () => {
       await outageProxy.stop();
     }
   });
+
+  it('a consumer stopped while RabbitMQ is unreachable stops at once; it is not consuming when RabbitMQ is back', async () => {
+    await fixture.broker.declareQueue({ name: 'stopped-in-outage' });
+    const downProxy = new TcpProxy('127.0.0.1', 5672);
+    await downProxy.start();
+    const broker = new RabbitmqBroker({ sql: fixture.db.sql, logger: createSilentLogger(), url: `amqp://guest:guest@127.0.0.1:${downProxy.port}`, namePrefix: fixture.names.prefix, heartbeatIntervalMs: 500 });
+    try {
+      const handled: string[] = [];
+      const consumer = broker.consume<string>('stopped-in-outage', async (delivery) => {
+        handled.push(delivery.payload);
+      });
+      await fixture.broker.publish({ exchange: '', routingKey: 'stopped-in-outage', message: { payload: 'before' } });
+      await waitFor(() => handled.includes('before'), { description: 'the consumer to consume' });
+      downProxy.goDown();
+      // Its channel is gone, and its reopen (a second later) waits for a connection that is refused: past the fifth refusal, about 3 s in.
+      await waitFor(() => downProxy.refused >= 5, { timeoutMs: 60_000, description: 'the broker to keep trying to reconnect' });
+      await consumer.stop();
+      downProxy.resume();
+      await fixture.broker.publish({ exchange: '', routingKey: 'stopped-in-outage', message: { payload: 'after' } });
+      // The broker reconnects (its publisher and relay still use the connection); a forgotten reopen would consume now.
+      await broker.publish({ exchange: '', routingKey: 'stopped-in-outage', message: { payload: 'through the stopped broker' } });
+      await waitFor(async () => (await fixture.broker.queueStats('stopped-in-outage')).ready === 2, { description: 'both messages to wait' });
+      const settled = Date.now() + 2_000;
+      await waitFor(() => Date.now() > settled, { description: 'a while after the reconnect' });
+      expect(handled).toEqual(['before']);
+      expect((await fixture.broker.queueStats('stopped-in-outage')).ready).toBe(2);
+    } finally {
+      await broker.close();
+      await downProxy.stop();
+    }
+  });
 });
