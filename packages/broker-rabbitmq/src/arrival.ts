@@ -30,7 +30,7 @@ export async function arrive(
   const now = Date.now();
   if (envelope.meta.expiresAt !== null && envelope.meta.expiresAt <= now) {
     const policy = await parts.settlement.policyOf(queue);
-    await parts.settlement.deadLetter({ envelope, channel, message, token: '', leaseExpiresAt: 0, onLeaseLost: null, waitingForCommit: false, awaitedTransaction: null, settling: true }, policy, 'expired', undefined);
+    await parts.settlement.deadLetter({ envelope, channel, message, token: '', leaseExpiresAt: 0, onLeaseLost: null, awaitedTransaction: null, settling: true }, policy, 'expired', undefined);
     return null;
   }
   if (envelope.meta.notBefore !== null && envelope.meta.notBefore > now + EARLY_TOLERANCE_MS) {

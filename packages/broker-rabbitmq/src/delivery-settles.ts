@@ -81,7 +81,7 @@ export class DeliverySettles implements Settler {
     const earlier = held.awaitedTransaction;
     const xid = await this.watcher.transactionId(tx);
     if (earlier !== null && held.awaitedTransaction === earlier) await this.afterEarlierRolledBack(held, earlier);
-    if (held.waitingForCommit) throw new ValidationError('this delivery already has a settle waiting for a commit');
+    if (held.awaitedTransaction !== null) throw new ValidationError('this delivery already has a settle waiting for a commit');
     this.leases.get(ref); // still held: the lease did not lapse, nor the channel close, while the earlier transaction was checked
     this.leases.suspend(held, xid);
     const pending = this.watcher.outcome(xid).then(async (outcome) => {

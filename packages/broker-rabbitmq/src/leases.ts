@@ -13,9 +13,7 @@ export interface HeldDelivery {
   leaseExpiresAt: number;
   /** Told when the lease is lost (lapsed, or the channel closed): aborts the handler's signal. */
   onLeaseLost: ((error: StaleDeliveryError) => void) | null;
-  /** A settle waits for the caller's transaction: the lease does not lapse meanwhile. */
-  waitingForCommit: boolean;
-  /** The id of the transaction that settle waits for. */
+  /** The caller's transaction a settle waits for (its id), if one does: the lease does not lapse meanwhile. */
   awaitedTransaction: string | null;
   /** A settle is under way: the token is spent, but the message is still counted in flight until it lands. */
   settling: boolean;
@@ -47,7 +45,6 @@ export class Leases {
       token: crypto.randomUUID(),
       leaseExpiresAt: Date.now() + leaseMs,
       onLeaseLost: null,
-      waitingForCommit: false,
       awaitedTransaction: null,
       settling: false,
     };
@@ -60,7 +57,7 @@ export class Leases {
   get(ref: DeliveryRef): HeldDelivery {
     const held = typeof ref?.deliveryToken === 'string' ? this.held.get(ref.deliveryToken) : undefined;
     if (!held || held.settling || held.envelope.meta.id !== ref.messageId) throw new StaleDeliveryError(String(ref?.messageId));
-    if (!held.waitingForCommit && held.leaseExpiresAt <= Date.now()) {
+    if (held.awaitedTransaction === null && held.leaseExpiresAt <= Date.now()) {
       this.lapse(held);
       throw new StaleDeliveryError(ref.messageId);
     }
@@ -90,15 +87,12 @@ export class Leases {
 
   /** Waiting for transaction `xid` to commit: no lapse until `resume` for the same transaction. */
   suspend(held: HeldDelivery, xid: string): void {
-    held.waitingForCommit = true;
     held.awaitedTransaction = xid;
   }
 
   /** Transaction `xid` did not commit: the lease runs again, unless a later settle waits for another transaction by now. */
   resume(held: HeldDelivery, xid: string): void {
-    if (held.awaitedTransaction !== xid) return;
-    held.waitingForCommit = false;
-    held.awaitedTransaction = null;
+    if (held.awaitedTransaction === xid) held.awaitedTransaction = null;
   }
 
   release(held: HeldDelivery): void {
@@ -146,7 +140,7 @@ export class Leases {
   }
 
   private lapse(held: HeldDelivery): void {
-    if (!this.held.has(held.token) || held.waitingForCommit || held.settling) return;
+    if (!this.held.has(held.token) || held.awaitedTransaction !== null || held.settling) return;
     this.release(held);
     held.onLeaseLost?.(new StaleDeliveryError(held.envelope.meta.id));
     this.onLapse(held);
