@@ -9,8 +9,9 @@ import { recordHistory } from './notification-history';
  * transaction, so with several runners sweeping at once every reminder, escalation and
  * expiry happens exactly once. Not `for update`: that lock also conflicts with the key
  * share a concurrent insert of a send or a history row takes on its delivery (foreign
- * key), so a delivery whose last email was being recorded was skipped until the next sweep. The sends a step records are published on `publisher` in its
- * transaction. `now` comes from the caller's clock (tests drive it).
+ * key), so a delivery whose last email was being recorded was skipped until the next
+ * sweep. The sends a step records are published on `publisher` in its transaction.
+ * `now` comes from the caller's clock (tests drive it).
  */
 const BATCH = 500;
 
