@@ -9,7 +9,7 @@ import {
   generateSecretKeySpec,
   type SecretKeyring,
 } from '@interflow/registry';
-import { createLogger, createReadinessProbe, createSqlClient } from '@interflow/core';
+import { createLogger, createReadinessProbe, createSqlClient, type Logger, type ReadinessCheck } from '@interflow/core';
 import { migrationNames } from '@interflow/migrations';
 import { createTestDatabase, freePort, type TestDatabase } from '@interflow/test-kit';
 
@@ -73,31 +73,20 @@ describe('createReadinessProbe', () => {
     db = await createTestDatabase();
   });
   afterAll(() => db.drop());
+  /** A probe of this file's migrated schema with `checks`, answering within 5 s, never draining. */
+  const probeOnTestSchema = (checks: ReadinessCheck[], logger: Logger) =>
+    createReadinessProbe({ sql: db.sql, expectedMigrations: migrationNames, checks, timeoutMs: 5000, draining: () => false, logger });
 
   it('is ready on a migrated schema whose own checks pass', async () => {
     const { logger } = capturedLogger();
-    const probe = createReadinessProbe({
-      sql: db.sql,
-      expectedMigrations: migrationNames,
-      checks: [{ name: 'secrets', check: async () => 'ok' }],
-      timeoutMs: 5000,
-      draining: () => false,
-      logger,
-    });
+    const probe = probeOnTestSchema([{ name: 'secrets', check: async () => 'ok' }], logger);
     expect(await probe()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok', secrets: 'ok' } });
   });
 
   it('is not ready when its own check fails, and logs that at error level once, then the recovery', async () => {
     const { logger, lines } = capturedLogger();
     let result = 'cannot open stored secrets: because';
-    const probe = createReadinessProbe({
-      sql: db.sql,
-      expectedMigrations: migrationNames,
-      checks: [{ name: 'secrets', check: async () => result }],
-      timeoutMs: 5000,
-      draining: () => false,
-      logger,
-    });
+    const probe = probeOnTestSchema([{ name: 'secrets', check: async () => result }], logger);
     expect(await probe()).toMatchObject({ ready: false, checks: { secrets: 'cannot open stored secrets: because' } });
     await probe();
     result = 'ok';
@@ -112,14 +101,7 @@ describe('createReadinessProbe', () => {
   it('logs a check that is a step of starting as a warning, not an error', async () => {
     const { logger, lines } = capturedLogger();
     let result = 'not registered yet';
-    const probe = createReadinessProbe({
-      sql: db.sql,
-      expectedMigrations: migrationNames,
-      checks: [{ name: 'admin_token', check: async () => result, partOfStarting: true }],
-      timeoutMs: 5000,
-      draining: () => false,
-      logger,
-    });
+    const probe = probeOnTestSchema([{ name: 'admin_token', check: async () => result, partOfStarting: true }], logger);
     expect(await probe()).toMatchObject({ ready: false, checks: { admin_token: 'not registered yet' } });
     result = 'ok';
     expect(await probe()).toMatchObject({ ready: true, checks: { admin_token: 'ok' } });
