@@ -1,6 +1,5 @@
-import { type Sql } from '@interflow/core';
+import { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions, type Sql } from '@interflow/core';
 import type { PublishReceipt, PublicationRow, TransactionSql } from '@interflow/broker';
-import { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } from './coalescing-batcher';
 import { qualifiesForDirectInsert } from './direct-publish-sql';
 import { DirectDeliveryPlan, type DirectReceiver } from './local-delivery';
 import { encodeGroup, type EncodedPublications } from './publication-encoding';

@@ -1,4 +1,4 @@
-import { CoalescingBatcher } from '../src/coalescing-batcher';
+import { CoalescingBatcher } from '../src/batching/coalescing-batcher';
 
 /** Resolves after the current event-loop turn (and every microtask before it). */
 const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -16,7 +16,7 @@ interface Waiting<Item, Result> {
  * in the same event-loop turn, or while batches are in flight, go together in the next
  * batch (`nextGroupCommitStep` says when). Under load each round trip and each commit
  * serves many callers; each caller is answered only after the batch that carried its
- * item returned. Used for single publishes.
+ * item returned. Used for single publishes (`@interflow/broker-postgres`).
  */
 export class CoalescingBatcher<Item, Result> {
   private waiting: Waiting<Item, Result>[] = [];

@@ -1,4 +1,4 @@
-import { nextGroupCommitStep, type GroupCommitLimits, type GroupCommitState, type GroupCommitStep } from '../src/group-commit-step';
+import { nextGroupCommitStep, type GroupCommitLimits, type GroupCommitState, type GroupCommitStep } from '../src/batching/group-commit-step';
 
 const limits: GroupCommitLimits = { maxInFlight: 2, maxBatch: 500 };
 
