@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import type { Clock, Logger } from '@interflow/core';
 import { type Consumer, type ConsumeOptions, type Delivery, type DeliveryHandler, type DeliveryRef, decideHandOver } from '@interflow/broker';
 import { AckBatch, answerAcks, type PendingAck } from './ack-batch';
+import { lessonOfClaim } from './claim-answer';
 import type { ClaimRequest } from './claim-sql';
 import type { ConsumerBackend, ConsumerRegistration, ConsumerTiming } from './consumer-backend';
 import { traceClaims } from './consume-tracing';
 import type { Settler } from './delivery-control';
 import { HandlerPool } from './handler-pool';
-import { directDeliveryRoom, type DirectReceiver } from './local-delivery';
+import { directDeliveryRoom, type DirectReceiver, type DirectReservation } from './local-delivery';
 import { performanceClock, type MonotonicClock } from './monotonic-clock';
 import { decideNextStatement, type ConsumeLoopLimits, type ConsumeLoopState } from './next-statement';
 import { PrefetchBuffer } from './prefetch-buffer';
@@ -162,22 +163,23 @@ export class QueueConsumer implements Consumer, DirectReceiver {
     return this.options.leaseMs;
   }
 
-  reserveDirect(): number {
+  reserveDirect(): DirectReservation {
     const room = directDeliveryRoom({
       running: this.running,
-      queueLooksEmpty: this.queueLooksEmpty,
+      backlogSeen: this.backlogSeen,
       claimsInFlight: this.claimsInFlight,
       backingOff: this.monotonic() < this.retryAt,
       capacity: this.loopState().capacity,
     });
     this.directPromised += room;
-    return room;
+    return { room, wakeUpsHeard: this.wakeUps };
   }
 
-  receiveDirect(reserved: number, deliveries: Delivery[]): void {
+  receiveDirect(reservation: DirectReservation, claimed: Delivery[] | null): void {
+    const reserved = reservation.room;
+    const deliveries = claimed ?? [];
     this.directPromised -= reserved;
-    // A claim that filled the room may have left messages behind: the loop claims again.
-    if (reserved > 0 && deliveries.length === reserved) this.queueLooksEmpty = false;
+    if (claimed && reserved > 0) this.learnFromClaim(reserved, claimed.length, reservation.wakeUpsHeard);
     if (deliveries.length > 0) {
       if (this.running) {
         traceClaims(this.queue, deliveries, new Date(), new Date());
@@ -282,11 +284,7 @@ export class QueueConsumer implements Consumer, DirectReceiver {
       } else if (deliveries.length > 0) {
         await this.backend.release(this.queue, deliveries).catch(() => undefined);
       }
-      this.backlogSeen = deliveries.length === claim.max;
-      if (deliveries.length < claim.max) {
-        if (this.wakeUps === wakeUpsAtSend) this.queueLooksEmpty = true;
-        this.lastShortClaimAt = this.monotonic();
-      }
+      this.learnFromClaim(claim.max, deliveries.length, wakeUpsAtSend);
     } catch (error) {
       if (this.failures++ % 20 === 0) this.logger.warn('settling and claiming failed; retrying', { error });
       // While running the acks are tried again (their leases may still hold); a stopping
@@ -297,6 +295,14 @@ export class QueueConsumer implements Consumer, DirectReceiver {
       this.backlogSeen = false;
       this.retryAt = this.monotonic() + Math.min(this.timing.pollIntervalMs, RETRY_AFTER_FAILURE_MS);
     }
+  }
+
+  /** What the answer to a claim (its own, or a publish statement's for it) says about the queue: `lessonOfClaim`. */
+  private learnFromClaim(asked: number, got: number, wakeUpsAtSend: number): void {
+    const lesson = lessonOfClaim({ asked, got, wokenMeanwhile: this.wakeUps !== wakeUpsAtSend });
+    this.backlogSeen = lesson.backlogSeen;
+    if (lesson.queueLooksEmpty !== null) this.queueLooksEmpty = lesson.queueLooksEmpty;
+    if (lesson.short) this.lastShortClaimAt = this.monotonic();
   }
 
   /** Waits for a ring or `timeoutMs`; after a whole poll interval without a ring the queue is worth a claim again. */

@@ -3,8 +3,8 @@ import type { Delivery, PublicationRow } from '@interflow/broker';
 import type { ClaimRequest } from './claim-sql';
 
 /**
- * Direct delivery to a consumer of this process. When a consumer waits on a queue it
- * found empty, a group-commit publish statement to that queue also claims for it
+ * Direct delivery to a consumer of this process. When a consumer with room waits on a
+ * queue without a backlog, a group-commit publish statement to that queue also claims for it
  * (publish-and-claim-sql.ts): whatever became claimable meanwhile (a message another
  * process published, a delayed one that came due, a lapsed lease) and the new messages
  * themselves, inserted already leased to it. After the commit the deliveries go to its
@@ -13,15 +13,20 @@ import type { ClaimRequest } from './claim-sql';
  * nothing and gives the room back.
  *
  * A consumer takes part only while (`directDeliveryRoom`) it runs, its last claim came
- * back short and no wake-up came since (it believes itself caught up), no claim of its
- * own is in flight (its deliveries come first), and it has room; the statement claims
- * up to all of that room. Only batches to the default exchange without dedupe keys take
- * this path; of their rows, those without a delay, not-before or absolute expiry to the
- * consumer's queue are offered a lease.
+ * back short (no backlog: a backlog it claims for itself, in bigger claims), no claim of
+ * its own is in flight (its deliveries come first), and it has room; the statement
+ * claims up to all of that room. A wake-up since its last claim does not keep it out:
+ * the statement claims what woke it before the new rows, as the consumer's own claim
+ * would have (requiring no wake-up since kept a consumer under a stream of publishes out
+ * for good: each claim of its own overlapped a commit that woke it again). Only batches
+ * to the default exchange without dedupe keys take this path; of their rows, those
+ * without a delay, not-before or absolute expiry to the consumer's queue are offered a
+ * lease.
  */
 export interface DirectDeliveryState {
   running: boolean;
-  queueLooksEmpty: boolean;
+  /** The consumer's last claim came back full. */
+  backlogSeen: boolean;
   claimsInFlight: number;
   /** A statement failed and the consumer backs off (database restarting). */
   backingOff: boolean;
@@ -30,7 +35,7 @@ export interface DirectDeliveryState {
 }
 
 export function directDeliveryRoom(state: DirectDeliveryState): number {
-  if (!state.running || state.backingOff || !state.queueLooksEmpty || state.claimsInFlight > 0) return 0;
+  if (!state.running || state.backingOff || state.backlogSeen || state.claimsInFlight > 0) return 0;
   return Math.max(0, state.capacity);
 }
 
@@ -40,10 +45,20 @@ export interface DirectReceiver {
   readonly queue: string;
   /** The lease length the consumer claims with (null: the message's or the queue's ack deadline). */
   readonly leaseMs: number | null;
-  /** Promises all its room to one publish statement; answers how much (0: not now). */
-  reserveDirect(): number;
-  /** After the statement: the deliveries it claimed (possibly none); the rest of the room is free again. */
-  receiveDirect(reserved: number, deliveries: Delivery[]): void;
+  /** Promises all its room to one publish statement (room 0: not now). */
+  reserveDirect(): DirectReservation;
+  /**
+   * After the statement: the deliveries it claimed (possibly none), or null when no claim
+   * ran (the statement failed, or had no row to offer); the rest of the room is free again.
+   */
+  receiveDirect(reservation: DirectReservation, deliveries: Delivery[] | null): void;
+}
+
+/** Room a consumer promised to one publish statement. */
+export interface DirectReservation {
+  room: number;
+  /** The consumer's wake-ups heard when it promised the room, handed back with the answer. */
+  wakeUpsHeard: number;
 }
 
 /**
@@ -56,6 +71,7 @@ export class DirectDeliveryPlan {
 
   private constructor(
     private readonly receiver: DirectReceiver,
+    private readonly reservation: DirectReservation,
     readonly claim: ClaimRequest,
     /** A fresh lease token for each row offered to the consumer, by row position. */
     readonly tokens: (string | null)[],
@@ -68,16 +84,16 @@ export class DirectDeliveryPlan {
       if (tried.has(row.routing_key)) continue;
       tried.add(row.routing_key);
       for (const receiver of receiversOf(row.routing_key)) {
-        const room = receiver.reserveDirect();
-        if (room === 0) continue;
+        const reservation = receiver.reserveDirect();
+        if (reservation.room === 0) continue;
         const queue = row.routing_key;
         const tokens = rows.map((candidate) => (candidate.routing_key === queue && visibleAtOnce(candidate) ? crypto.randomUUID() : null));
         if (!tokens.some((token) => token !== null)) {
-          receiver.receiveDirect(room, []);
+          receiver.receiveDirect(reservation, null);
           break;
         }
-        const claim: ClaimRequest = { queue, max: room, leaseMs: receiver.leaseMs, consumerId: receiver.id, handedOver: false };
-        return new DirectDeliveryPlan(receiver, claim, tokens);
+        const claim: ClaimRequest = { queue, max: reservation.room, leaseMs: receiver.leaseMs, consumerId: receiver.id, handedOver: false };
+        return new DirectDeliveryPlan(receiver, reservation, claim, tokens);
       }
     }
     return null;
@@ -88,13 +104,17 @@ export class DirectDeliveryPlan {
   }
 
   deliver(deliveries: Delivery[]): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.receiver.receiveDirect(this.claim.max, deliveries);
+    this.settle(deliveries);
   }
 
   giveBack(): void {
-    this.deliver([]);
+    this.settle(null);
+  }
+
+  private settle(deliveries: Delivery[] | null): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.receiver.receiveDirect(this.reservation, deliveries);
   }
 }
 

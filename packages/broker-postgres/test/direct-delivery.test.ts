@@ -5,9 +5,9 @@ import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 
 /**
  * Direct delivery (local-delivery.ts): a single publish to a queue whose consumer in this
- * process waits on it empty is inserted already leased to that consumer and handed over
- * after the commit, without a claim. The rows show it: a claim leases a message later
- * than its publish, a direct delivery in the publishing transaction itself.
+ * process waits on it without a backlog is inserted already leased to that consumer and
+ * handed over after the commit, without a claim. The rows show it: a claim leases a
+ * message later than its publish, a direct delivery in the publishing transaction itself.
  */
 describe('PostgreSQL broker: direct delivery to a waiting consumer of this process', () => {
   let fixture: BrokerFixture;
@@ -52,7 +52,7 @@ describe('PostgreSQL broker: direct delivery to a waiting consumer of this proce
     expect((await broker.queueStats('direct-lease')).ready).toBe(0);
   });
 
-  it('hands nothing to a consumer whose queue was woken since its last claim: older messages go first', async () => {
+  it('messages another process published first reach the consumer before a direct one (claimed first, or not leased)', async () => {
     const { broker } = fixture;
     await broker.declareQueue({ name: 'direct-order' });
     const seen: number[] = [];
@@ -69,6 +69,39 @@ describe('PostgreSQL broker: direct delivery to a waiting consumer of this proce
     } finally {
       await consumer.stop();
     }
+  });
+});
+
+describe('PostgreSQL broker: direct delivery under a stream of publishes', () => {
+  let fixture: BrokerFixture;
+
+  beforeAll(async () => {
+    fixture = await createBrokerFixture({ pollIntervalMs: 60_000 });
+  });
+  afterAll(() => fixture.close());
+
+  it('leases most messages of 8 publishers publishing one after the other in their publishing transaction', async () => {
+    const { broker } = fixture;
+    await broker.declareQueue({ name: 'direct-stream' });
+    const leaseMs = 30_000;
+    let direct = 0;
+    let handled = 0;
+    // Leased in the publishing transaction: its lease runs exactly leaseMs from the publish (both are that transaction's now()).
+    const consumer = broker.consume('direct-stream', async (delivery) => {
+      handled++;
+      if (delivery.leaseExpiresAt.getTime() - delivery.publishedAt.getTime() === leaseMs) direct++;
+    }, { concurrency: 16, prefetch: 64, leaseMs });
+    const perPublisher = 100;
+    try {
+      await Promise.all(Array.from({ length: 8 }, async () => {
+        for (let n = 0; n < perPublisher; n++) await broker.publish({ exchange: '', routingKey: 'direct-stream', message: { payload: n } });
+      }));
+      await waitFor(() => handled === 8 * perPublisher, { description: 'every message handled' });
+    } finally {
+      await consumer.stop();
+    }
+    // Before, every claim of the consumer's own overlapped a commit that woke it again, and none went directly.
+    expect(direct).toBeGreaterThan(handled / 2);
   });
 });
 
