@@ -28,6 +28,8 @@ import { queueRoutes } from './routes/queues';
 import { consumerRoutes } from './routes/consumers';
 import { applySetRoutes } from './routes/apply-sets';
 import { webhookRoutes } from './routes/webhooks';
+import { QueuedRunWriter } from './triggering/queued-run-writer';
+import { WebhookTargetReader } from './triggering/webhook-target-reader';
 import { eventRoutes } from './routes/events';
 import { dashboardRoutes } from './routes/dashboard';
 import { overviewRoutes } from './routes/overview';
@@ -83,9 +85,14 @@ export function createServer(deps: ApiDependencies): express.Express {
   app.use(jsonBody({ limit: deps.bodyLimit }));
   // After the body is read: stream callbacks would otherwise run outside the request's trace context.
   app.use(requestTrace());
-  const triggerDeps = { ...deps, triggerMetrics: createTriggerMetrics(deps.metrics), runRequestKeys: runRequestKeys(deps.keyring) };
+  const triggerDeps = {
+    ...deps,
+    triggerMetrics: createTriggerMetrics(deps.metrics),
+    runRequestKeys: runRequestKeys(deps.keyring),
+    runWriter: new QueuedRunWriter(deps.sql, deps.broker),
+  };
   // Before authentication: a webhook's credential is its URL (see webhooks.ts).
-  app.use(webhookRoutes(triggerDeps));
+  app.use(webhookRoutes({ ...triggerDeps, webhookTargets: new WebhookTargetReader(deps.sql) }));
   app.use(dashboardRoutes(deps.dashboardDir));
   app.use('/v1', authenticate(deps));
   app.use(tokenRoutes(deps));

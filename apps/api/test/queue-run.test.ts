@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { DEFAULT_EXCHANGE, type Publication } from '@interflow/broker';
 import { hashRunInput, type NewRun } from '@interflow/registry';
 import { writeQueuedRun } from '../src/triggering/queue-run';
+import { QueuedRunWriter } from '../src/triggering/queued-run-writer';
 import { createActionChain, uniqueName } from './support/fixtures';
 import { createTestApi, type TestApi } from './support/test-api';
 
@@ -65,5 +66,54 @@ describe('writeQueuedRun: begin sent with the publish, commit with the insert', 
     const messages = await api.broker.peek(queue, { limit: 2 * WRITES });
     expect(messages.map((message) => message.correlationId)).toEqual([first.id]);
     expect(await api.db.sql`select id from runs where action_id = ${action.id}`).toEqual([{ id: first.id }]);
+  });
+});
+
+/** The transaction id that wrote each run (`xmin`): runs written in one transaction share it. */
+async function writingTransactions(runIds: string[]): Promise<Set<string>> {
+  const rows = await api.db.sql<{ xmin: string }[]>`select xmin::text from runs where id = any(${runIds}::uuid[])`;
+  expect(rows).toHaveLength(runIds.length);
+  return new Set(rows.map((row) => row.xmin));
+}
+
+describe('QueuedRunWriter: the triggers that arrive together share one transaction', () => {
+  it('writes the runs submitted in one turn in one transaction, each with its own message', async () => {
+    const queue = uniqueName('interflow.actions.q');
+    const { action, deployment } = await createActionChain(api, { queue });
+    const writer = new QueuedRunWriter(api.db.sql, api.broker);
+    const runs = Array.from({ length: WRITES }, () => newRun(action.id, deployment.id));
+    const written = await Promise.all(runs.map((run) => writer.write(publication(queue, run.id), run)));
+    expect(written.map((queued) => queued?.run.id)).toEqual(runs.map((run) => run.id));
+    expect(await writingTransactions(runs.map((run) => run.id))).toHaveProperty('size', 1);
+    const messages = await api.broker.peek(queue, { limit: 2 * WRITES });
+    const rows = await api.db.sql<{ id: string; message_id: string }[]>`select id, message_id from runs where action_id = ${action.id}`;
+    expect(messages.map((message) => [message.correlationId, message.messageId]).sort()).toEqual(rows.map((row) => [row.id, row.message_id]).sort());
+    expect(written.map((queued) => [queued?.run.id, queued?.receipts]).sort()).toEqual(
+      rows.map((row) => [row.id, [{ messageIds: [row.message_id], queues: [queue] }]]).sort(),
+    );
+  });
+
+  it('writes the others when one is refused: its Idempotency-Key taken, its action deleted', async () => {
+    const queue = uniqueName('interflow.actions.q');
+    const { action, deployment } = await createActionChain(api, { queue });
+    const writer = new QueuedRunWriter(api.db.sql, api.broker);
+    const earlier = newRun(action.id, deployment.id, 'order-9');
+    await writer.write(publication(queue, earlier.id), earlier);
+
+    const fine = Array.from({ length: 4 }, () => newRun(action.id, deployment.id));
+    const keyTaken = newRun(action.id, deployment.id, 'order-9');
+    const noAction = newRun(crypto.randomUUID(), deployment.id);
+    const [first, second, taken, missing, third, fourth] = await Promise.allSettled(
+      [fine[0], fine[1], keyTaken, noAction, fine[2], fine[3]].map((run) => writer.write(publication(queue, run!.id), run!)),
+    );
+    expect(taken).toEqual({ status: 'fulfilled', value: null });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { code: '23503' } });
+    for (const [index, result] of [first, second, third, fourth].entries()) {
+      expect(result).toMatchObject({ status: 'fulfilled', value: { run: { id: fine[index]!.id, status: 'queued' } } });
+    }
+    const messages = await api.broker.peek(queue, { limit: 2 * WRITES });
+    expect(messages.map((message) => message.correlationId).sort()).toEqual([earlier.id, ...fine.map((run) => run.id)].sort());
+    const rows = await api.db.sql<{ id: string }[]>`select id from runs where deployment_id = ${deployment.id}`;
+    expect(rows.map((row) => row.id).sort()).toEqual([earlier.id, ...fine.map((run) => run.id)].sort());
   });
 });

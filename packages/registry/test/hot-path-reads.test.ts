@@ -6,7 +6,7 @@ import {
   createKeyring,
   endRunWithAttempt,
   findActionTarget,
-  findWebhookTarget,
+  findWebhookTargets,
   getRun,
   insertQueuedRun,
   listRunAttempts,
@@ -60,15 +60,23 @@ async function queuedRun(actionId: string, deploymentId: string) {
   return run;
 }
 
-describe('findWebhookTarget', () => {
-  it('answers the action and its method in one read, and nothing for an unknown or rotated secret', async () => {
-    const { action, webhookSecret } = await setup('hook');
-    const target = await findWebhookTarget(db.sql, webhookSecret);
+describe('findWebhookTargets', () => {
+  it('answers, in one read, the action of each secret with its method, in the order asked, and null for an unknown or rotated secret', async () => {
+    const first = await setup('hook-1');
+    const second = await setup('hook-2');
+    const targets = await findWebhookTargets(db.sql, [second.webhookSecret, 'whk_unknown', first.webhookSecret, second.webhookSecret]);
+    expect(targets.map((target) => target?.action.id ?? null)).toEqual([second.action.id, null, first.action.id, second.action.id]);
+    expect(targets[0]?.method().name).toBe('fetch');
+    await rotateActionWebhook(db.sql, first.action.id);
+    expect(await findWebhookTargets(db.sql, [first.webhookSecret])).toEqual([null]);
+  });
+
+  it('answers the action whose service no longer offers its method, whose method is then a 400', async () => {
+    const { action, deployment, webhookSecret } = await setup('hook-gone');
+    await db.sql`update services set methods = '[]'::jsonb where id = (select service_id from deployments where id = ${deployment.id})`;
+    const [target] = await findWebhookTargets(db.sql, [webhookSecret]);
     expect(target?.action.id).toBe(action.id);
-    expect(target?.method.name).toBe('fetch');
-    expect(await findWebhookTarget(db.sql, 'whk_unknown')).toBeNull();
-    await rotateActionWebhook(db.sql, action.id);
-    expect(await findWebhookTarget(db.sql, webhookSecret)).toBeNull();
+    expect(() => target?.method()).toThrow(expect.objectContaining({ httpStatus: 400 }));
   });
 });
 

@@ -1,23 +1,23 @@
 import { Router } from 'express';
-import { NotFoundError, type Sql } from '@interflow/core';
-import { findWebhookTarget } from '@interflow/registry';
+import { NotFoundError } from '@interflow/core';
 import { answerTrigger, idempotencyKeyOf } from '../http/trigger-answer';
 import { parseBody, parseQuery } from '../http/validate';
 import { triggerQuery, webhookBody, webhookParams } from '../schemas/triggering';
 import { triggerRun, type TriggerDependencies } from '../triggering/trigger-run';
+import type { WebhookTargetReader } from '../triggering/webhook-target-reader';
 
 /**
  * `POST /v1/hooks/:secret`, the action's secret webhook URL. Mounted before token
  * authentication: the secret in the URL is the credential, so an Authorization header
  * the caller sends for its own reasons (Basic auth many senders add) is ignored.
  */
-export function webhookRoutes(deps: TriggerDependencies & { sql: Sql }): Router {
+export function webhookRoutes(deps: TriggerDependencies & { webhookTargets: WebhookTargetReader }): Router {
   const router = Router();
 
   router.post('/v1/hooks/:secret', async (req, res) => {
     const params = webhookParams.safeParse(req.params);
-    // The action and its method in one read (one statement a webhook fewer).
-    const target = params.success ? await findWebhookTarget(deps.sql, params.data.secret) : null;
+    // The action and its method in one read, shared with the webhooks arriving alongside.
+    const target = params.success ? await deps.webhookTargets.find(params.data.secret) : null;
     // The same answer for a malformed and an unknown secret: nothing to learn by probing.
     if (!target) throw new NotFoundError('webhook', '(this address)');
     const { wait } = parseQuery(triggerQuery, req);

@@ -8,18 +8,31 @@ export interface QueuedRun {
   receipts: PublishReceipt[];
 }
 
+/** A queued run to write, with the publication of the message that carries its request. */
+export interface RunWrite {
+  publication: Publication;
+  run: NewRun;
+}
+
 /**
- * Writes a queued run and the message that carries its request in ONE transaction (both
- * or neither), in two round trips where `sql.begin` takes four: `begin` goes out in the
- * same write as the publish, and `commit` in the same write as the run's insert (which
- * needs the message id the publish answers). A failed insert aborts the transaction, so
- * the `commit` behind it answers ROLLBACK. Null when another request's run took the
- * Idempotency-Key meanwhile (nothing was written).
+ * How a transaction of queued runs ended: committed with every run, or rolled back (by a
+ * refused insert, which aborted it) with what each insert answered: a row, null (its
+ * Idempotency-Key was taken meanwhile), or its error.
+ */
+export type QueuedRunsOutcome = { committed: true; queued: QueuedRun[] } | { committed: false; inserts: PromiseSettledResult<Run | null>[] };
+
+/**
+ * Writes queued runs and the messages that carry their requests in ONE transaction (all
+ * or nothing), in two round trips whatever their number: `begin` goes out in the same
+ * write as the publish of every message (one statement), and `commit` in the same write
+ * as the runs' inserts (which need the message ids the publish answers). A refused insert
+ * aborts the transaction, so the `commit` behind it answers ROLLBACK. Throws when the
+ * publish fails (rolled back) or the connection broke (the outcome unknown).
  *
  * The transaction runs on a connection reserved from the pool and given back once it
  * ended; a connection that broke meanwhile is not given back (the pool replaces it).
  */
-export async function writeQueuedRun(sql: Sql, broker: Broker, publication: Publication, run: NewRun): Promise<QueuedRun | null> {
+export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite[]): Promise<QueuedRunsOutcome> {
   const tx = await sql.reserve();
   let connectionUsable = true;
   let inTransaction = true;
@@ -31,24 +44,43 @@ export async function writeQueuedRun(sql: Sql, broker: Broker, publication: Publ
   try {
     // A reserved connection runs tagged statements as a transaction's does; the broker needs nothing else of it.
     const within = tx as unknown as TransactionSql;
-    const [, receipts] = await Promise.all([
-      watched(tx`begin`.execute()),
-      watched(broker.publishWithin(within, [publication], { wake: 'caller' })),
-    ]);
-    const inserted = watched(sendQueuedRunInsert(tx, { ...run, messageId: receipts[0]?.messageIds[0] ?? null }));
+    const publications = writes.map((write) => write.publication);
+    const [, receipts] = await Promise.all([watched(tx`begin`.execute()), watched(broker.publishWithin(within, publications, { wake: 'caller' }))]);
+    const inserts = writes.map((write, index) => watched(sendQueuedRunInsert(tx, { ...write.run, messageId: receipts[index]?.messageIds[0] ?? null })));
     const committed = watched(tx`commit`.execute());
-    const [insert, end] = await Promise.allSettled([inserted, committed]);
-    if (end.status === 'rejected') throw end.reason;
+    const [settled, [end]] = await Promise.all([Promise.allSettled(inserts), Promise.allSettled([committed])]);
+    if (end?.status !== 'fulfilled') throw end?.reason;
     inTransaction = false;
-    if (insert.status === 'rejected') throw insert.reason;
-    const rolledBack = end.value.command !== 'COMMIT';
-    if (insert.value === null && rolledBack) return null;
-    if (insert.value === null || rolledBack) throw new Error(`the run's transaction ended in ${end.value.command} after its insert answered ${insert.value ? 'a row' : 'none'}`);
-    return { run: insert.value, receipts };
+    if (end.value.command !== 'COMMIT') return { committed: false, inserts: settled };
+    const queued = settled.map((insert, index): QueuedRun => {
+      if (insert.status !== 'fulfilled' || insert.value === null) {
+        throw new Error(`the runs' transaction committed after the insert of run ${writes[index]?.run.id} answered ${insert.status === 'fulfilled' ? 'none' : 'an error'}`);
+      }
+      return { run: insert.value, receipts: receipts[index] ? [receipts[index]] : [] };
+    });
+    return { committed: true, queued };
   } catch (error) {
     if (inTransaction && connectionUsable) await watched(tx`rollback`.execute()).catch(() => undefined);
     throw error;
   } finally {
     if (connectionUsable) tx.release();
   }
+}
+
+/**
+ * One queued run in a transaction of its own (`writeQueuedRuns` of one). Null when another
+ * request's run took the Idempotency-Key meanwhile (nothing was written); an insert's
+ * other refusal is thrown.
+ */
+export async function writeQueuedRun(sql: Sql, broker: Broker, publication: Publication, run: NewRun): Promise<QueuedRun | null> {
+  const outcome = await writeQueuedRuns(sql, broker, [{ publication, run }]);
+  if (outcome.committed) {
+    const [queued] = outcome.queued;
+    if (!queued) throw new Error('a committed write of one run answered no run');
+    return queued;
+  }
+  const [insert] = outcome.inserts;
+  if (insert?.status === 'rejected') throw insert.reason;
+  if (insert?.value === null) return null;
+  throw new Error(`the run's transaction ended in ROLLBACK after its insert answered a row`);
 }

@@ -16,7 +16,8 @@ import {
   type RunRequestKeys,
   type ServiceMethod,
 } from '@interflow/registry';
-import { writeQueuedRun, type QueuedRun } from './queue-run';
+import type { QueuedRun } from './queue-run';
+import type { QueuedRunWriter } from './queued-run-writer';
 import type { RunReplies } from './run-replies';
 import type { TriggerMetrics, TriggerResult } from './trigger-metrics';
 
@@ -28,11 +29,13 @@ export interface TriggerDependencies {
   triggerMetrics: TriggerMetrics;
   /** Signs the run requests (the runner executes nothing else). */
   runRequestKeys: RunRequestKeys;
+  /** Writes each queued run with its message, concurrent triggers in one transaction. */
+  runWriter: QueuedRunWriter;
 }
 
 export interface TriggerRequest {
   action: Action;
-  /** The action's method, read with the action (`findWebhookTarget`, `findActionTarget`). */
+  /** The action's method, read with the action (`findWebhookTargets`, `findActionTarget`). */
   method: ServiceMethod;
   /** The trigger's input, merged over the action's default input. */
   input: Record<string, unknown> | undefined;
@@ -131,9 +134,9 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
   try {
     // The message first, then the run with its message id (one statement fewer than
     // inserting the run, publishing and recording the id), in one transaction and two
-    // round trips. When another request with the same Idempotency-Key inserted its run
-    // meanwhile, the whole transaction rolls back.
-    queued = await writeQueuedRun(deps.sql, deps.broker, publication, newRun);
+    // round trips, shared with the triggers arriving alongside. When another request with
+    // the same Idempotency-Key inserted its run meanwhile, nothing of this one is written.
+    queued = await deps.runWriter.write(publication, newRun);
   } catch (error) {
     waiter?.cancel();
     throw error;

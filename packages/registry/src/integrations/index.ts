@@ -107,7 +107,7 @@ export {
 } from './run-recording';
 export { findFreshResponse, storeCachedResponse, pruneResponseCache, type CachedResponse } from './response-cache';
 export { loadActionContext, type ActionContext } from './action-context';
-export { findActionTarget, findWebhookTarget, type ActionTarget, type WebhookTarget } from './webhook-target';
+export { findActionTarget, findWebhookTargets, type ActionTarget, type WebhookTarget } from './webhook-target';
 export { runWithContextStamp, runsWithContextStamp, type RunWithContextStamp } from './run-with-context-stamp';
 export {
   recordActionStates,
