@@ -1,5 +1,6 @@
 import { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions, type Sql } from '@interflow/core';
 import type { PublishReceipt, PublicationRow, TransactionSql } from '@interflow/broker';
+import { BULK_CHUNK_ROWS, insertDirectInChunks } from './chunked-insert';
 import { qualifiesForDirectInsert } from './direct-publish-sql';
 import { DirectDeliveryPlan, type DirectReceiver } from './local-delivery';
 import { encodeGroup, type EncodedPublications } from './publication-encoding';
@@ -32,9 +33,20 @@ export class Publishing {
     return this.group.submit(row);
   }
 
-  /** All or none, one statement (a transaction when a bounded queue is involved). */
+  /**
+   * All or none: one statement (a transaction when a bounded queue is involved), or for
+   * more than `BULK_CHUNK_ROWS` direct rows one transaction of pipelined chunks.
+   */
   async publishBatch(rows: PublicationRow[]): Promise<PublishReceipt[]> {
     if (rows.length === 0) return [];
+    if (rows.length > BULK_CHUNK_ROWS && qualifiesForDirectInsert(rows)) {
+      const ids = await insertDirectInChunks(this.sql, rows);
+      if (ids) {
+        const receipts = rows.map((row, index) => ({ messageIds: [ids[index] ?? ''], queues: [row.routing_key] }));
+        this.afterCommit(receipts);
+        return receipts;
+      }
+    }
     const stored = await storePublications(this.sql, rows, false);
     if (stored.needsBoundedPath) return this.publishBounded(rows);
     const failure = stored.results.find((result) => 'error' in result && !result.retryable);
