@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { DEFAULT_EXCHANGE, type Publication } from '@interflow/broker';
+import { isDatabaseUnavailable } from '@interflow/core';
 import { hashRunInput, type NewRun } from '@interflow/registry';
+import { waitFor } from '@interflow/test-kit';
 import { writeQueuedRun } from '../src/triggering/queue-run';
 import { QueuedRunWriter } from '../src/triggering/queued-run-writer';
 import { createActionChain, uniqueName } from './support/fixtures';
@@ -115,5 +117,38 @@ describe('QueuedRunWriter: the triggers that arrive together share one transacti
     expect(messages.map((message) => message.correlationId).sort()).toEqual([earlier.id, ...fine.map((run) => run.id)].sort());
     const rows = await api.db.sql<{ id: string }[]>`select id from runs where deployment_id = ${deployment.id}`;
     expect(rows.map((row) => row.id).sort()).toEqual([earlier.id, ...fine.map((run) => run.id)].sort());
+  });
+
+  it('fails every trigger of a group whose connection broke, and writes none of them again behind its back', async () => {
+    const queue = uniqueName('interflow.actions.q');
+    const { action, deployment } = await createActionChain(api, { queue });
+    const writer = new QueuedRunWriter(api.db.sql, api.broker);
+    // The runs table held locked, so the group waits at its inserts, after its publish; its backend is then terminated.
+    const holder = await api.db.sql.reserve();
+    try {
+      await holder`begin`;
+      await holder`lock table runs in exclusive mode`;
+      const runs = Array.from({ length: 3 }, () => newRun(action.id, deployment.id));
+      const writes = Promise.allSettled(runs.map((run) => writer.write(publication(queue, run.id), run)));
+      const [waiting] = await waitFor(async () => {
+        const rows = await api.db.sql<{ pid: number }[]>`
+          select pid from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into runs (%'`;
+        return rows.length > 0 ? rows : null;
+      });
+      await api.db.sql`select pg_terminate_backend(${waiting!.pid})`;
+      const results = await writes;
+      for (const result of results) {
+        expect(result.status).toBe('rejected');
+        expect(isDatabaseUnavailable((result as PromiseRejectedResult).reason)).toBe(true);
+      }
+      await holder`rollback`;
+      // Every trigger was answered, so no write of them is pending: a retry behind their backs would have waited for the lock.
+      expect(await api.db.sql`select 1 from runs where id = any(${runs.map((run) => run.id)}::uuid[])`).toHaveLength(0);
+      expect(await api.broker.peek(queue, { limit: 10 })).toEqual([]);
+    } finally {
+      await holder`rollback`.catch(() => undefined);
+      holder.release();
+    }
   });
 });

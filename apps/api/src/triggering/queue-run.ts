@@ -36,19 +36,31 @@ export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite
   const tx = await sql.reserve();
   let connectionUsable = true;
   let inTransaction = true;
+  // postgres.js never settles the statements a reserved connection still queued (behind
+  // one it sent first, to be described) when that connection breaks: every wait below
+  // ends at the first statement that failed for it instead.
+  let connectionBroke: (error: unknown) => void = () => undefined;
+  const broken = new Promise<never>((_, reject) => (connectionBroke = reject));
+  broken.catch(() => undefined);
   const watched = <T>(statement: Promise<T>): Promise<T> =>
     statement.catch((error: unknown) => {
-      if (isDatabaseUnavailable(error)) connectionUsable = false;
+      if (isDatabaseUnavailable(error)) {
+        connectionUsable = false;
+        connectionBroke(error);
+      }
       throw error;
     });
+  const unlessBroken = <T>(wait: Promise<T>): Promise<T> => Promise.race([wait, broken]);
   try {
     // A reserved connection runs tagged statements as a transaction's does; the broker needs nothing else of it.
     const within = tx as unknown as TransactionSql;
     const publications = writes.map((write) => write.publication);
-    const [, receipts] = await Promise.all([watched(tx`begin`.execute()), watched(broker.publishWithin(within, publications, { wake: 'caller' }))]);
+    const [, receipts] = await unlessBroken(
+      Promise.all([watched(tx`begin`.execute()), watched(broker.publishWithin(within, publications, { wake: 'caller' }))]),
+    );
     const inserts = writes.map((write, index) => watched(sendQueuedRunInsert(tx, { ...write.run, messageId: receipts[index]?.messageIds[0] ?? null })));
     const committed = watched(tx`commit`.execute());
-    const [settled, [end]] = await Promise.all([Promise.allSettled(inserts), Promise.allSettled([committed])]);
+    const [settled, [end]] = await unlessBroken(Promise.all([Promise.allSettled(inserts), Promise.allSettled([committed])]));
     if (end?.status !== 'fulfilled') throw end?.reason;
     inTransaction = false;
     if (end.value.command !== 'COMMIT') return { committed: false, inserts: settled };

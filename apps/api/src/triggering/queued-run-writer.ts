@@ -59,6 +59,7 @@ export class QueuedRunWriter {
   }
 }
 
+/** The error itself, or one that keeps it as its cause (what the api's error handler reads a 503 from). */
 function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+  return error instanceof Error ? error : new Error(String(error), { cause: error });
 }
