@@ -1,6 +1,6 @@
 import type { Broker, Publication, PublishReceipt, TransactionSql } from '@interflow/broker';
 import { isDatabaseUnavailable, type Sql } from '@interflow/core';
-import { sendQueuedRunInsert, type NewRun, type Run } from '@interflow/registry';
+import { sendQueuedRunsInsert, type NewRun, type Run } from '@interflow/registry';
 
 export interface QueuedRun {
   run: Run;
@@ -15,19 +15,20 @@ export interface RunWrite {
 }
 
 /**
- * How a transaction of queued runs ended: committed with every run, or rolled back (by a
- * refused insert, which aborted it) with what each insert answered: a row, null (its
- * Idempotency-Key was taken meanwhile), or its error.
+ * How a transaction of queued runs ended: committed with every run, or rolled back by its
+ * refused insert (which aborted it) with what the insert answered: null when an
+ * Idempotency-Key was taken meanwhile, else its error.
  */
-export type QueuedRunsOutcome = { committed: true; queued: QueuedRun[] } | { committed: false; inserts: PromiseSettledResult<Run | null>[] };
+export type QueuedRunsOutcome = { committed: true; queued: QueuedRun[] } | { committed: false; insert: PromiseSettledResult<Run[] | null> };
 
 /**
  * Writes queued runs and the messages that carry their requests in ONE transaction (all
- * or nothing), in two round trips whatever their number: `begin` goes out in the same
- * write as the publish of every message (one statement), and `commit` in the same write
- * as the runs' inserts (which need the message ids the publish answers). A refused insert
- * aborts the transaction, so the `commit` behind it answers ROLLBACK. Throws when the
- * publish fails (rolled back) or the connection broke (the outcome unknown).
+ * or nothing), in two round trips and three statements whatever their number: `begin`
+ * goes out in the same write as the publish of every message (one statement), and
+ * `commit` in the same write as the insert of every run (one statement, which needs the
+ * message ids the publish answers). A refused insert aborts the transaction, so the
+ * `commit` behind it answers ROLLBACK. Throws when the publish fails (rolled back) or the
+ * connection broke (the outcome unknown).
  *
  * The transaction runs on a connection reserved from the pool and given back once it
  * ended; a connection that broke meanwhile is not given back (the pool replaces it).
@@ -58,18 +59,17 @@ export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite
     const [, receipts] = await unlessBroken(
       Promise.all([watched(tx`begin`.execute()), watched(broker.publishWithin(within, publications, { wake: 'caller' }))]),
     );
-    const inserts = writes.map((write, index) => watched(sendQueuedRunInsert(tx, { ...write.run, messageId: receipts[index]?.messageIds[0] ?? null })));
+    const runs = writes.map((write, index) => ({ ...write.run, messageId: receipts[index]?.messageIds[0] ?? null }));
+    const inserted = watched(sendQueuedRunsInsert(tx, runs));
     const committed = watched(tx`commit`.execute());
-    const [settled, [end]] = await unlessBroken(Promise.all([Promise.allSettled(inserts), Promise.allSettled([committed])]));
-    if (end?.status !== 'fulfilled') throw end?.reason;
+    const [insert, end] = await unlessBroken(Promise.allSettled([inserted, committed]));
+    if (end.status === 'rejected') throw end.reason;
     inTransaction = false;
-    if (end.value.command !== 'COMMIT') return { committed: false, inserts: settled };
-    const queued = settled.map((insert, index): QueuedRun => {
-      if (insert.status !== 'fulfilled' || insert.value === null) {
-        throw new Error(`the runs' transaction committed after the insert of run ${writes[index]?.run.id} answered ${insert.status === 'fulfilled' ? 'none' : 'an error'}`);
-      }
-      return { run: insert.value, receipts: receipts[index] ? [receipts[index]] : [] };
-    });
+    if (end.value.command !== 'COMMIT') return { committed: false, insert };
+    if (insert.status !== 'fulfilled' || insert.value === null) {
+      throw new Error(`the runs' transaction committed after their insert answered ${insert.status === 'fulfilled' ? 'none' : 'an error'}`);
+    }
+    const queued = insert.value.map((run, index): QueuedRun => ({ run, receipts: receipts[index] ? [receipts[index]] : [] }));
     return { committed: true, queued };
   } catch (error) {
     if (inTransaction && connectionUsable) await watched(tx`rollback`.execute()).catch(() => undefined);
@@ -91,8 +91,8 @@ export async function writeQueuedRun(sql: Sql, broker: Broker, publication: Publ
     if (!queued) throw new Error('a committed write of one run answered no run');
     return queued;
   }
-  const [insert] = outcome.inserts;
-  if (insert?.status === 'rejected') throw insert.reason;
-  if (insert?.value === null) return null;
-  throw new Error(`the run's transaction ended in ROLLBACK after its insert answered a row`);
+  const { insert } = outcome;
+  if (insert.status === 'rejected') throw insert.reason;
+  if (insert.value === null) return null;
+  throw new Error(`the run's transaction ended in ROLLBACK after its insert answered the run`);
 }

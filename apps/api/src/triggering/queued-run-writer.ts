@@ -13,7 +13,7 @@ const GROUPS: CoalescingBatcherOptions = { maxInFlight: 4, maxBatch: 100 };
  * The api's trigger writes, gathered (group commit): the queued runs of the triggers that
  * arrive in one event-loop turn, or while `GROUPS.maxInFlight` transactions are at the
  * database, are written in ONE transaction (one publish statement for their messages,
- * their inserts pipelined behind it, one durable commit), where each trigger took a
+ * one insert statement for their runs, one durable commit), where each trigger took a
  * transaction and a commit of its own. Each trigger is answered only after the commit
  * that carried its run.
  *

@@ -72,7 +72,7 @@ export { canonicalJson, hashRunInput, mergeRunInput } from './run-input';
 export {
   RUN_STATUSES,
   insertQueuedRun,
-  sendQueuedRunInsert,
+  sendQueuedRunsInsert,
   recordRunMessage,
   insertCachedRun,
   findRunByIdempotencyKey,

@@ -136,26 +136,44 @@ export async function insertQueuedRun(tx: SqlExecutor, run: NewRun): Promise<Run
 const IDEMPOTENCY_KEY_CONSTRAINT = 'runs_action_id_idempotency_key_key';
 
 /**
- * Inserts a `queued` run for a caller that pipelines its `commit` right behind the insert
- * (the api's triggers): the statement is sent at once, so one the caller sends next
- * follows it on the connection. Unlike insertQueuedRun, an Idempotency-Key already used
- * for the action fails the statement, aborting the transaction (the commit behind it
- * rolls back), and answers null. The row is written only inside a transaction that has
- * written already (the publish of the run's message): the client re-sends a prepared
- * statement the server asked it to plan again (after a schema change), and a re-send that
- * arrives after the rollback must write nothing; it throws instead.
+ * Inserts `queued` runs in ONE statement, for a caller that pipelines its `commit` right
+ * behind it (the api's triggers, gathered): the statement is sent at once, so one the
+ * caller sends next follows it on the connection. The runs, in the order given; null when
+ * an Idempotency-Key was already used for its action (by an earlier run, or by another of
+ * these): unlike insertQueuedRun that fails the statement, aborting the transaction (the
+ * commit behind it rolls back), and none is written. The rows are written only inside a
+ * transaction that has written already (the publish of the runs' messages): the client
+ * re-sends a prepared statement the server asked it to plan again (after a schema
+ * change), and a re-send that arrives after the rollback must write nothing; it throws
+ * instead.
  */
-export function sendQueuedRunInsert(tx: SqlExecutor, run: NewRun): Promise<Run | null> {
+export function sendQueuedRunsInsert(tx: SqlExecutor, runs: NewRun[]): Promise<Run[] | null> {
+  const rows = runs.map((run) => ({
+    id: run.id,
+    action_id: run.actionId,
+    deployment_id: run.deploymentId,
+    trigger: run.trigger,
+    triggered_by: run.triggeredBy,
+    input: run.input,
+    input_hash: run.inputHash,
+    idempotency_key: run.idempotencyKey ?? null,
+    message_id: run.messageId ?? null,
+  }));
   const insert = tx<RunRow[]>`
     insert into runs (id, action_id, deployment_id, status, trigger, triggered_by, input, input_hash, idempotency_key, message_id)
-    select ${run.id}::uuid, ${run.actionId}::uuid, ${run.deploymentId}::uuid, 'queued', ${run.trigger}::text, ${run.triggeredBy}::text,
-           ${jsonParam(tx, run.input)}, ${run.inputHash}::text, ${run.idempotencyKey ?? null}::text, ${run.messageId ?? null}::text
+    select r.id, r.action_id, r.deployment_id, 'queued', r.trigger, r.triggered_by, r.input, r.input_hash, r.idempotency_key, r.message_id
+    from jsonb_to_recordset(${jsonParam(tx, rows)}) as r(id uuid, action_id uuid, deployment_id uuid, trigger text, triggered_by text,
+                                                       input jsonb, input_hash text, idempotency_key text, message_id text)
     where pg_current_xact_id_if_assigned() is not null
     returning *`.execute();
   return insert.then(
-    ([row]) => {
-      if (!row) throw new Error(`run ${run.id} was not inserted: its statement ran outside the transaction that published its message`);
-      return presentRun(row);
+    (inserted) => {
+      const byId = new Map(inserted.map((row) => [row.id, row]));
+      return runs.map((run) => {
+        const row = byId.get(run.id);
+        if (!row) throw new Error(`run ${run.id} was not inserted: its statement ran outside the transaction that published its message`);
+        return presentRun(row);
+      });
     },
     (error: unknown) => {
       if (isUniqueViolation(error, IDEMPOTENCY_KEY_CONSTRAINT)) return null;
