@@ -1,5 +1,6 @@
+import { context, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { Broker, Publication } from '@interflow/broker';
-import { CoalescingBatcher, isDatabaseUnavailable, type BatchOutcome, type CoalescingBatcherOptions, type Sql } from '@interflow/core';
+import { CoalescingBatcher, inSpan, isDatabaseUnavailable, isTracing, traceHeaders, type BatchOutcome, type CoalescingBatcherOptions, type Sql } from '@interflow/core';
 import type { NewRun } from '@interflow/registry';
 import { writeQueuedRun, writeQueuedRuns, type QueuedRun, type RunWrite } from './queue-run';
 
@@ -8,6 +9,8 @@ import { writeQueuedRun, writeQueuedRuns, type QueuedRun, type RunWrite } from '
  * four are in flight, the triggers that arrive wait and leave together in the next one.
  */
 const GROUPS: CoalescingBatcherOptions = { maxInFlight: 4, maxBatch: 100 };
+
+const TRACER = 'interflow-api';
 
 /**
  * The api's trigger writes, gathered (group commit): the queued runs of the triggers that
@@ -22,6 +25,9 @@ const GROUPS: CoalescingBatcherOptions = { maxInFlight: 4, maxBatch: 100 };
  * again in a transaction of its own, so one refusal never fails or delays another's
  * trigger beyond that retry. When the connection broke, whether the group committed is
  * unknown: each trigger fails as it would have alone, and nothing is written twice.
+ *
+ * Traced, each trigger's message carries a publish span of its own trace (the run's work
+ * continues from it): the group's statements, serving many traces, run outside all of them.
  */
 export class QueuedRunWriter {
   private readonly groups: CoalescingBatcher<RunWrite, QueuedRun | null>;
@@ -31,12 +37,16 @@ export class QueuedRunWriter {
     private readonly broker: Broker,
     limits: CoalescingBatcherOptions = GROUPS,
   ) {
-    this.groups = new CoalescingBatcher((writes) => this.writeGroup(writes), limits);
+    this.groups = new CoalescingBatcher((writes) => context.with(ROOT_CONTEXT, () => this.writeGroup(writes)), limits);
   }
 
   /** The run and its message, committed; null when another request's run took its Idempotency-Key. */
   write(publication: Publication, run: NewRun): Promise<QueuedRun | null> {
-    return this.groups.submit({ publication, run });
+    if (!isTracing() || !trace.getActiveSpan()) return this.groups.submit({ publication, run });
+    const span = { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': publication.routingKey, 'interflow.run.id': run.id } };
+    return inSpan(TRACER, `mq publish ${publication.exchange || '(default)'}`, span, () =>
+      this.groups.submit({ publication: withHeaders(publication, traceHeaders()), run }),
+    );
   }
 
   private async writeGroup(writes: RunWrite[]): Promise<BatchOutcome<QueuedRun | null>[]> {
@@ -57,6 +67,10 @@ export class QueuedRunWriter {
       (error: unknown) => ({ error: asError(error) }),
     );
   }
+}
+
+function withHeaders(publication: Publication, headers: Record<string, string>): Publication {
+  return { ...publication, message: { ...publication.message, headers: { ...publication.message.headers, ...headers } } };
 }
 
 /** The error itself, or one that keeps it as its cause (what the api's error handler reads a 503 from). */
