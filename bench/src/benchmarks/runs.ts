@@ -6,6 +6,7 @@ import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../benchmark'
 import { cpuSeconds, cpuSecondsOfPid, residentBytes, startDaemon, stopDaemon } from '../daemon-process';
 import { activityPerRun, backends, readDatabaseActivity, type Backend } from '../runs/database-activity';
 import { registerEchoAction, type EchoAction } from '../runs/register-echo-action';
+import { sampleRssFloor } from '../runs/rss-floor';
 import { acceptedToFinishedMs, lastRunSeq, runsPerSecond, waitForSucceeded } from '../runs/run-tally';
 import { WebhookLoad } from '../runs/webhook-load';
 
@@ -44,7 +45,9 @@ interface Daemons {
  * processes; webhook accepted → run finished at a fixed 200 runs/s (open loop); CPU per
  * run of the Node daemons and the PostgreSQL backends; transactions and rows written per
  * run; RSS of each daemon after the first tenth of the runs and after all of them
- * (100,000 unless BENCH_RUNS_TOTAL says otherwise).
+ * (100,000 unless BENCH_RUNS_TOTAL says otherwise), as one sample each and as the lowest
+ * of the samples taken through the first and the last tenth (`rss_floor`: what a
+ * daemon keeps between its garbage collections).
  */
 export const runsBenchmark: Benchmark = {
   name: 'runs',
@@ -110,7 +113,9 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
   const pids = await backends(context.sql);
   const cpuBefore = cpuOf(daemons, pids);
   const activityBefore = await readDatabaseActivity(context.sql, context.schema);
+  const floorOfFirstTenth = sampleRssFloor(() => rssOf(daemons));
   const oneRunnerSeq = await phase(THROUGHPUT_RUNS, (first) => load.closedLoop(first, THROUGHPUT_RUNS, CLIENTS));
+  const rssFloorAfter10k = floorOfFirstTenth.stop();
   const cpuAfter = cpuOf(daemons, pids);
   const oneRunner = await runsPerSecond(context.sql, action.actionId, oneRunnerSeq);
   await new Promise((resolve) => setTimeout(resolve, STATISTICS_SETTLE_MS));
@@ -127,16 +132,28 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
   const twoRunnersSeq = await phase(THROUGHPUT_RUNS, (first) => load.closedLoop(first, THROUGHPUT_RUNS, CLIENTS));
   const twoRunners = await runsPerSecond(context.sql, action.actionId, twoRunnersSeq);
   // The second runner's baseline: after its own first tenth or so (half of two tenths).
+  const floorOfSecondRunner = sampleRssFloor(() => rssOf(daemons));
   await phase(THROUGHPUT_RUNS, (first) => load.closedLoop(first, THROUGHPUT_RUNS, CLIENTS));
+  const secondRunnerFloor = floorOfSecondRunner.stop().runner_2 ?? 0;
   const secondRunnerBaseline = rssOf(daemons).runner_2 ?? 0;
 
+  // The floor of each later tenth too: whether a daemon's memory levels off or keeps growing.
+  const floorsByTenth: Record<string, number>[] = [];
+  let rssFloorAfter100k: Record<string, number> = {};
   while (fired < TOTAL_RUNS) {
     const count = Math.min(THROUGHPUT_RUNS, TOTAL_RUNS - fired);
     context.progress(`memory: ${fired} of ${TOTAL_RUNS} runs`);
+    const floorOfTenth = sampleRssFloor(() => rssOf(daemons));
     await phase(count, (first) => load.closedLoop(first, count, CLIENTS));
+    rssFloorAfter100k = floorOfTenth.stop();
+    floorsByTenth.push(rssFloorAfter100k);
   }
   const rssAfter100k = rssOf(daemons);
+  for (const daemon of Object.keys(rssFloorAfter100k)) {
+    context.progress(`memory: ${daemon}'s RSS floor by tenth (MB): ${floorsByTenth.map((floor) => Math.round((floor[daemon] ?? 0) / 2 ** 20)).join(' ')}`);
+  }
   const baseline: Record<string, number> = { ...rssAfter10k, runner_2: secondRunnerBaseline };
+  const floorBaseline: Record<string, number> = { ...rssFloorAfter10k, runner_2: secondRunnerFloor };
 
   const cpuMs = (cpuAfter.total - cpuBefore.total) * 1000;
   const perDaemon = Object.entries(cpuAfter.byDaemon).map(([daemon, seconds]) => `${daemon} ${(((seconds - (cpuBefore.byDaemon[daemon] ?? 0)) * 1000) / THROUGHPUT_RUNS).toFixed(2)}`);
@@ -157,6 +174,12 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
     result[`runs_rss_mb_${daemon}_first_tenth`] = round2(first / 2 ** 20);
     result[`runs_rss_mb_${daemon}_end`] = round2(bytes / 2 ** 20);
     result[`runs_rss_growth_${daemon}`] = round2(bytes / first);
+  }
+  for (const [daemon, bytes] of Object.entries(rssFloorAfter100k)) {
+    const first = floorBaseline[daemon] ?? 0;
+    result[`runs_rss_floor_mb_${daemon}_first_tenth`] = round2(first / 2 ** 20);
+    result[`runs_rss_floor_mb_${daemon}_last_tenth`] = round2(bytes / 2 ** 20);
+    result[`runs_rss_floor_growth_${daemon}`] = round2(bytes / first);
   }
   return result;
 }
