@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import { DEFAULT_EXCHANGE, type Publication } from '@interflow/broker';
 import { isDatabaseUnavailable } from '@interflow/core';
-import { hashRunInput, type NewRun } from '@interflow/registry';
 import { waitFor } from '@interflow/test-kit';
 import { writeQueuedRun } from '../src/triggering/queue-run';
 import { QueuedRunWriter } from '../src/triggering/queued-run-writer';
 import { createActionChain, uniqueName } from './support/fixtures';
+import { newRun, runPublication } from './support/run-writes';
 import { createTestApi, type TestApi } from './support/test-api';
 
 /** More writes than the test pool has connections (8): a connection not given back would hang the next. */
@@ -17,14 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-function newRun(actionId: string, deploymentId: string, idempotencyKey: string | null = null): NewRun {
-  const input = { n: 1 };
-  return { id: crypto.randomUUID(), actionId, deploymentId, trigger: 'api', triggeredBy: 'test', input, inputHash: hashRunInput(input), idempotencyKey };
-}
-
-function publication(queue: string, runId: string): Publication {
-  return { exchange: DEFAULT_EXCHANGE, routingKey: queue, mandatory: true, message: { payload: { run_id: runId }, correlationId: runId } };
-}
 
 describe('writeQueuedRun: begin sent with the publish, commit with the insert', () => {
   it('commits each run with the id of its message, and gives the connection back', async () => {
@@ -32,7 +23,7 @@ describe('writeQueuedRun: begin sent with the publish, commit with the insert', 
     const { action, deployment } = await createActionChain(api, { queue });
     for (let index = 0; index < WRITES; index++) {
       const run = newRun(action.id, deployment.id);
-      const written = await writeQueuedRun(api.db.sql, api.broker, publication(queue, run.id), run);
+      const written = await writeQueuedRun(api.db.sql, api.broker, runPublication(queue, run.id), run);
       expect(written?.run).toMatchObject({ id: run.id, status: 'queued', trigger: 'api' });
       expect(written?.receipts).toEqual([{ messageIds: [expect.any(String)], queues: [queue] }]);
     }
@@ -50,7 +41,7 @@ describe('writeQueuedRun: begin sent with the publish, commit with the insert', 
       // No such action: the run's foreign key fails the insert after the publish went through.
       const run = newRun(crypto.randomUUID(), deployment.id);
       runIds.push(run.id);
-      await expect(writeQueuedRun(api.db.sql, api.broker, publication(queue, run.id), run)).rejects.toMatchObject({ code: '23503' });
+      await expect(writeQueuedRun(api.db.sql, api.broker, runPublication(queue, run.id), run)).rejects.toMatchObject({ code: '23503' });
     }
     expect(await api.broker.peek(queue, { limit: 2 * WRITES })).toEqual([]);
     expect(await api.db.sql`select 1 from runs where id = any(${runIds}::uuid[])`).toHaveLength(0);
@@ -60,10 +51,10 @@ describe('writeQueuedRun: begin sent with the publish, commit with the insert', 
     const queue = uniqueName('interflow.actions.q');
     const { action, deployment } = await createActionChain(api, { queue });
     const first = newRun(action.id, deployment.id, 'order-7');
-    expect(await writeQueuedRun(api.db.sql, api.broker, publication(queue, first.id), first)).not.toBeNull();
+    expect(await writeQueuedRun(api.db.sql, api.broker, runPublication(queue, first.id), first)).not.toBeNull();
     for (let index = 0; index < WRITES; index++) {
       const again = newRun(action.id, deployment.id, 'order-7');
-      expect(await writeQueuedRun(api.db.sql, api.broker, publication(queue, again.id), again)).toBeNull();
+      expect(await writeQueuedRun(api.db.sql, api.broker, runPublication(queue, again.id), again)).toBeNull();
     }
     const messages = await api.broker.peek(queue, { limit: 2 * WRITES });
     expect(messages.map((message) => message.correlationId)).toEqual([first.id]);
@@ -84,7 +75,7 @@ describe('QueuedRunWriter: the triggers that arrive together share one transacti
     const { action, deployment } = await createActionChain(api, { queue });
     const writer = new QueuedRunWriter(api.db.sql, api.broker);
     const runs = Array.from({ length: WRITES }, () => newRun(action.id, deployment.id));
-    const written = await Promise.all(runs.map((run) => writer.write(publication(queue, run.id), run)));
+    const written = await Promise.all(runs.map((run) => writer.write(runPublication(queue, run.id), run)));
     expect(written.map((queued) => queued?.run.id)).toEqual(runs.map((run) => run.id));
     expect(await writingTransactions(runs.map((run) => run.id))).toHaveProperty('size', 1);
     const messages = await api.broker.peek(queue, { limit: 2 * WRITES });
@@ -100,13 +91,13 @@ describe('QueuedRunWriter: the triggers that arrive together share one transacti
     const { action, deployment } = await createActionChain(api, { queue });
     const writer = new QueuedRunWriter(api.db.sql, api.broker);
     const earlier = newRun(action.id, deployment.id, 'order-9');
-    await writer.write(publication(queue, earlier.id), earlier);
+    await writer.write(runPublication(queue, earlier.id), earlier);
 
     const fine = Array.from({ length: 4 }, () => newRun(action.id, deployment.id));
     const keyTaken = newRun(action.id, deployment.id, 'order-9');
     const noAction = newRun(crypto.randomUUID(), deployment.id);
     const [first, second, taken, missing, third, fourth] = await Promise.allSettled(
-      [fine[0], fine[1], keyTaken, noAction, fine[2], fine[3]].map((run) => writer.write(publication(queue, run!.id), run!)),
+      [fine[0], fine[1], keyTaken, noAction, fine[2], fine[3]].map((run) => writer.write(runPublication(queue, run!.id), run!)),
     );
     expect(taken).toEqual({ status: 'fulfilled', value: null });
     expect(missing).toMatchObject({ status: 'rejected', reason: { code: '23503' } });
@@ -129,7 +120,7 @@ describe('QueuedRunWriter: the triggers that arrive together share one transacti
       await holder`begin`;
       await holder`lock table runs in exclusive mode`;
       const runs = Array.from({ length: 3 }, () => newRun(action.id, deployment.id));
-      const writes = Promise.allSettled(runs.map((run) => writer.write(publication(queue, run.id), run)));
+      const writes = Promise.allSettled(runs.map((run) => writer.write(runPublication(queue, run.id), run)));
       const [waiting] = await waitFor(async () => {
         const rows = await api.db.sql<{ pid: number }[]>`
           select pid from pg_stat_activity

@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { DEFAULT_EXCHANGE, type Publication } from '@interflow/broker';
 import { inSpan, startTracing, type Tracing } from '@interflow/core';
-import { hashRunInput, type NewRun } from '@interflow/registry';
 import { QueuedRunWriter } from '../src/triggering/queued-run-writer';
 import { createActionChain, uniqueName } from './support/fixtures';
+import { newRun, runPublication } from './support/run-writes';
 import { createTestApi, type TestApi } from './support/test-api';
 
 const memory = new InMemorySpanExporter();
@@ -22,14 +20,6 @@ afterAll(async () => {
   await tracing?.shutdown();
 });
 
-function newRun(actionId: string, deploymentId: string): NewRun {
-  const input = { n: 1 };
-  return { id: crypto.randomUUID(), actionId, deploymentId, trigger: 'webhook', triggeredBy: 'webhook', input, inputHash: hashRunInput(input) };
-}
-
-function publication(queue: string, runId: string): Publication {
-  return { exchange: DEFAULT_EXCHANGE, routingKey: queue, mandatory: true, message: { payload: { run_id: runId }, correlationId: runId } };
-}
 
 describe('a trigger group, traced', () => {
   it("gives each trigger's message a publish span of the trigger's own trace, though one statement carried them", async () => {
@@ -41,7 +31,7 @@ describe('a trigger group, traced', () => {
     const traceIds = await Promise.all(
       triggers.map(({ name, run }) =>
         inSpan('test', name, {}, async () => {
-          await writer.write(publication(queue, run.id), run);
+          await writer.write(runPublication(queue, run.id), run);
           return trace.getActiveSpan()?.spanContext().traceId;
         }),
       ),
