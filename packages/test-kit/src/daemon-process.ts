@@ -69,7 +69,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<DaemonPr
       description: `${readyUrl} to answer 200`,
     });
     const exitedFirst = exited.then((code) => {
-      throw new Error(`daemon exited with ${code} before it was ready: ${stderr.join('')} ${JSON.stringify(logs.slice(-5))}`);
+      // The warnings and errors say why (a daemon of the launcher that died first), the last lines how it ended.
+      const why = logs.filter((line) => line.level === 'error' || line.level === 'warn').slice(0, 10);
+      throw new Error(`daemon exited with ${code} before it was ready: ${stderr.join('')} ${JSON.stringify(why)} ... ${JSON.stringify(logs.slice(-5))}`);
     });
     try {
       await Promise.race([ready, exitedFirst]);
