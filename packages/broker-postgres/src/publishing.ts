@@ -109,7 +109,7 @@ export class Publishing {
             const [receipt] = await this.publishBounded([{ ...row, ord: 0 }]);
             outcomes[index] = receipt ? { value: receipt } : { error: new Error('no receipt') };
           } catch (error) {
-            outcomes[index] = { error: error instanceof Error ? error : new Error(String(error)) };
+            outcomes[index] = { error };
           }
         }),
       );

@@ -55,7 +55,7 @@ export class QueuedRunWriter {
         const outcome = await writeQueuedRuns(this.sql, this.broker, writes);
         if (outcome.committed) return outcome.queued.map((value) => ({ value }));
       } catch (error) {
-        if (isDatabaseUnavailable(error)) return writes.map(() => ({ error: asError(error) }));
+        if (isDatabaseUnavailable(error)) return writes.map(() => ({ error }));
       }
     }
     return Promise.all(writes.map((write) => this.writeAlone(write)));
@@ -64,7 +64,7 @@ export class QueuedRunWriter {
   private writeAlone(write: RunWrite): Promise<BatchOutcome<QueuedRun | null>> {
     return writeQueuedRun(this.sql, this.broker, write.publication, write.run).then(
       (value) => ({ value }),
-      (error: unknown) => ({ error: asError(error) }),
+      (error: unknown) => ({ error }),
     );
   }
 }
@@ -73,7 +73,3 @@ function withHeaders(publication: Publication, headers: Record<string, string>):
   return { ...publication, message: { ...publication.message, headers: { ...publication.message.headers, ...headers } } };
 }
 
-/** The error itself, or one that keeps it as its cause (what the api's error handler reads a 503 from). */
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error), { cause: error });
-}

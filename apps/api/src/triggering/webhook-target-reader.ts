@@ -32,7 +32,7 @@ export class WebhookTargetReader {
       try {
         return { value: { action: target.action, method: target.method() } };
       } catch (error) {
-        return { error: error instanceof Error ? error : new Error(String(error)) };
+        return { error };
       }
     });
   }

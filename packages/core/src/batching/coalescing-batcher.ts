@@ -1,14 +1,15 @@
 import { nextGroupCommitStep, type GroupCommitLimits } from './group-commit-step';
 
 /** What the batch runner says about one item: done, failed, or "run me again in a later batch". */
-export type BatchOutcome<Result> = { value: Result } | { error: Error } | { retry: true };
+/** The error is passed on to the item's caller as it was thrown. */
+export type BatchOutcome<Result> = { value: Result } | { error: unknown } | { retry: true };
 
 export type CoalescingBatcherOptions = GroupCommitLimits;
 
 interface Waiting<Item, Result> {
   item: Item;
   resolve(value: Result): void;
-  reject(error: Error): void;
+  reject(error: unknown): void;
 }
 
 /**
@@ -99,7 +100,7 @@ export class CoalescingBatcher<Item, Result> {
         else retry.push(waiting);
       });
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error instanceof Error ? error : new Error(String(error)));
+      for (const waiting of batch) waiting.reject(error);
     } finally {
       this.waiting.unshift(...retry);
       this.inFlight--;
