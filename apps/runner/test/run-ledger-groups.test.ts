@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import { systemClock } from '@interflow/core';
-import { createAction, createDeployment, createKeyring, getRun, insertQueuedRun, registerService } from '@interflow/registry';
+import { createAction, createDeployment, createKeyring, getRun, insertQueuedRun, listRunAttempts, registerService, startRunAttempts } from '@interflow/registry';
 import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
 import { RegistryRunLedger } from '../src/registry/registry-run-ledger';
 import type { RunRecorder } from '../src/run-ledger';
 
 let db: TestDatabase;
 let runIds: string[];
+let newRun: () => Promise<string>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -18,8 +19,7 @@ beforeAll(async () => {
   });
   const deployment = await createDeployment(db.sql, keyring, { name: 'dep', serviceId: service.id, credentials: {} });
   const { action } = await createAction(db.sql, { name: 'act', deploymentId: deployment.id, method: 'fetch' });
-  runIds = [];
-  for (let i = 0; i < 4; i++) {
+  newRun = async () => {
     const run = await insertQueuedRun(db.sql, {
       id: crypto.randomUUID(),
       actionId: action.id,
@@ -32,8 +32,10 @@ beforeAll(async () => {
       messageId: null,
     });
     if (!run) throw new Error('no run inserted');
-    runIds.push(run.id);
-  }
+    return run.id;
+  };
+  runIds = [];
+  for (let i = 0; i < 4; i++) runIds.push(await newRun());
 });
 
 afterAll(async () => {
@@ -75,6 +77,23 @@ describe('a run ledger that groups the records of one turn', () => {
     expect(tries).toBe(2);
     expect((await getRun(db.sql, c)).status).toBe('queued');
     expect((await getRun(db.sql, d)).status).toBe('retrying');
+  });
+
+  it('ends the runs of a group in one statement, and a run ended twice in a statement after, which sees the first end', async () => {
+    const ledger = new RegistryRunLedger(db.sql, systemClock, { groupRecords: true });
+    const [a, b] = [await newRun(), await newRun()];
+    await startRunAttempts(db.sql, [a, b].map((runId) => ({ runId, attempt: 1, startedAt: new Date() })));
+    const ending = { httpStatus: 200, response: 'ok', ifEnded: { outcome: 'succeeded' as const, error: null }, ifAlreadyEnded: { outcome: 'failed' as const, error: 'not used' } };
+    const end = (runId: string) => ledger.record((r) => r.end(runId, 'succeeded', { response: runId }, 1, ending));
+
+    expect(await Promise.all([end(a), end(b), end(a)])).toEqual([true, true, false]);
+
+    // Rows written by one statement of a transaction carry the same command id (cmin).
+    const written = await db.sql<{ id: string; xmin: string; cmin: string }[]>`select id, xmin::text, cmin::text from runs where id in (${a}, ${b})`;
+    expect(new Set(written.map((row) => `${row.xmin}/${row.cmin}`)).size).toBe(1);
+    expect((await getRun(db.sql, a)).response).toBe(a);
+    expect((await listRunAttempts(db.sql, a)).map((attempt) => [attempt.outcome, attempt.error])).toEqual([['failed', 'not used']]);
+    expect((await listRunAttempts(db.sql, b)).map((attempt) => [attempt.outcome, attempt.error])).toEqual([['succeeded', null]]);
   });
 
   it('without grouping, each work has a transaction of its own', async () => {

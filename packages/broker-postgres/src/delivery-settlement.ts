@@ -1,4 +1,4 @@
-import { type Logger, type Sql, type SqlExecutor, ValidationError } from '@interflow/core';
+import { type Logger, type Sql, type SqlExecutor, TurnBatch, ValidationError } from '@interflow/core';
 import { type DeliveryRef, type NackOptions, StaleDeliveryError, retryDelayMs, type TransactionSql } from '@interflow/broker';
 import { deadLetter } from './dead-letter-sql';
 import { policyFromRow } from './queue-row';
@@ -19,9 +19,12 @@ export interface DeliverySettlementDeps {
  * How a delivery ends or lives on, by its token: ack, nack (by the queue's backoff, or
  * to the dead-letter queue on the last counted attempt), reject, extend the lease; each
  * also inside the caller's transaction. A token that no longer holds the lease is
- * refused with StaleDeliveryError. Queues that gain a ready message are woken.
+ * refused with StaleDeliveryError. Queues that gain a ready message are woken. The acks
+ * made within one transaction in one event-loop turn are one statement.
  */
 export class DeliverySettlement {
+  private readonly acksWithin = new WeakMap<TransactionSql, TurnBatch<DeliveryRef, { queue: string } | null>>();
+
   constructor(private readonly deps: DeliverySettlementDeps) {}
 
   /** Acks in one statement; throws StaleDeliveryError naming the first ref whose lease was lost (the others are acked). */
@@ -35,9 +38,18 @@ export class DeliverySettlement {
   }
 
   async ackWithin(tx: TransactionSql, ref: DeliveryRef): Promise<void> {
-    const acked = isWellFormedRef(ref) ? await ackWithin(tx, ref) : null;
+    const acked = isWellFormedRef(ref) ? await this.acksWithinOf(tx).submit(ref) : null;
     if (!acked) throw new StaleDeliveryError(ref.messageId);
     this.deps.rates.countAcked(acked.queue);
+  }
+
+  private acksWithinOf(tx: TransactionSql): TurnBatch<DeliveryRef, { queue: string } | null> {
+    let acks = this.acksWithin.get(tx);
+    if (!acks) {
+      acks = new TurnBatch((refs: DeliveryRef[]) => ackWithin(tx, refs));
+      this.acksWithin.set(tx, acks);
+    }
+    return acks;
   }
 
   /**

@@ -29,23 +29,32 @@ export function ackMessages(sql: SqlExecutor, refs: { messageId: string; deliver
 
 /**
  * The ack itself, `delete … returning m.id, m.queue`, for a statement that defines the
- * `async_commit` CTE (here, and the consumer's ack-and-claim statement).
+ * `async_commit` CTE (here, and the consumer's ack-and-claim statement), or, with
+ * `asyncCommit` false, for one whose transaction commits as its caller chooses.
  */
-export function deleteAcked(sql: SqlExecutor, refs: { messageId: string; deliveryToken: string }[]) {
+export function deleteAcked(sql: SqlExecutor, refs: { messageId: string; deliveryToken: string }[], asyncCommit = true) {
   return sql`
     delete from mq_messages m
-    using unnest(${refs.map((r) => r.messageId)}::bigint[], ${refs.map((r) => r.deliveryToken)}::uuid[]) as r(id, token), async_commit
+    using unnest(${refs.map((r) => r.messageId)}::bigint[], ${refs.map((r) => r.deliveryToken)}::uuid[]) as r(id, token)${asyncCommit ? sql`, async_commit` : sql``}
     where m.id = r.id and m.lease_token = r.token and m.lease_expires_at > now()
     returning m.id, m.queue`;
 }
 
-/** Deletes one acked message inside the caller's transaction (which commits as it chooses); false when stale or lapsed. */
-export async function ackWithin(sql: SqlExecutor, ref: { messageId: string; deliveryToken: string }): Promise<{ queue: string } | null> {
-  const [row] = await sql<{ queue: string }[]>`
-    delete from mq_messages m
-    where m.id = ${ref.messageId} and m.lease_token = ${ref.deliveryToken}::uuid and m.lease_expires_at > now()
-    returning m.queue`;
-  return row ?? null;
+/**
+ * Deletes acked messages inside the caller's transaction (which commits as it chooses),
+ * in one statement. Answers, per ref and in order, the queue of the message it acked, or
+ * null when the token no longer holds a lease that has not lapsed. A ref named twice is
+ * acked by its first mention; the second is answered null, as a second statement would be.
+ */
+export async function ackWithin(sql: SqlExecutor, refs: { messageId: string; deliveryToken: string }[]): Promise<({ queue: string } | null)[]> {
+  const deleted = await sql<{ id: string; queue: string }[]>`${deleteAcked(sql, refs, false)}`;
+  const queueOf = new Map(deleted.map((row) => [row.id, row.queue]));
+  return refs.map((ref) => {
+    const id = BigInt(ref.messageId).toString();
+    const queue = queueOf.get(id);
+    queueOf.delete(id);
+    return queue === undefined ? null : { queue };
+  });
 }
 
 /** The leased message with its queue's policy, or nothing when the token no longer holds the lease. */

@@ -29,3 +29,5 @@ export { keysetPage, type KeysetPage, type KeysetRequest } from './db/keyset-pag
 export { jsonParam } from './db/json-param';
 export { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } from './batching/coalescing-batcher';
 export { nextGroupCommitStep, type GroupCommitStep, type GroupCommitState, type GroupCommitLimits } from './batching/group-commit-step';
+export { TurnBatch } from './batching/turn-batch';
+export { inDistinctRounds } from './batching/distinct-rounds';

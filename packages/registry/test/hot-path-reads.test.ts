@@ -5,6 +5,7 @@ import {
   createDeployment,
   createKeyring,
   endRunWithAttempt,
+  endRunsWithAttempts,
   findActionTarget,
   findWebhookTargets,
   getRun,
@@ -191,6 +192,49 @@ describe('endRunWithAttempt', () => {
       [2, 'failed', 'already ended', 200],
     ]);
     expect(attempts[0]?.durationMs).toBe(40);
+  });
+});
+
+describe('endRunsWithAttempts', () => {
+  const ending = (error?: string) => ({ httpStatus: 200, response: { ok: true }, ifEnded: { outcome: 'succeeded' as const }, ifAlreadyEnded: { outcome: 'failed' as const, error } });
+
+  it('ends several runs in one statement, each answered and recorded as if alone', async () => {
+    const { action, deployment } = await setup('ends');
+    const [fresh, ended, failing] = [await queuedRun(action.id, deployment.id), await queuedRun(action.id, deployment.id), await queuedRun(action.id, deployment.id)];
+    const t0 = new Date();
+    await startRunAttempts(db.sql, [fresh, ended, failing].map((run) => ({ runId: run.id, attempt: 1, startedAt: t0 })));
+    await startRunAttempt(db.sql, ended.id, 2, t0);
+    expect(await endRunWithAttempt(db.sql, ended.id, 1, { status: 'succeeded', finishedAt: t0, response: 'first' }, ending())).toBe(true);
+    const finishedAt = new Date(t0.getTime() + 25);
+
+    const answers = await endRunsWithAttempts(db.sql, [
+      { runId: fresh.id, attempt: 1, completion: { status: 'succeeded', finishedAt, response: null }, ending: { ...ending(), response: null } },
+      { runId: ended.id, attempt: 2, completion: { status: 'succeeded', finishedAt, response: 'second' }, ending: ending('already ended') },
+      { runId: failing.id, attempt: 1, completion: { status: 'failed', finishedAt, error: 'refused' }, ending: { httpStatus: 422, ifEnded: { outcome: 'failed', error: 'refused' }, ifAlreadyEnded: { outcome: 'failed' } } },
+    ]);
+
+    expect(answers).toEqual([true, false, true]);
+    const rows = await db.sql<{ id: string; status: string; response: string | null; error: string | null; duration_ms: number }[]>`
+      select id, status, response::text, error::text, duration_ms from runs where id in (${fresh.id}, ${ended.id}, ${failing.id})`;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A JSON null answer is kept as JSON null, an absent one as SQL NULL, as the single-run statement does.
+    expect(byId.get(fresh.id)).toMatchObject({ status: 'succeeded', response: 'null', error: null, duration_ms: 25 });
+    expect(byId.get(ended.id)).toMatchObject({ status: 'succeeded', response: '"first"' });
+    expect(byId.get(failing.id)).toMatchObject({ status: 'failed', response: null, error: '"refused"' });
+    expect((await listRunAttempts(db.sql, ended.id)).map((a) => [a.attempt, a.outcome, a.error])).toEqual([
+      [1, 'succeeded', null],
+      [2, 'failed', 'already ended'],
+    ]);
+    expect((await listRunAttempts(db.sql, failing.id)).map((a) => [a.outcome, a.error, a.httpStatus, a.durationMs])).toEqual([['failed', 'refused', 422, 25]]);
+  });
+
+  it('answers false for a run that is not there and refuses a run named twice', async () => {
+    const { action, deployment } = await setup('ends-refused');
+    const run = await queuedRun(action.id, deployment.id);
+    const end = { runId: run.id, attempt: 1, completion: { status: 'succeeded' as const, finishedAt: new Date() }, ending: ending() };
+    expect(await endRunsWithAttempts(db.sql, [{ ...end, runId: crypto.randomUUID() }])).toEqual([false]);
+    await expect(endRunsWithAttempts(db.sql, [end, { ...end, runId: run.id.toUpperCase() }])).rejects.toThrow(/named twice/);
+    expect((await getRun(db.sql, run.id)).status).toBe('queued');
   });
 });
 

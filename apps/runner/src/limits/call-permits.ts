@@ -1,6 +1,5 @@
-import { type Sql } from '@interflow/core';
+import { TurnBatch, type Sql } from '@interflow/core';
 import { releaseCallSlot, takeCallSlot } from './call-slots';
-import { TurnBatch } from '../turn-batch';
 import { deploymentPausesLeftMs, pauseDeployment } from './deployment-pause';
 import { takeRateToken } from './take-rate-token';
 import { assertValidPolicy, type RateLimitPolicy } from './token-bucket';

@@ -1,8 +1,8 @@
 import { type TransactionSql } from '@interflow/broker';
-import { NotFoundError, type Clock, type Sql } from '@interflow/core';
+import { NotFoundError, TurnBatch, inDistinctRounds, type Clock, type Sql } from '@interflow/core';
 import {
   completeRunOnce,
-  endRunWithAttempt,
+  endRunsWithAttempts,
   ensureRunForMessage,
   finishRunAttempt,
   getRun,
@@ -13,9 +13,9 @@ import {
   startRunAttempts,
   type AttemptStart,
   type Run,
+  type RunEnding,
 } from '@interflow/registry';
 import type { AttemptEnding, AttemptResult, FinalRunStatus, FoundRun, OpenedRun, RunLedger, RunRecorder, RunRequestContext } from '../run-ledger';
-import { TurnBatch } from '../turn-batch';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,11 +24,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * of a run and the start of an attempt are gathered per event-loop turn (TurnBatch): the
  * messages of one claim read their runs in one statement and start their attempts in
  * another, each answered when its statement is; with `groupRecords`, their settles share
- * one transaction too.
+ * one transaction too. Inside a transaction the runs' ends of one turn are one statement.
  */
 export class RegistryRunLedger implements RunLedger {
   private readonly finds = new TurnBatch((lookups: { runId: string; actionId: string }[]) => runsWithContextStamp(this.sql, lookups));
-  private readonly attemptStarts = new TurnBatch((starts: AttemptStart[]) => startEachOnce(this.sql, starts));
+  private readonly attemptStarts = new TurnBatch((starts: AttemptStart[]) =>
+    inDistinctRounds(starts, (start) => start.runId.toLowerCase(), (round) => startRunAttempts(this.sql, round)),
+  );
   private readonly records = new TurnBatch((works: RecordWork[]) => this.recordTogether(works));
 
   constructor(
@@ -104,8 +106,10 @@ export class RegistryRunLedger implements RunLedger {
     return Promise.all(works.map(alone));
   }
 
+  /** The writes of one transaction; the runs it ends in one turn are ended by one statement. */
   private recorder(tx: TransactionSql): RunRecorder {
     const clock = this.clock;
+    const ends = new TurnBatch((batch: RunEnding[]) => inDistinctRounds(batch, (end) => end.runId.toLowerCase(), (round) => endRunsWithAttempts(tx, round)));
     return {
       tx,
       finishAttempt: (runId, attempt, result: AttemptResult) =>
@@ -120,11 +124,16 @@ export class RegistryRunLedger implements RunLedger {
       finish: (runId, status: FinalRunStatus, outcome) =>
         completeRunOnce(tx, runId, { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error }),
       end: (runId, status: FinalRunStatus, outcome, attempt, ending: AttemptEnding) =>
-        endRunWithAttempt(tx, runId, attempt, { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error }, {
-          httpStatus: ending.httpStatus,
-          response: ending.response ?? undefined,
-          ifEnded: { outcome: ending.ifEnded.outcome, error: ending.ifEnded.error ?? undefined },
-          ifAlreadyEnded: { outcome: ending.ifAlreadyEnded.outcome, error: ending.ifAlreadyEnded.error ?? undefined },
+        ends.submit({
+          runId,
+          attempt,
+          completion: { status, finishedAt: clock.now(), response: outcome.response, error: outcome.error },
+          ending: {
+            httpStatus: ending.httpStatus,
+            response: ending.response ?? undefined,
+            ifEnded: { outcome: ending.ifEnded.outcome, error: ending.ifEnded.error ?? undefined },
+            ifAlreadyEnded: { outcome: ending.ifAlreadyEnded.outcome, error: ending.ifAlreadyEnded.error ?? undefined },
+          },
         }),
       recordPolledItems: (actionId, items, snapshot) => recordPolledItems(tx, actionId, items, { snapshot, now: clock.now() }),
     };
@@ -162,20 +171,6 @@ class GroupRolledBack extends Error {
     super('a work of the group failed; the group is recorded again, each work alone');
     this.name = 'GroupRolledBack';
   }
-}
-
-/** Starts the attempts, one statement for all, except that a run named twice waits for a statement of its own after. */
-async function startEachOnce(sql: Sql, starts: AttemptStart[]): Promise<boolean[]> {
-  const answers: boolean[] = new Array(starts.length);
-  let left = starts.map((start, index) => ({ start, index }));
-  while (left.length > 0) {
-    const seen = new Set<string>();
-    const now = left.filter(({ start }) => !seen.has(start.runId.toLowerCase()) && seen.add(start.runId.toLowerCase()));
-    left = left.filter((entry) => !now.includes(entry));
-    const started = await startRunAttempts(sql, now.map(({ start }) => start));
-    now.forEach(({ index }, position) => (answers[index] = started[position] ?? false));
-  }
-  return answers;
 }
 
 function ignoreNotFound(error: unknown): null {

@@ -100,6 +100,8 @@ export {
   completeRun,
   completeRunOnce,
   endRunWithAttempt,
+  endRunsWithAttempts,
+  type RunEnding,
   type AttemptEnding,
   type AttemptOutcome,
   type RunCompletion,

@@ -173,6 +173,14 @@ export interface AttemptEnding {
   response?: unknown;
 }
 
+/** One run's end for `endRunsWithAttempts`: the run, its attempt, how it ended and how the attempt is recorded. */
+export interface RunEnding {
+  runId: string;
+  attempt: number;
+  completion: RunCompletion;
+  ending: AttemptEnding;
+}
+
 /**
  * `completeRunOnce` and `finishRunAttempt` in ONE statement (one round trip of the
  * runner's settle transaction fewer): ends the run only if it has not ended yet and
@@ -188,31 +196,69 @@ export async function endRunWithAttempt(
   completion: RunCompletion,
   ending: AttemptEnding,
 ): Promise<boolean> {
-  const finishedAt = completion.finishedAt;
-  const jsonOrNull = (value: unknown) => (value === undefined ? null : jsonParam(sql, value));
-  const [row] = await sql<{ ended_now: boolean }[]>`
-    with ended as (
-      update runs set
-        status = ${completion.status},
-        finished_at = ${finishedAt},
-        duration_ms = greatest(0, round(extract(epoch from (${finishedAt}::timestamptz - coalesce(started_at, created_at))) * 1000))::int,
-        response = ${jsonOrNull(completion.response)},
-        error = ${jsonOrNull(completion.error)},
+  const [endedNow] = await endRunsWithAttempts(sql, [{ runId, attempt, completion, ending }]);
+  return endedNow === true;
+}
+
+/**
+ * `endRunWithAttempt` for several runs in ONE statement: the runner ends the runs whose
+ * messages it settles together this way. Answers, in order, whether each call ended its
+ * run. Each run at most once in a call: both updates of one statement see the same
+ * snapshot, so a second end of the same run could not see the first (send it in a
+ * statement after, which does). The rows travel as one JSON array; each value that may
+ * be absent is wrapped (`{"v": …}`), because a bare JSON null would arrive as SQL NULL
+ * where the single-run statement stored a JSON null.
+ */
+export async function endRunsWithAttempts(sql: SqlExecutor, ends: RunEnding[]): Promise<boolean[]> {
+  if (ends.length === 0) return [];
+  if (new Set(ends.map((end) => end.runId.toLowerCase())).size !== ends.length) throw new Error('endRunsWithAttempts: a run is named twice');
+  const present = (value: unknown) => (value === undefined ? undefined : { v: value });
+  const rows = ends.map(({ runId, attempt, completion, ending }, n) => ({
+    n,
+    run_id: runId,
+    attempt,
+    status: completion.status,
+    finished_at: completion.finishedAt.toISOString(),
+    http_status: ending.httpStatus,
+    run_response: present(completion.response),
+    run_error: present(completion.error),
+    attempt_response: present(ending.response),
+    ended_outcome: ending.ifEnded.outcome,
+    ended_error: present(ending.ifEnded.error),
+    already_outcome: ending.ifAlreadyEnded.outcome,
+    already_error: present(ending.ifAlreadyEnded.error),
+  }));
+  const answered = await sql<{ n: number; ended_now: boolean }[]>`
+    with wanted as (
+      select * from jsonb_to_recordset(${jsonParam(sql, rows)}) as w (
+        n int, run_id uuid, attempt int, status text, finished_at timestamptz, http_status int,
+        run_response jsonb, run_error jsonb, attempt_response jsonb,
+        ended_outcome text, ended_error jsonb, already_outcome text, already_error jsonb)
+    ), ended as (
+      update runs r set
+        status = w.status,
+        finished_at = w.finished_at,
+        duration_ms = greatest(0, round(extract(epoch from (w.finished_at - coalesce(r.started_at, r.created_at))) * 1000))::int,
+        response = w.run_response -> 'v',
+        error = w.run_error -> 'v',
         -- its action's notification rules are still to be raised for it (run-outcome-pending.ts)
-        outcome_rules_pending = exists (select 1 from actions a where a.id = runs.action_id and a.notification_rules <> '[]'::jsonb)
-      where id = ${runId} and status not in ('succeeded', 'failed')
-      returning id
+        outcome_rules_pending = exists (select 1 from actions a where a.id = r.action_id and a.notification_rules <> '[]'::jsonb)
+      from wanted w
+      where r.id = w.run_id and r.status not in ('succeeded', 'failed')
+      returning r.id
     ), closed as (
-      update run_attempts set
-        finished_at = ${finishedAt},
-        duration_ms = greatest(0, round(extract(epoch from (${finishedAt}::timestamptz - started_at)) * 1000))::int,
-        outcome = case when exists (select 1 from ended) then ${ending.ifEnded.outcome} else ${ending.ifAlreadyEnded.outcome} end,
-        http_status = ${ending.httpStatus},
-        error = case when exists (select 1 from ended) then ${jsonOrNull(ending.ifEnded.error)}::jsonb
-                     else ${jsonOrNull(ending.ifAlreadyEnded.error)}::jsonb end,
-        response = ${jsonOrNull(ending.response)}
-      where run_id = ${runId} and attempt = ${attempt}
+      update run_attempts a set
+        finished_at = w.finished_at,
+        duration_ms = greatest(0, round(extract(epoch from (w.finished_at - a.started_at)) * 1000))::int,
+        outcome = case when e.id is not null then w.ended_outcome else w.already_outcome end,
+        http_status = w.http_status,
+        error = case when e.id is not null then w.ended_error -> 'v' else w.already_error -> 'v' end,
+        response = w.attempt_response -> 'v'
+      from wanted w left join ended e on e.id = w.run_id
+      where a.run_id = w.run_id and a.attempt = w.attempt
     )
-    select exists (select 1 from ended) as ended_now`;
-  return row?.ended_now === true;
+    select w.n, e.id is not null as ended_now from wanted w left join ended e on e.id = w.run_id`;
+  const endedNow = new Array<boolean>(ends.length).fill(false);
+  for (const row of answered) endedNow[row.n] = row.ended_now;
+  return endedNow;
 }

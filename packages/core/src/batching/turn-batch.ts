@@ -2,7 +2,7 @@
  * Gathers the calls made during one event-loop turn into one batch: the first call of a
  * turn schedules the batch for the turn's end (`setImmediate`), every call until then
  * joins it, and each caller is answered when the batch it rode in is answered. The
- * handlers of messages claimed together run their steps in the same turns, so their
+ * handlers of messages claimed together (the runner's) run their steps in the same turns, so their
  * reads and attempt starts go to the database as one statement instead of one each. A
  * lone call waits one turn (microseconds on an idle process). Batches of different turns
  * may be in flight at once; a batch that fails fails every call in it.

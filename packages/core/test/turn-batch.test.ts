@@ -1,4 +1,4 @@
-import { TurnBatch } from '../src/turn-batch';
+import { TurnBatch } from '../src/batching/turn-batch';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
