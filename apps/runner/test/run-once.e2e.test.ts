@@ -38,7 +38,7 @@ describe('a run succeeds once', () => {
     world.connector.releaseRun(runId);
     await waitFor(
       async () =>
-        (await world.db.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update runs set%' and state = 'active'`).length > 0,
+        (await world.db.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update runs r set%' and state = 'active'`).length > 0,
       { description: 'the runner to wait on the lock with the answer in hand' },
     );
     await doomed.stop('SIGKILL');
