@@ -65,7 +65,7 @@ describe.each(['api', 'runner'])('%s with a key that cannot open the stored secr
     try {
       await waitFor(async () => (await fetch(rotating.readyz).catch(() => null))?.status === 200, { description: 'readyz 200' });
       const body = (await (await fetch(rotating.readyz)).json()) as { checks: Record<string, string> };
-      expect(body.checks).toEqual({ database: 'ok', migrations: 'ok', secrets: 'ok', ...(app === 'api' ? { admin_token: 'ok' } : {}) });
+      expect(body.checks).toEqual({ database: 'ok', migrations: 'ok', secrets: 'ok', ...(app === 'api' ? { admin_token: 'ok' } : { broker: 'ok' }) });
     } finally {
       expect(await rotating.daemon.stop('SIGTERM')).toBe(0);
     }

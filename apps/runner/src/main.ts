@@ -29,11 +29,17 @@ import { recipientWebhookSecrets, RunOutcomeNotifier } from '@interflow/notifica
 async function main(): Promise<void> {
   const config = parseConfigOrExit('runner', runnerConfigSchema, process.env);
   const keyring = keyringFromConfig(config);
+  // The runner cannot take work without its broker: a RabbitMQ connection down makes it not
+  // ready. Logged as a step of starting (a warning): the connection opens with the first consumer.
+  let brokerReadiness = (): string => 'the broker is being built';
   const { logger, sql, metrics, shutdown, readiness } = bootDaemon({
     service: 'runner',
     config,
     expectedMigrations: migrationNames,
-    readinessChecks: [{ name: 'secrets', check: (db) => checkSecretsReadable(db, keyring, [recipientWebhookSecrets]) }],
+    readinessChecks: [
+      { name: 'secrets', check: (db) => checkSecretsReadable(db, keyring, [recipientWebhookSecrets]) },
+      { name: 'broker', check: async () => brokerReadiness(), partOfStarting: true },
+    ],
   });
   const health = await startHealthServer({ port: config.HEALTH_PORT, readiness, metrics });
   shutdown.add('health server', () => health.close());
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
   shutdown.add('outbound connections', () => fetch.close());
   logger.info('outbound policy: public addresses, plus the allowed ones', { allowed: describeAllowList(config.INTERFLOW_OUTBOUND_ALLOW) });
   const broker = createBroker(config, { sql, logger, schema: config.DATABASE_SCHEMA, clock });
+  brokerReadiness = () => broker.readiness();
   shutdown.add('broker', () => broker.close());
   const consumerName = `runner@${os.hostname()}:${process.pid}`;
   const runnerMetrics = createRunnerMetrics(metrics);

@@ -265,6 +265,11 @@ export class PostgresBroker extends PostgresTopology implements Broker {
     return housekeepOnce(this.sql, options);
   }
 
+  /** 'ok': the queue lives in the daemon's database, which its readiness checks first. */
+  readiness(): 'ok' | string {
+    return 'ok';
+  }
+
   /** Stops every consumer (gracefully), flushes acks and rate counts, closes LISTEN. Leaves `sql` open. */
   async close(): Promise<void> {
     if (this.closed) return;

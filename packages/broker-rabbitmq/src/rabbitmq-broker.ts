@@ -283,6 +283,11 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     );
   }
 
+  readiness(): 'ok' | string {
+    if (this.closed) return 'the broker is closed';
+    return this.connection.connected ? 'ok' : 'no connection to RabbitMQ (connecting)';
+  }
+
   /** Stops consumers (gracefully), waits for settles after commits, closes the connection. Leaves `sql` open. */
   async close(): Promise<void> {
     if (this.closed) return;

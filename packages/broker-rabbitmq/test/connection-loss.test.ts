@@ -72,11 +72,14 @@ describe('RabbitMQ broker: connection loss', () => {
     const commit = (payload: string) => sql.begin((tx) => broker.publishWithin(tx, [{ exchange: '', routingKey: 'outage', message: { payload } }]));
     try {
       await broker.publish({ exchange: '', routingKey: 'outage', message: { payload: 'connected' } });
+      expect(broker.readiness()).toBe('ok');
       outageProxy.goDown();
       const payloads = Array.from({ length: 6 }, (_, n) => `during-${n}`);
       for (const payload of payloads.slice(0, 3)) await commit(payload);
       // Three failed reconnects: the relays of those commits (after a watcher poll of at most 100 ms) have started by now.
       await waitFor(() => outageProxy.refused >= 3, { description: 'the broker to try to reconnect' });
+      // What a runner's /readyz reports meanwhile.
+      expect(broker.readiness()).toBe('no connection to RabbitMQ (connecting)');
       for (const payload of payloads.slice(3)) await commit(payload);
       const [open] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = 'outage-relay' and state like 'idle in transaction%'`;
       expect(open?.n).toBe(0);
@@ -88,7 +91,10 @@ describe('RabbitMQ broker: connection loss', () => {
       });
       await waitFor(() => payloads.every((payload) => seen.has(payload)), { timeoutMs: 60_000, description: 'every outbox row relayed after the outage' });
       await waitFor(async () => (await fixture.db.sql<{ n: number }[]>`select count(*)::int as n from rabbitmq_outbox`)[0]!.n === 0, { description: 'the outbox empty' });
+      expect(broker.readiness()).toBe('ok');
       await consumer.stop();
+      await broker.close();
+      expect(broker.readiness()).toBe('the broker is closed');
     } finally {
       await broker.close();
       await sql.end({ timeout: 1 });

@@ -313,5 +313,12 @@ export interface Broker extends TransactionalPublisher {
   /** One round of the broker's own chores (expiry, lapsed leases, pruning); run by the producer. */
   housekeep(options: HousekeepingOptions): Promise<HousekeepingCounts>;
 
+  /**
+   * Whether the broker can move messages now, for a daemon's `/readyz`: 'ok', or why not
+   * (a RabbitMQ connection down and being re-established). A broker that lives in the
+   * daemon's database answers 'ok': the database is every daemon's first readiness check.
+   */
+  readiness(): 'ok' | string;
+
   close(): Promise<void>;
 }
