@@ -33,7 +33,7 @@ export function ackMessages(sql: SqlExecutor, refs: { messageId: string; deliver
  * `asyncCommit` false, for one whose transaction commits as its caller chooses.
  */
 export function deleteAcked(sql: SqlExecutor, refs: { messageId: string; deliveryToken: string }[], asyncCommit = true) {
-  return sql`
+  return sql<{ id: string; queue: string }[]>`
     delete from mq_messages m
     using unnest(${refs.map((r) => r.messageId)}::bigint[], ${refs.map((r) => r.deliveryToken)}::uuid[]) as r(id, token)${asyncCommit ? sql`, async_commit` : sql``}
     where m.id = r.id and m.lease_token = r.token and m.lease_expires_at > now()
@@ -47,7 +47,7 @@ export function deleteAcked(sql: SqlExecutor, refs: { messageId: string; deliver
  * acked by its first mention; the second is answered null, as a second statement would be.
  */
 export async function ackWithin(sql: SqlExecutor, refs: { messageId: string; deliveryToken: string }[]): Promise<({ queue: string } | null)[]> {
-  const deleted = await sql<{ id: string; queue: string }[]>`${deleteAcked(sql, refs, false)}`;
+  const deleted = await deleteAcked(sql, refs, false);
   const queueOf = new Map(deleted.map((row) => [row.id, row.queue]));
   return refs.map((ref) => {
     const id = BigInt(ref.messageId).toString();

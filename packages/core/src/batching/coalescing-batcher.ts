@@ -1,7 +1,9 @@
 import { nextGroupCommitStep, type GroupCommitLimits } from './group-commit-step';
 
-/** What the batch runner says about one item: done, failed, or "run me again in a later batch". */
-/** The error is passed on to the item's caller as it was thrown. */
+/**
+ * What the batch runner says about one item: done, failed (the error passed on to the
+ * item's caller as it was thrown), or "run me again in a later batch".
+ */
 export type BatchOutcome<Result> = { value: Result } | { error: unknown } | { retry: true };
 
 export type CoalescingBatcherOptions = GroupCommitLimits;
