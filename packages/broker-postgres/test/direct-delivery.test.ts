@@ -34,7 +34,16 @@ describe('PostgreSQL broker: direct delivery to a waiting consumer of this proce
     );
     try {
       await broker.publish({ exchange: '', routingKey: 'direct-lease', message: { payload: 1 } });
-      await waitFor(() => seen.length === 1, { description: 'the first message handled (the consumer then waits on an empty queue)' });
+      await waitFor(() => seen.length === 1, { description: 'the first message handled' });
+      // The consumer waits on the empty queue once its ack of the first message, and the claim
+      // that goes with it, have come back: before that, a claim of its own is in flight and
+      // the publish would wake it to claim instead of leasing the message to it.
+      await waitFor(
+        async () =>
+          (await db.sql`select 1 from mq_messages where queue = 'direct-lease'`).length === 0 &&
+          (await db.sql`select 1 from pg_stat_activity where application_name = ${`test:${db.schema}`} and state <> 'idle' and pid <> pg_backend_pid()`).length === 0,
+        { description: 'the first message acked and no statement of the consumer in flight' },
+      );
       const receipt = await broker.publish({ exchange: '', routingKey: 'direct-lease', message: { payload: 2, headers: { h: 'v' } } });
       await waitFor(() => seen.length === 2, { description: 'the second message handled' });
       const [row] = await db.sql<{ exact: boolean; attempts: number; consumer_id: string; handed_over: boolean }[]>`
