@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { heapLimitNodeArgs } from '@interflow/core';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 const PAGE_BYTES = 4096;
@@ -17,6 +18,8 @@ export interface DaemonStartOptions {
   name: string;
   script: string;
   env: Record<string, string>;
+  /** The V8 heap it gets, as `npm start` and its container give it (`DAEMON_HEAP_LIMIT_MB`). */
+  heapLimitMb: number;
   /** Polled until it answers 200. */
   readyUrl: string;
   readyTimeoutMs?: number;
@@ -24,10 +27,12 @@ export interface DaemonStartOptions {
 
 /**
  * Starts a built daemon (`node <script>`) with only the given environment (and PATH),
- * its stderr passed through, and resolves once `readyUrl` answers 200.
+ * its stderr passed through, and resolves once `readyUrl` answers 200. Node options in
+ * BENCH_DAEMON_NODE_ARGS go to every daemon (a heap limit there replaces the default).
  */
 export async function startDaemon(options: DaemonStartOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_DAEMON_NODE_ARGS?.split(' ').filter(Boolean) ?? []), options.script], {
+  const nodeArgs = process.env.BENCH_DAEMON_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, ...heapLimitNodeArgs(options.heapLimitMb, nodeArgs.join(' ')), options.script], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { parseConfig } from '@interflow/core';
+import { DAEMON_HEAP_LIMIT_MB, parseConfig } from '@interflow/core';
 import { generateSecretKeySpec } from '@interflow/registry';
 import { apiConfigSchema } from '../../apps/api/src/config';
 import { producerConfigSchema } from '../../apps/producer/src/config';
@@ -25,6 +25,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
   restart?: string;
+  mem_limit?: string;
 }
 
 /** What an operator exports before `docker compose up`: the variables compose interpolates. */
@@ -82,6 +83,15 @@ describe('docker/compose.yaml', () => {
     const schema = configSchemas[app];
     expect(schema).toBeDefined();
     expect(() => parseConfig(schema, service.environment ?? {})).not.toThrow();
+  });
+
+  it.each([
+    ['api', DAEMON_HEAP_LIMIT_MB.api],
+    ['producer', DAEMON_HEAP_LIMIT_MB.producer],
+    ['runner', DAEMON_HEAP_LIMIT_MB.runner],
+    ['http-connector', DAEMON_HEAP_LIMIT_MB.connector],
+  ])('%s has a memory limit twice its heap, so Node sizes the heap as npm start and Kubernetes do', (name, heapLimitMb) => {
+    expect(compose.services[name]?.mem_limit).toBe(`${heapLimitMb * 2}m`);
   });
 
   it('starts the daemons only after the migrate job succeeded', () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DAEMON_HEAP_LIMIT_MB } from '@interflow/core';
 import type { LauncherConfig } from './config';
 import { REPOSITORY_ROOT } from './config';
 import { shutdownBudget } from './shutdown-budget';
@@ -7,6 +8,8 @@ export interface DaemonSpec {
   name: string;
   script: string;
   env: Record<string, string>;
+  /** The V8 heap it gets, as its container would give it (unless NODE_OPTIONS sets one). */
+  heapLimitMb: number;
 }
 
 /** Settings the example's processes and its registration share. */
@@ -55,12 +58,18 @@ export function daemonSpecs(
   const runnerDrain = config.RUNNER_DRAIN_GRACE_MS ?? budget.runnerDrainMs;
   const app = (name: string) => path.join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js');
   const daemons: DaemonSpec[] = [
-    { name: 'api', script: app('api'), env: { ...shared, PORT: String(config.PORT) } },
-    { name: 'producer', script: app('producer'), env: { ...shared, HEALTH_PORT: String(config.PRODUCER_HEALTH_PORT) } },
+    { name: 'api', script: app('api'), env: { ...shared, PORT: String(config.PORT) }, heapLimitMb: DAEMON_HEAP_LIMIT_MB.api },
+    {
+      name: 'producer',
+      script: app('producer'),
+      env: { ...shared, HEALTH_PORT: String(config.PRODUCER_HEALTH_PORT) },
+      heapLimitMb: DAEMON_HEAP_LIMIT_MB.producer,
+    },
     {
       name: 'runner',
       script: app('runner'),
       env: { ...shared, HEALTH_PORT: String(config.RUNNER_HEALTH_PORT), RUNNER_DRAIN_GRACE_MS: String(runnerDrain) },
+      heapLimitMb: DAEMON_HEAP_LIMIT_MB.runner,
     },
   ];
   if (http) {
@@ -73,6 +82,7 @@ export function daemonSpecs(
         CONNECTOR_SIGNING_SECRET: http.signingSecret,
         INTERFLOW_OUTBOUND_ALLOW: config.INTERFLOW_OUTBOUND_ALLOW,
       },
+      heapLimitMb: DAEMON_HEAP_LIMIT_MB.connector,
     });
   }
   if (!example) return daemons;
@@ -83,11 +93,13 @@ export function daemonSpecs(
       name: 'fake-orders-api',
       script: path.join(exampleApp, 'fake-orders-api', 'main.js'),
       env: { LOG_LEVEL: config.LOG_LEVEL, FAKE_ORDERS_API_PORT: String(config.FAKE_ORDERS_API_PORT), FAKE_ORDERS_API_KEY: example.fakeOrdersApiKey },
+      heapLimitMb: DAEMON_HEAP_LIMIT_MB.connector,
     },
     {
       name: 'example-connector',
       script: path.join(exampleApp, 'main.js'),
       env: { LOG_LEVEL: config.LOG_LEVEL, EXAMPLE_CONNECTOR_PORT: String(config.EXAMPLE_CONNECTOR_PORT), CONNECTOR_SIGNING_SECRET: example.signingSecret },
+      heapLimitMb: DAEMON_HEAP_LIMIT_MB.connector,
     },
   ];
 }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { DAEMON_HEAP_LIMIT_MB } from '@interflow/core';
 import { freePort } from '@interflow/local-postgres';
 import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../benchmark';
 import { cpuSeconds, cpuSecondsOfPid, residentBytes, startDaemon, stopDaemon } from '../daemon-process';
@@ -66,11 +67,13 @@ export const runsBenchmark: Benchmark = {
         name: 'the echo connector',
         script: CONNECTOR_SCRIPT,
         env: { PORT: String(connectorPort), SIGNING_SECRET: secrets.signing },
+        heapLimitMb: DAEMON_HEAP_LIMIT_MB.connector,
         readyUrl: `http://127.0.0.1:${connectorPort}/healthz`,
       }),
       api: await startDaemon({
         name: 'the api',
         script: path.join(APPS, 'api', 'dist', 'main.js'),
+        heapLimitMb: DAEMON_HEAP_LIMIT_MB.api,
         env: {
           ...databaseEnv(context),
           PORT: String(apiPort),
@@ -202,6 +205,7 @@ async function startRunner(context: BenchmarkContext, secretKey: string): Promis
   return startDaemon({
     name: 'a runner',
     script: path.join(APPS, 'runner', 'dist', 'main.js'),
+    heapLimitMb: DAEMON_HEAP_LIMIT_MB.runner,
     env: {
       ...databaseEnv(context),
       HEALTH_PORT: String(healthPort),

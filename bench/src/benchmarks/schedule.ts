@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { DAEMON_HEAP_LIMIT_MB } from '@interflow/core';
 import { freePort } from '@interflow/local-postgres';
 import path from 'node:path';
 import type { Benchmark, BenchmarkContext } from '../benchmark';
@@ -99,6 +100,7 @@ function startProducer(context: BenchmarkContext, port: number): Promise<ChildPr
     name: 'the producer',
     script: PRODUCER_SCRIPT,
     env: { DATABASE_URL: context.url, DATABASE_SCHEMA: context.schema, HEALTH_PORT: String(port), LOG_LEVEL: 'warn' },
+    heapLimitMb: DAEMON_HEAP_LIMIT_MB.producer,
     readyUrl: `http://127.0.0.1:${port}/readyz`,
   });
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DAEMON_HEAP_LIMIT_MB } from '@interflow/core';
 import { findObject, renderKustomization, repositoryRoot, type KubeObject } from './support/render';
 import { validateAgainstSchema } from './support/schemas';
 import { selectorMatches, type LabelSelector } from './support/selectors';
@@ -73,6 +74,16 @@ describe.each(renders)('deploy/kubernetes/%s', (_name, objects) => {
         expect(Object.keys(container.resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
         expect(Object.keys(container.resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
       }
+    },
+  );
+
+  it.each(['api', 'producer', 'runner'] as const)(
+    'interflow-%s gets, where it runs without a container (npm start, the benchmarks), the heap Node gives it in its container: half the memory limit',
+    (daemon) => {
+      const container = workloads.find((workload) => workload.name === `interflow-${daemon}`)?.pod.containers[0];
+      const limit = String(container?.resources?.limits?.memory);
+      expect(limit).toMatch(/^\d+Mi$/);
+      expect(DAEMON_HEAP_LIMIT_MB[daemon]).toBe(Number.parseInt(limit, 10) / 2);
     },
   );
 

@@ -31,3 +31,4 @@ export { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } f
 export { nextGroupCommitStep, type GroupCommitStep, type GroupCommitState, type GroupCommitLimits } from './batching/group-commit-step';
 export { TurnBatch } from './batching/turn-batch';
 export { inDistinctRounds } from './batching/distinct-rounds';
+export { DAEMON_HEAP_LIMIT_MB, heapLimitNodeArgs, type DaemonKind } from './lifecycle/daemon-heap-limit';
