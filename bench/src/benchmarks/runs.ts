@@ -8,7 +8,7 @@ import { cpuSeconds, cpuSecondsOfPid, residentBytes, startDaemon, stopDaemon } f
 import { activityPerRun, backends, readDatabaseActivity, type Backend } from '../runs/database-activity';
 import { registerEchoAction, type EchoAction } from '../runs/register-echo-action';
 import { sampleRssFloor } from '../runs/rss-floor';
-import { acceptedToFinishedMs, lastRunSeq, runsPerSecond, waitForSucceeded } from '../runs/run-tally';
+import { lastRunSeq, runLatency, runsPerSecond, waitForSucceeded } from '../runs/run-tally';
 import { WebhookLoad } from '../runs/webhook-load';
 
 const CLIENTS = 32;
@@ -127,7 +127,7 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
 
   context.progress(`${LATENCY_RUNS} runs at ${LATENCY_RATE_PER_SECOND}/s, 1 runner`);
   const latencySeq = await phase(LATENCY_RUNS, (first) => load.atRate(first, LATENCY_RUNS, LATENCY_RATE_PER_SECOND));
-  const latency = await acceptedToFinishedMs(context.sql, action.actionId, latencySeq);
+  const latency = await runLatency(context.sql, action.actionId, latencySeq);
   const rssAfter10k = rssOf(daemons);
 
   context.progress(`${THROUGHPUT_RUNS} runs, 2 runners`);
@@ -165,7 +165,9 @@ async function measure(context: BenchmarkContext, daemons: Daemons, action: Echo
   const result: BenchmarkResult = {
     runs_per_s: oneRunner,
     runs_per_s_2_runners: twoRunners,
-    runs_accepted_to_finished_ms: latency,
+    runs_accepted_to_finished_ms: latency.acceptedToFinished,
+    runs_accepted_to_started_ms: latency.acceptedToStarted,
+    runs_started_to_finished_ms: latency.startedToFinished,
     runs_cpu_ms_per_run: round2(cpuMs / THROUGHPUT_RUNS),
     runs_node_cpu_ms_per_run: round2(((cpuAfter.node - cpuBefore.node) * 1000) / THROUGHPUT_RUNS),
     runs_postgres_cpu_ms_per_run: round2(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / THROUGHPUT_RUNS),

@@ -38,9 +38,25 @@ export async function runsPerSecond(sql: Sql, actionId: string, afterSeq: string
   return Math.round(row.runs / (Number(row.ms) / 1000));
 }
 
-/** Webhook accepted (the run's creation) to run finished, for the runs after `afterSeq`. */
-export async function acceptedToFinishedMs(sql: Sql, actionId: string, afterSeq: string): Promise<Percentiles> {
-  const rows = await sql<{ ms: number }[]>`
-    select extract(epoch from finished_at - created_at) * 1000 as ms from runs where action_id = ${actionId} and seq > ${afterSeq}`;
-  return percentiles(rows.map((row) => Number(row.ms)));
+export interface RunLatency {
+  /** Webhook accepted (the run's creation, the api's transaction) to run finished. */
+  acceptedToFinished: Percentiles;
+  /** Of which: accepted to the attempt's start in the runner (commit, wake-up, claim, the runner's reads). */
+  acceptedToStarted: Percentiles;
+  /** Of which: the attempt's start to the run's end (the start's statement and the connector call). */
+  startedToFinished: Percentiles;
+}
+
+/** How long the runs after `afterSeq` took, whole and in two legs. */
+export async function runLatency(sql: Sql, actionId: string, afterSeq: string): Promise<RunLatency> {
+  const rows = await sql<{ whole: number; queued: number; running: number }[]>`
+    select extract(epoch from finished_at - created_at) * 1000 as whole,
+           extract(epoch from started_at - created_at) * 1000 as queued,
+           extract(epoch from finished_at - started_at) * 1000 as running
+    from runs where action_id = ${actionId} and seq > ${afterSeq}`;
+  return {
+    acceptedToFinished: percentiles(rows.map((row) => Number(row.whole))),
+    acceptedToStarted: percentiles(rows.map((row) => Number(row.queued))),
+    startedToFinished: percentiles(rows.map((row) => Number(row.running))),
+  };
 }
