@@ -112,4 +112,8 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toMatch(/^ARG APP=/m);
     expect(dockerfile).toContain('apps/${APP}/dist/main.js');
   });
+
+  it('keeps the young generation Node has outside a container (16 MB semi-spaces), not the 1 MB it derives from a 512 MiB limit', () => {
+    expect(dockerfile).toMatch(/^\s+NODE_OPTIONS=--max-semi-space-size=16$/m);
+  });
 });
