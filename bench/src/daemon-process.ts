@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { heapLimitNodeArgs } from '@interflow/core';
+import { daemonHeapNodeArgs } from '@interflow/core';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 const PAGE_BYTES = 4096;
@@ -32,7 +32,7 @@ export interface DaemonStartOptions {
  */
 export async function startDaemon(options: DaemonStartOptions): Promise<ChildProcess> {
   const nodeArgs = process.env.BENCH_DAEMON_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, ...heapLimitNodeArgs(options.heapLimitMb, nodeArgs.join(' ')), options.script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...daemonHeapNodeArgs(options.heapLimitMb, nodeArgs.join(' ')), options.script], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DAEMON_HEAP_LIMIT_MB, parseConfig } from '@interflow/core';
+import { DAEMON_HEAP_LIMIT_MB, daemonHeapNodeArgs, parseConfig } from '@interflow/core';
 import { generateSecretKeySpec } from '@interflow/registry';
 import { apiConfigSchema } from '../../apps/api/src/config';
 import { producerConfigSchema } from '../../apps/producer/src/config';
@@ -113,7 +113,9 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toContain('apps/${APP}/dist/main.js');
   });
 
-  it('keeps the young generation Node has outside a container (16 MB semi-spaces), not the 1 MB it derives from a 512 MiB limit', () => {
-    expect(dockerfile).toMatch(/^\s+NODE_OPTIONS=--max-semi-space-size=16$/m);
+  it('gives each daemon the semi-spaces npm start gives it (Node would cap them at 1 MB in a 512 MiB container)', () => {
+    const young = daemonHeapNodeArgs(DAEMON_HEAP_LIMIT_MB.api, '').filter((arg) => arg.includes('semi-space'));
+    expect(young).toHaveLength(1);
+    expect(dockerfile).toMatch(new RegExp(`^\\s+NODE_OPTIONS=${young[0]}$`, 'm'));
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { heapLimitNodeArgs, type Logger } from '@interflow/core';
+import { daemonHeapNodeArgs, type Logger } from '@interflow/core';
 import type { DaemonSpec } from './daemons';
 
 export interface Supervisor {
@@ -23,7 +23,7 @@ export function superviseDaemons(specs: DaemonSpec[], logger: Logger): Superviso
   for (const spec of specs) {
     // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
     // each child once with SIGTERM (a second signal would make a daemon skip its drain).
-    const child = spawn(process.execPath, [...heapLimitNodeArgs(spec.heapLimitMb, process.env.NODE_OPTIONS), spec.script], {
+    const child = spawn(process.execPath, [...daemonHeapNodeArgs(spec.heapLimitMb, process.env.NODE_OPTIONS), spec.script], {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,

@@ -31,4 +31,4 @@ export { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } f
 export { nextGroupCommitStep, type GroupCommitStep, type GroupCommitState, type GroupCommitLimits } from './batching/group-commit-step';
 export { TurnBatch } from './batching/turn-batch';
 export { inDistinctRounds } from './batching/distinct-rounds';
-export { DAEMON_HEAP_LIMIT_MB, heapLimitNodeArgs, type DaemonKind } from './lifecycle/daemon-heap-limit';
+export { DAEMON_HEAP_LIMIT_MB, DAEMON_SEMI_SPACE_MB, daemonHeapNodeArgs, type DaemonKind } from './lifecycle/daemon-heap';
