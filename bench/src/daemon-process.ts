@@ -18,7 +18,7 @@ export interface DaemonStartOptions {
   name: string;
   script: string;
   env: Record<string, string>;
-  /** The V8 heap it gets, as `npm start` and its container give it (`DAEMON_HEAP_LIMIT_MB`). */
+  /** The V8 old space it gets, in MB, as `npm start` and its container give it (`DAEMON_HEAP_LIMIT_MB`). */
   heapLimitMb: number;
   /** Polled until it answers 200. */
   readyUrl: string;
@@ -28,7 +28,7 @@ export interface DaemonStartOptions {
 /**
  * Starts a built daemon (`node <script>`) with only the given environment (and PATH),
  * its stderr passed through, and resolves once `readyUrl` answers 200. Node options in
- * BENCH_DAEMON_NODE_ARGS go to every daemon (a heap limit there replaces the default).
+ * BENCH_DAEMON_NODE_ARGS go to every daemon (heap sizes there replace the defaults).
  */
 export async function startDaemon(options: DaemonStartOptions): Promise<ChildProcess> {
   const nodeArgs = process.env.BENCH_DAEMON_NODE_ARGS?.split(' ').filter(Boolean) ?? [];

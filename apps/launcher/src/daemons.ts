@@ -8,7 +8,7 @@ export interface DaemonSpec {
   name: string;
   script: string;
   env: Record<string, string>;
-  /** The V8 heap it gets, as its container would give it (unless NODE_OPTIONS sets one). */
+  /** The V8 old space it gets, in MB, as its container would give it (unless NODE_OPTIONS sets one). */
   heapLimitMb: number;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSilentLogger } from '@interflow/core';
+import { createSilentLogger, DAEMON_SEMI_SPACE_MB } from '@interflow/core';
 import { superviseDaemons } from '../src/supervisor';
 
 /** Starts one daemon that writes its V8 heap limit (MB) to a file and exits; answers it. */
@@ -26,18 +26,14 @@ describe('superviseDaemons', () => {
     else process.env.NODE_OPTIONS = inherited;
   });
 
+  // V8's limit is the old space plus three of the largest semi-spaces
   it('starts each daemon with the heap its container would give it', async () => {
     delete process.env.NODE_OPTIONS;
-    const limit = await heapLimitOfSupervisedDaemon(192);
-    // V8's limit is the old space plus the young generation's few MB
-    expect(limit).toBeGreaterThanOrEqual(192);
-    expect(limit).toBeLessThan(192 + 64);
+    expect(await heapLimitOfSupervisedDaemon(192)).toBe(192 + 3 * DAEMON_SEMI_SPACE_MB);
   });
 
-  it('leaves a heap limit the operator set in NODE_OPTIONS in force', async () => {
-    process.env.NODE_OPTIONS = '--max-old-space-size=320';
-    const limit = await heapLimitOfSupervisedDaemon(192);
-    expect(limit).toBeGreaterThanOrEqual(320);
-    expect(limit).toBeLessThan(320 + 64);
+  it('leaves the sizes the operator set in NODE_OPTIONS in force', async () => {
+    process.env.NODE_OPTIONS = '--max-old-space-size=320 --max-semi-space-size=2';
+    expect(await heapLimitOfSupervisedDaemon(192)).toBe(320 + 3 * 2);
   });
 });
