@@ -33,8 +33,12 @@ export const launcherConfigSchema = z.object({
   /** Run the built-in HTTP connector and register it as the service `http`. */
   HTTP_CONNECTOR: boolVar(true),
   HTTP_CONNECTOR_PORT: intVar(4200, 1, 65535),
-  /** Passed to the runner; by default a share of SHUTDOWN_GRACE_MS (see shutdown-budget.ts). */
-  RUNNER_DRAIN_GRACE_MS: intVar(0, 0, 3_600_000).optional(),
+  /**
+   * Passed to the runner; by default a share of SHUTDOWN_GRACE_MS (see shutdown-budget.ts).
+   * No default of its own: zod 4 applies a default inside `.optional()`, which made an
+   * unset variable 0 and the runner abandon its calls at once on SIGTERM.
+   */
+  RUNNER_DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
   /** Also run the example connector and its fake orders API, and register them (service, deployment, action, schedule). */
   EXAMPLE: boolVar(true),
   EXAMPLE_CONNECTOR_PORT: intVar(4000, 1, 65535),
