@@ -16,6 +16,7 @@ import { ensureActionQueues, ensureItemEventsExchange, queueMaxAttemptsLookup } 
 import { OutcomeAnnouncer } from './announce-run-end';
 import { runnerConfigSchema } from './config';
 import { CallPermits } from './limits/call-permits';
+import { KnownPauses } from './limits/known-pauses';
 import { RegistryActionPlans } from './registry/registry-action-plans';
 import { RegistryResponseCache } from './registry/registry-response-cache';
 import { RegistryRunLedger } from './registry/registry-run-ledger';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const consumerName = `runner@${os.hostname()}:${process.pid}`;
   const runnerMetrics = createRunnerMetrics(metrics);
   const outcomeNotifier = new RunOutcomeNotifier({ sql, clock, broker, logger });
+  const pauses = new KnownPauses(sql, config.DATABASE_SCHEMA, logger);
+  shutdown.add('deployment pauses', () => pauses.stop());
   const runner = new ActionRunner({
     broker,
     logger,
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
       plans: new RegistryActionPlans(sql, keyring),
       ledger: new RegistryRunLedger(sql, clock, { groupRecords: config.INTERFLOW_BROKER === 'postgres' }),
       cache: new RegistryResponseCache(sql, clock),
-      permits: new CallPermits({ sql, holderId: consumerName, maxWaitMs: config.RUNNER_LIMIT_WAIT_MS, waits: runnerMetrics.limitWaits }),
+      permits: new CallPermits({ sql, holderId: consumerName, maxWaitMs: config.RUNNER_LIMIT_WAIT_MS, pauses, waits: runnerMetrics.limitWaits }),
       announcer: new OutcomeAnnouncer(broker),
       metrics: runnerMetrics,
       logger,
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
       async () => {
         await ensureActionQueues(broker, config.RUNNER_QUEUES);
         await ensureItemEventsExchange(broker);
+        await pauses.start();
         await runner.start();
         if (notifications) await notifications.start();
       },

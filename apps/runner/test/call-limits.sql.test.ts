@@ -1,17 +1,31 @@
-import { createTestDatabase, type TestDatabase } from '@interflow/test-kit';
+import { createSilentLogger, createSqlClient, type Sql } from '@interflow/core';
+import { createTestDatabase, waitFor, type TestDatabase } from '@interflow/test-kit';
 import { takeRateToken } from '../src/limits/take-rate-token';
 import { releaseCallSlot, takeCallSlot } from '../src/limits/call-slots';
 import { CallPermits, LimitWaitExceeded } from '../src/limits/call-permits';
-import { deploymentPausesLeftMs, pauseDeployment } from '../src/limits/deployment-pause';
+import { KnownPauses } from '../src/limits/known-pauses';
 
 describe('deployment call limits in PostgreSQL', () => {
   let db: TestDatabase;
+  /** A second runner's own connections (its own LISTEN connection among them). */
+  let otherSql: Sql;
+  const started: KnownPauses[] = [];
+
+  const knownPauses = async (sql: Sql): Promise<KnownPauses> => {
+    const pauses = new KnownPauses(sql, db.schema, createSilentLogger());
+    await pauses.start();
+    started.push(pauses);
+    return pauses;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 8 });
+    otherSql = createSqlClient({ url: db.url, schema: db.schema, max: 2 });
   });
 
   afterAll(async () => {
+    for (const pauses of started) await pauses.stop();
+    await otherSql.end({ timeout: 5 });
     await db.drop();
   });
 
@@ -24,22 +38,60 @@ describe('deployment call limits in PostgreSQL', () => {
     if (refused && !refused.granted) expect(refused.retryInMs).toBeGreaterThan(1_000);
   });
 
-  it('reads the pauses of several deployments in one statement, one answer per id in order', async () => {
-    await pauseDeployment(db.sql, 'dep-paused', 60_000);
-    const [paused, free, again] = await deploymentPausesLeftMs(db.sql, ['dep-paused', 'dep-free', 'dep-paused']);
-    expect(paused).toBeGreaterThan(50_000);
-    expect(paused).toBeLessThanOrEqual(60_000);
-    expect(free).toBe(0);
-    expect(again).toBe(paused);
-    // A shorter pause does not shorten the one in place.
-    await pauseDeployment(db.sql, 'dep-paused', 10);
-    expect((await deploymentPausesLeftMs(db.sql, ['dep-paused']))[0]).toBeGreaterThan(50_000);
-    expect(await deploymentPausesLeftMs(db.sql, [])).toEqual([]);
+  it('a pause reaches every runner: the one that records it at once, another by notification, and a shorter one never shortens it', async () => {
+    const here = await knownPauses(db.sql);
+    const elsewhere = await knownPauses(otherSql);
+    await here.pause('dep-paused', 60_000);
+    expect(here.leftMs('dep-paused')).toBeGreaterThan(50_000);
+    expect(here.leftMs('dep-paused')).toBeLessThanOrEqual(60_000);
+    expect(here.leftMs('dep-free')).toBe(0);
+    const heard = await waitFor(async () => elsewhere.leftMs('dep-paused') || null, { timeoutMs: 10_000, description: 'the other runner to hear of the pause' });
+    expect(heard).toBeGreaterThan(50_000);
+    expect(elsewhere.leftMs('dep-free')).toBe(0);
+
+    await elsewhere.pause('dep-paused', 10);
+    expect(elsewhere.leftMs('dep-paused')).toBeGreaterThan(50_000);
+    const [row] = await db.sql<{ left_ms: number }[]>`
+      select extract(epoch from until - clock_timestamp()) * 1000 as left_ms from deployment_pauses where deployment_id = 'dep-paused'`;
+    expect(Number(row?.left_ms)).toBeGreaterThan(50_000);
   });
 
-  it('a call waits out a pause, read for calls made together in one statement', async () => {
-    const permits = new CallPermits({ sql: db.sql, holderId: 'h-pause', maxWaitMs: 1_000 });
-    await pauseDeployment(db.sql, 'dep-long-pause', 60_000);
+  it('a runner that starts listening learns of the pauses recorded before, and only of those still running', async () => {
+    const first = await knownPauses(db.sql);
+    await first.pause('dep-earlier', 60_000);
+    await first.pause('dep-over', 1);
+    await db.sql`update deployment_pauses set until = clock_timestamp() - interval '1 second' where deployment_id = 'dep-over'`;
+    const late = new KnownPauses(otherSql, db.schema, createSilentLogger());
+    expect(late.leftMs('dep-earlier')).toBe(0);
+    await late.start();
+    started.push(late);
+    expect(late.leftMs('dep-earlier')).toBeGreaterThan(50_000);
+    expect(late.leftMs('dep-over')).toBe(0);
+  });
+
+  it('a call that took a concurrency slot sees the pause recorded before the slot was freed, without a notification', async () => {
+    const deaf = new KnownPauses(otherSql, db.schema, createSilentLogger());
+    const recorder = await knownPauses(db.sql);
+    await recorder.pause('dep-slot-pause', 60_000);
+    // Not started: it hears nothing, so what it knows came with the slot.
+    const permits = new CallPermits({ sql: otherSql, holderId: 'h-slot-pause', maxWaitMs: 1_000, pauses: deaf });
+    const refused = await permits
+      .acquire('dep-slot-pause', { rate: null, maxConcurrency: 1 }, 1_000, new AbortController().signal)
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LimitWaitExceeded);
+    expect(refused).toMatchObject({ limit: 'pause' });
+    expect(deaf.leftMs('dep-slot-pause')).toBeGreaterThan(50_000);
+    // The refused call gave its slot back; the slot comes with the pause.
+    const next = await takeCallSlot(db.sql, 'dep-slot-pause', 1, 'other', 1_000);
+    expect(next?.slot).toBe(1);
+    expect(next?.pauseLeftMs).toBeGreaterThan(50_000);
+  });
+
+  it('a call waits out a pause, or gives up when it is longer than the wait budget', async () => {
+    const pauses = await knownPauses(db.sql);
+    const permits = new CallPermits({ sql: db.sql, holderId: 'h-pause', maxWaitMs: 1_000, pauses });
+    await permits.pause('dep-long-pause', 60_000);
+    await permits.pause('dep-short-pause', 150);
     const signal = new AbortController().signal;
     const unlimited = { rate: null, maxConcurrency: null };
     const [free, refused] = await Promise.allSettled([
@@ -49,6 +101,10 @@ describe('deployment call limits in PostgreSQL', () => {
     expect(free.status).toBe('fulfilled');
     expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(LimitWaitExceeded);
     expect(refused.status === 'rejected' && (refused.reason as LimitWaitExceeded).limit).toBe('pause');
+    await permits.acquire('dep-short-pause', unlimited, 1_000, signal);
+    // Let through only once the pause was over, on the database's clock too.
+    const [row] = await db.sql<{ over: boolean }[]>`select until <= clock_timestamp() as over from deployment_pauses where deployment_id = 'dep-short-pause'`;
+    expect(row?.over).toBe(true);
   });
 
   it('refills from the database clock', async () => {
@@ -60,7 +116,7 @@ describe('deployment call limits in PostgreSQL', () => {
   });
 
   it('never hands out more call slots than the limit, and reuses freed and expired ones', async () => {
-    const taken = await Promise.all(Array.from({ length: 10 }, (_, i) => takeCallSlot(db.sql, 'dep-slots', 3, `h${i}`, 60_000)));
+    const taken = (await Promise.all(Array.from({ length: 10 }, (_, i) => takeCallSlot(db.sql, 'dep-slots', 3, `h${i}`, 60_000)))).map((t) => t?.slot ?? null);
     const slots = taken.filter((s): s is number => s !== null);
     expect(new Set(slots).size).toBe(slots.length);
     expect(slots.length).toBeLessThanOrEqual(3);
@@ -76,10 +132,10 @@ describe('deployment call limits in PostgreSQL', () => {
     await releaseCallSlot(db.sql, 'dep-slots', slot, 'someone-else');
     expect(await takeCallSlot(db.sql, 'dep-slots', 3, 'late', 60_000)).toBeNull();
     await releaseCallSlot(db.sql, 'dep-slots', slot, `h${holder}`);
-    expect(await takeCallSlot(db.sql, 'dep-slots', 3, 'late', 60_000)).toBe(slot);
+    expect(await takeCallSlot(db.sql, 'dep-slots', 3, 'late', 60_000)).toEqual({ slot, pauseLeftMs: 0 });
 
     await db.sql`update deployment_call_slots set expires_at = now() - interval '1 second' where deployment_id = 'dep-slots' and slot = 1`;
-    expect(await takeCallSlot(db.sql, 'dep-slots', 3, 'after-expiry', 60_000)).toBe(1);
+    expect(await takeCallSlot(db.sql, 'dep-slots', 3, 'after-expiry', 60_000)).toMatchObject({ slot: 1 });
   });
 
   it('gives up with LimitWaitExceeded when the wait would exceed the budget', async () => {
@@ -88,6 +144,7 @@ describe('deployment call limits in PostgreSQL', () => {
       sql: db.sql,
       holderId: 'runner-a',
       maxWaitMs: 500,
+      pauses: await knownPauses(db.sql),
       waits: { waited: (limit, outcome) => waits.push([limit, outcome]) },
     });
     const limits = { rate: { requests: 1, intervalMs: 60_000, burst: 1 }, maxConcurrency: 1 };
@@ -104,6 +161,6 @@ describe('deployment call limits in PostgreSQL', () => {
       ['rate', 'gave_up'],
     ]);
     // The refused call gave its slot back.
-    expect(await takeCallSlot(db.sql, 'dep-permits', 1, 'other', 1_000)).toBe(1);
+    expect(await takeCallSlot(db.sql, 'dep-permits', 1, 'other', 1_000)).toEqual({ slot: 1, pauseLeftMs: 0 });
   });
 });

@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
-import { type Logger, type Sql, type SqlExecutor } from '@interflow/core';
+import { notifyChannel, type Logger, type Sql, type SqlExecutor } from '@interflow/core';
 
 type Listener = () => void;
 
-/** The NOTIFY channel of one installation: schemas share a database, so the schema is in the name. */
+/** The broker's wake-up channel of one installation. */
 export function wakeUpChannel(schema: string): string {
-  const channel = `interflow_mq.${schema}`;
-  // Channel names are identifiers (at most 63 bytes); a long schema name is hashed instead.
-  return Buffer.byteLength(channel) <= 63 ? channel : `interflow_mq.${crypto.createHash('sha256').update(schema).digest('hex').slice(0, 40)}`;
+  return notifyChannel('interflow_mq', schema);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { TurnBatch, type Sql } from '@interflow/core';
+import { type Sql } from '@interflow/core';
 import { releaseCallSlot, takeCallSlot } from './call-slots';
-import { deploymentPausesLeftMs, pauseDeployment } from './deployment-pause';
+import type { KnownPauses } from './known-pauses';
 import { takeRateToken } from './take-rate-token';
 import { assertValidPolicy, type RateLimitPolicy } from './token-bucket';
 
@@ -41,6 +41,8 @@ export interface CallPermitsOptions {
   holderId: string;
   /** Longest a call waits in process for a token or slot; beyond it the message is put back. */
   maxWaitMs: number;
+  /** The deployments' pauses, kept current by notifications (started by the caller). */
+  pauses: KnownPauses;
   waits?: LimitWaitObserver;
 }
 
@@ -48,18 +50,13 @@ const SLOT_POLL_MS = 100;
 
 /**
  * Before each call: takes a call slot (concurrency limit), waits out a pause the
- * deployment asked for (Retry-After, shared by every runner), then takes a token (rate
- * limit). Waits in process while the wait is short, so a burst of messages
+ * deployment asked for (Retry-After, shared by every runner and known to each without a
+ * statement: known-pauses.ts), then takes a token (rate limit). Waits in process while the wait is short, so a burst of messages
  * flows at the limit's pace; gives up with LimitWaitExceeded beyond `maxWaitMs`, and the
  * runner returns the message to its queue without using an attempt.
  */
 export class CallPermits {
-  /** The pause reads of the calls of one event-loop turn go as one statement. */
-  private readonly pauseReads: TurnBatch<string, number>;
-
-  constructor(private readonly options: CallPermitsOptions) {
-    this.pauseReads = new TurnBatch((deploymentIds: string[]) => deploymentPausesLeftMs(options.sql, deploymentIds));
-  }
+  constructor(private readonly options: CallPermitsOptions) {}
 
   async acquire(deploymentId: string, limits: DeploymentLimits, callTimeoutMs: number, signal: AbortSignal): Promise<CallPermit> {
     const deadline = Date.now() + this.options.maxWaitMs;
@@ -70,7 +67,7 @@ export class CallPermits {
       if (slot !== null) await releaseCallSlot(this.options.sql, deploymentId, slot, this.options.holderId);
     };
     try {
-      // After the slot: a call that waited for the slot must still see a pause its predecessor just recorded.
+      // After the slot: a call that waited for the slot sees the pause its predecessor recorded (read with the slot).
       await this.waitOutPause(deploymentId, deadline, signal);
       const rate = limits.rate;
       if (rate) await this.measured('rate', (refused) => this.takeToken(deploymentId, rate, deadline, signal, refused));
@@ -100,12 +97,12 @@ export class CallPermits {
 
   /** Records a connector's "come back later" for every runner: no call to the deployment before then. */
   async pause(deploymentId: string, ms: number): Promise<void> {
-    if (ms > 0) await pauseDeployment(this.options.sql, deploymentId, ms);
+    await this.options.pauses.pause(deploymentId, ms);
   }
 
   private async waitOutPause(deploymentId: string, deadline: number, signal: AbortSignal) {
     for (;;) {
-      const leftMs = await this.pauseReads.submit(deploymentId);
+      const leftMs = this.options.pauses.leftMs(deploymentId);
       if (leftMs <= 0) return;
       if (Date.now() + leftMs > deadline) throw new LimitWaitExceeded(leftMs, 'pause');
       await sleep(leftMs + Math.random() * Math.min(50, leftMs), signal);
@@ -123,8 +120,11 @@ export class CallPermits {
     // The slot outlives the longest possible call by a margin, then frees itself.
     const expiresInMs = callTimeoutMs + 30_000;
     for (;;) {
-      const slot = await takeCallSlot(this.options.sql, deploymentId, limit, this.options.holderId, expiresInMs);
-      if (slot !== null) return slot;
+      const taken = await takeCallSlot(this.options.sql, deploymentId, limit, this.options.holderId, expiresInMs);
+      if (taken !== null) {
+        this.options.pauses.heard(deploymentId, taken.pauseLeftMs);
+        return taken.slot;
+      }
       refused();
       const pause = SLOT_POLL_MS / 2 + Math.random() * SLOT_POLL_MS;
       if (Date.now() + pause > deadline) throw new LimitWaitExceeded(1_000, 'concurrency');
