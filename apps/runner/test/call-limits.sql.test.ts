@@ -69,6 +69,14 @@ describe('deployment call limits in PostgreSQL', () => {
     expect(late.leftMs('dep-over')).toBe(0);
   });
 
+  it('a runner whose notifications stop arriving still learns of a pause, from the periodic reload', async () => {
+    const pauses = await knownPauses(otherSql);
+    // Written without a NOTIFY, as if the notification had been lost with a dead LISTEN connection.
+    await db.sql`insert into deployment_pauses (deployment_id, until) values ('dep-unannounced', clock_timestamp() + interval '1 minute')`;
+    const learned = await waitFor(async () => pauses.leftMs('dep-unannounced') || null, { timeoutMs: 10_000, description: 'the reload to find the pause' });
+    expect(learned).toBeGreaterThan(50_000);
+  });
+
   it('a call that took a concurrency slot sees the pause recorded before the slot was freed, without a notification', async () => {
     const deaf = new KnownPauses(otherSql, db.schema, createSilentLogger());
     const recorder = await knownPauses(db.sql);

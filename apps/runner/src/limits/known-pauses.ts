@@ -3,6 +3,8 @@ import { activePauses, pauseDeployment } from './deployment-pause';
 
 /** The pauses' NOTIFY topic (the channel is per schema). */
 const PAUSES_TOPIC = 'interflow_pauses';
+/** Every active pause is read again this often, for a LISTEN connection that died without a word. */
+export const PAUSES_RELOAD_MS = 1000;
 
 /**
  * The deployments' pauses (a connector's "come back later") as this runner knows them,
@@ -10,12 +12,13 @@ const PAUSES_TOPIC = 'interflow_pauses';
  * few and rare, calls many: a pause is pushed to every runner, not read by every call.
  *
  * `pause` records one in the database, whose statement NOTIFYs every runner as it
- * commits; each runner LISTENs, and loads every active pause when it starts listening and
+ * commits; each runner LISTENs, and loads every active pause when it starts listening,
  * whenever its LISTEN connection comes back (notifications sent while it was away are
- * lost). A runner therefore learns of another's pause as soon as the notification
- * arrives, a few ms after the commit; a call that took a concurrency slot reads the
- * pause with its slot (`heard`), since it must see the pause its slot's last holder
- * recorded. Times are kept on this process's monotonic clock, from the ms left that the
+ * lost), and every PAUSES_RELOAD_MS (a connection that died silently is not known to be
+ * gone). A runner therefore learns of another's pause as soon as the notification
+ * arrives, a few ms after the commit, and within about a second when notifications are
+ * not arriving; a call that took a concurrency slot reads the pause with its slot
+ * (`heard`), since it must see the pause its slot's last holder recorded. Times are kept on this process's monotonic clock, from the ms left that the
  * database computed on its own clock, so runners with skewed clocks agree. A longer
  * pause is never shortened by a shorter one, as in the table.
  */
@@ -26,6 +29,7 @@ export class KnownPauses {
   private listening: { unlisten(): Promise<void> } | null = null;
   /** After the first load: a LISTEN connection that comes back loads the active pauses again. */
   private reloadWhenRelistening = false;
+  private reloads: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -41,17 +45,20 @@ export class KnownPauses {
       this.channel,
       (payload) => this.onNotification(payload),
       () => {
-        if (this.reloadWhenRelistening) void this.reloadActive();
+        if (this.reloadWhenRelistening) void this.reloadActive('warn');
       },
     );
     this.learn(await activePauses(this.sql));
     this.reloadWhenRelistening = true;
+    this.reloads ??= setInterval(() => void this.reloadActive('debug'), PAUSES_RELOAD_MS).unref();
   }
 
   async stop(): Promise<void> {
     const listening = this.listening;
     this.listening = null;
     this.reloadWhenRelistening = false;
+    if (this.reloads) clearInterval(this.reloads);
+    this.reloads = null;
     await listening?.unlisten().catch(() => undefined);
   }
 
@@ -90,12 +97,12 @@ export class KnownPauses {
     for (const pause of pauses) this.heard(pause.deploymentId, pause.leftMs);
   }
 
-  private async reloadActive(): Promise<void> {
+  private async reloadActive(level: 'warn' | 'debug'): Promise<void> {
     try {
       this.learn(await activePauses(this.sql));
     } catch (error) {
-      // The notifications still arrive; only pauses recorded while this runner was away are missed.
-      this.logger.warn('could not read the deployments\' active pauses', { error });
+      // The notifications still arrive, and the next reload tries again.
+      this.logger[level]('could not read the deployments\' active pauses', { error });
     }
   }
 }
