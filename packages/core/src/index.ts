@@ -28,6 +28,7 @@ export { type SqlExecutor } from './db/sql-executor';
 export { keysetPage, type KeysetPage, type KeysetRequest } from './db/keyset-page';
 export { jsonParam } from './db/json-param';
 export { notifyChannel } from './db/notify-channel';
+export { inPipelinedTransaction, type PipelinedTransactionSql } from './db/pipelined-transaction';
 export { CoalescingBatcher, type BatchOutcome, type CoalescingBatcherOptions } from './batching/coalescing-batcher';
 export { nextGroupCommitStep, type GroupCommitStep, type GroupCommitState, type GroupCommitLimits } from './batching/group-commit-step';
 export { TurnBatch } from './batching/turn-batch';

@@ -1,5 +1,5 @@
 import { type TransactionSql } from '@interflow/broker';
-import { NotFoundError, TurnBatch, inDistinctRounds, type Clock, type Sql } from '@interflow/core';
+import { NotFoundError, TurnBatch, inDistinctRounds, inPipelinedTransaction, type Clock, type Sql } from '@interflow/core';
 import {
   completeRunOnce,
   endRunsWithAttempts,
@@ -78,7 +78,7 @@ export class RegistryRunLedger implements RunLedger {
   }
 
   private recordAlone<T>(work: (recorder: RunRecorder) => Promise<T>): Promise<T> {
-    return this.sql.begin((tx) => work(this.recorder(tx as unknown as TransactionSql))) as Promise<T>;
+    return inPipelinedTransaction(this.sql, (tx) => work(this.recorder(tx as unknown as TransactionSql)));
   }
 
   /**
@@ -93,7 +93,7 @@ export class RegistryRunLedger implements RunLedger {
     const alone = (work: RecordWork) => this.recordAlone(work).then((value): RecordOutcome => ({ value }), (error: unknown): RecordOutcome => ({ error }));
     if (works.length === 1) return [await alone(works[0]!)];
     try {
-      const { values } = await this.sql.begin(async (tx) => {
+      const { values } = await inPipelinedTransaction(this.sql, async (tx) => {
         const recorder = this.recorder(tx as unknown as TransactionSql);
         const settled = await Promise.allSettled(works.map((work) => work(recorder)));
         if (settled.some((result) => result.status === 'rejected')) throw new GroupRolledBack();
