@@ -51,9 +51,10 @@ const SLOT_POLL_MS = 100;
 /**
  * Before each call: takes a call slot (concurrency limit), waits out a pause the
  * deployment asked for (Retry-After, shared by every runner and known to each without a
- * statement: known-pauses.ts), then takes a token (rate limit). Waits in process while the wait is short, so a burst of messages
- * flows at the limit's pace; gives up with LimitWaitExceeded beyond `maxWaitMs`, and the
- * runner returns the message to its queue without using an attempt.
+ * statement: known-pauses.ts), then takes a token (rate limit). Waits in process while
+ * the wait is short, so a burst of messages flows at the limit's pace; gives up with
+ * LimitWaitExceeded beyond `maxWaitMs`, and the runner returns the message to its queue
+ * without using an attempt.
  */
 export class CallPermits {
   constructor(private readonly options: CallPermitsOptions) {}

@@ -18,9 +18,10 @@ export const PAUSES_RELOAD_MS = 1000;
  * gone). A runner therefore learns of another's pause as soon as the notification
  * arrives, a few ms after the commit, and within about a second when notifications are
  * not arriving; a call that took a concurrency slot reads the pause with its slot
- * (`heard`), since it must see the pause its slot's last holder recorded. Times are kept on this process's monotonic clock, from the ms left that the
- * database computed on its own clock, so runners with skewed clocks agree. A longer
- * pause is never shortened by a shorter one, as in the table.
+ * (`heard`), since it must see the pause its slot's last holder recorded. Times are kept
+ * on this process's monotonic clock, from the ms left that the database computed on its
+ * own clock, so runners with skewed clocks agree. A longer pause is never shortened by a
+ * shorter one, as in the table.
  */
 export class KnownPauses {
   /** Deployment id → until when it is paused (this process's monotonic clock, ms). */
