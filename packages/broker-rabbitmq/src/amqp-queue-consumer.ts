@@ -10,6 +10,7 @@ import { AmqpDeliveryControl, type Settler } from './delivery-control';
 import type { Envelope } from './envelope';
 import { markReturned } from './intentional-returns';
 import type { Leases } from './leases';
+import { isNotFound } from './durable-queue';
 import { decodeMessage } from './message-decoder';
 import { toDelivery } from './to-delivery';
 
@@ -23,6 +24,8 @@ export interface ConsumerParts {
   /** The arrival checks (lost lease, expired, early); null when the message was dealt with. */
   arrive(queue: string, channel: amqp.Channel, message: amqp.Message): Promise<Envelope | null>;
   queueOfAmqpName(name: string): string;
+  /** Declares a queue RabbitMQ does not have again from the topology record (queue-restorer.ts). */
+  restoreQueue(queue: string): Promise<boolean>;
   leaseMsFor(envelope: Envelope, leaseMs: number | null): Promise<number>;
   /** Settles made within a transaction that still wait for its commit, on this channel. */
   pendingSettles(channel: amqp.Channel): Promise<void>;
@@ -126,6 +129,8 @@ export class AmqpQueueConsumer implements Consumer {
         if (channel && !closed) await channel.close().catch(() => undefined);
         if (this.stopping) return;
         this.parts.logger.warn('starting a RabbitMQ consumer failed; retrying', { queue: this.queue, error });
+        // No such queue: RabbitMQ lost it (or is still bringing it back, and refuses the declaration too).
+        if (isNotFound(error)) await this.parts.restoreQueue(this.queue).catch((restoreError: unknown) => this.parts.logger.debug('declaring the queue again failed', { queue: this.queue, error: restoreError }));
         await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAY_MS));
       }
     }

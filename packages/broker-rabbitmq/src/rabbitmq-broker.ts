@@ -15,6 +15,7 @@ import { consumerSettings } from './consume-options';
 import { listConsumers, type RegisteredConsumer } from './consumer-registry';
 import { DeliverySettles } from './delivery-settles';
 import type { Envelope } from './envelope';
+import { DEFAULT_DECLARATION_SETTLE_MS } from './durable-queue';
 import { EnvelopeSender } from './envelope-sender';
 import { housekeep } from './housekeeping';
 import { leaseMsFor } from './lease-duration';
@@ -25,6 +26,7 @@ import { OutboxRelay } from './outbox';
 import { PullClaims } from './pull-claims';
 import { Publishing } from './publishing';
 import { QueueOperations } from './queue-operations';
+import { QueueRestorer } from './queue-restorer';
 import { QueueStatistics } from './queue-statistics';
 import { RateCounter } from './rate-counter';
 import { Settlement } from './settlement';
@@ -57,6 +59,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
   private readonly names: AmqpNames;
   protected readonly topology: TopologyCache;
   protected readonly declarer: TopologyDeclarer;
+  private readonly restorer: QueueRestorer;
   private readonly sender: EnvelopeSender;
   private readonly rates = new RateCounter();
   private readonly leases: Leases;
@@ -79,8 +82,13 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     this.names = new AmqpNames(options.namePrefix ?? '');
     this.connection = new AmqpConnection(options.url, this.logger, `interflow:${process.pid}`);
     this.topology = new TopologyCache(this.sql);
-    this.declarer = new TopologyDeclarer(this.connection, this.names);
-    this.sender = new EnvelopeSender(this.connection, this.names, this.logger, (queue, delayMs) => store.recordDelayQueue(this.sql, queue, delayMs));
+    this.declarer = new TopologyDeclarer(this.connection, this.names, options.declarationSettleMs ?? DEFAULT_DECLARATION_SETTLE_MS);
+    this.restorer = new QueueRestorer(this.sql, this.declarer, this.logger);
+    this.sender = new EnvelopeSender(this.connection, this.names, this.logger, {
+      recordDelayQueue: (queue, delayMs) => store.recordDelayQueue(this.sql, queue, delayMs),
+      restoreQueue: (queue) => this.restorer.restore(queue),
+      settle: () => this.declarer.settle(),
+    });
     this.settlement = new Settlement(this.sql, this.sender, this.topology, this.rates, this.logger, options.random ?? Math.random);
     this.leases = new Leases((held) => void this.settles.lapse(held));
     this.publishing = new Publishing(this.sql, this.topology, { plain: new MessageIds('plain'), tracked: new MessageIds('tracked') }, this.sender, this.rates);
@@ -195,6 +203,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
         logger: this.logger,
         arrive: (name, channel, message) => this.arrive(name, channel, message),
         queueOfAmqpName: (name) => this.queueOfAmqpName(name),
+        restoreQueue: (queue) => this.restorer.restore(queue),
         leaseMsFor: (envelope, leaseMs) => leaseMsFor(this.topology, envelope, leaseMs),
         pendingSettles: (channel) => this.settles.pendingOn(channel),
         heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 5000,

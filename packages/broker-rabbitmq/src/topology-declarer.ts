@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type amqp from 'amqplib';
 import { type Binding, type ExchangeType, type QueuePolicy } from '@interflow/broker';
 import type { AmqpConnection } from './amqp-connection';
@@ -11,6 +12,10 @@ import { declareDurableQueue } from './durable-queue';
  * its own name; its dead-letter queue is a binding there, so it can change. Max length
  * and overflow are queue arguments, fixed at creation. Alternate exchanges are applied
  * by the broker's own routing (an AMQP argument could never change).
+ *
+ * A declaration that made a queue, or changed where it dead-letters, resolves only once
+ * RabbitMQ has surely written it out (`settleMs`, durable-queue.ts): until then a crash
+ * of RabbitMQ would lose the queue with the messages confirmed into it.
  */
 export class TopologyDeclarer {
   private deadLetterExchangeDeclared = false;
@@ -18,6 +23,7 @@ export class TopologyDeclarer {
   constructor(
     private readonly connection: AmqpConnection,
     private readonly names: AmqpNames,
+    private readonly settleMs: number,
   ) {}
 
   async exchange(name: string, type: ExchangeType): Promise<void> {
@@ -28,10 +34,11 @@ export class TopologyDeclarer {
     await this.onChannel((channel) => channel.deleteExchange(this.names.exchange(name)));
   }
 
-  async queue(name: string, policy: QueuePolicy, previous: QueuePolicy | null): Promise<void> {
+  /** Answers whether it wrote anything (made the queue or changed its dead-letter binding); `settle: false` leaves the wait to the caller. */
+  async queue(name: string, policy: QueuePolicy, previous: QueuePolicy | null, settle = true): Promise<boolean> {
     const amqpName = this.names.queue(name);
     const dlx = this.names.deadLetterExchange();
-    await this.onChannel(async (channel) => {
+    const wrote = await this.onChannel(async (channel) => {
       if (!this.deadLetterExchangeDeclared) {
         await channel.assertExchange(dlx, 'direct', { durable: true });
         this.deadLetterExchangeDeclared = true;
@@ -41,11 +48,24 @@ export class TopologyDeclarer {
         args['x-max-length'] = policy.maxLength;
         args['x-overflow'] = policy.overflow === 'dead_letter_oldest' ? 'drop-head' : 'reject-publish';
       }
-      await declareDurableQueue(() => this.connection.channel(), amqpName, args);
+      const { created } = await declareDurableQueue(() => this.connection.channel(), amqpName, args);
       const before = previous?.deadLetterQueue ?? null;
       if (before !== null && before !== policy.deadLetterQueue) await channel.unbindQueue(this.names.queue(before), dlx, amqpName);
       if (policy.deadLetterQueue !== null) await channel.bindQueue(this.names.queue(policy.deadLetterQueue), dlx, amqpName);
+      return created || before !== policy.deadLetterQueue;
     });
+    if (wrote && settle) await this.settle();
+    return wrote;
+  }
+
+  /** Waits out the time RabbitMQ may hold a declaration in memory only. */
+  async settle(): Promise<void> {
+    await sleep(this.settleMs);
+  }
+
+  /** Binds a dead-letter queue to what its source queue dead-letters (restoring it after RabbitMQ lost the dead-letter queue). */
+  async deadLetterBinding(source: string, deadLetterQueue: string): Promise<void> {
+    await this.onChannel((channel) => channel.bindQueue(this.names.queue(deadLetterQueue), this.names.deadLetterExchange(), this.names.queue(source)));
   }
 
   async deleteQueue(name: string, delays: number[]): Promise<void> {

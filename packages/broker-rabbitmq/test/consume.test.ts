@@ -58,19 +58,25 @@ describe('RabbitMQ broker: consume', () => {
     try {
       const consumers = async () => {
         const channel = await connection.createChannel();
+        channel.on('error', () => undefined);
         try {
           return (await channel.checkQueue(names.queue('vanishing'))).consumerCount;
+        } catch {
+          return 0; // not there (yet)
         } finally {
           await channel.close().catch(() => undefined);
         }
       };
       await waitFor(async () => (await consumers()) === 1, { description: 'the consumer on the queue' });
-      // Deleted behind the broker's back: RabbitMQ cancels the consumer, and every reopen until the queue is back fails with 404 (closing its channel).
+      // Deleted behind the broker's back, and in its place at once a queue exclusive to another connection: RabbitMQ
+      // cancels the consumer, and every reopen fails (405, closing its channel) until that queue is gone.
       const admin = await connection.createChannel();
       await admin.deleteQueue(names.queue('vanishing'));
+      await admin.assertQueue(names.queue('vanishing'), { exclusive: true });
       const failed = () => lines.filter((line) => line.message === 'starting a RabbitMQ consumer failed; retrying').length;
       await waitFor(() => failed() >= 4, { timeoutMs: 60_000, description: 'several failed reopens' });
-      await admin.assertQueue(names.queue('vanishing'), { durable: true });
+      // Gone: the next reopen meets a 404 and has the queue declared again from the topology record.
+      await admin.deleteQueue(names.queue('vanishing'));
       await waitFor(async () => (await consumers()) >= 1, { timeoutMs: 60_000, description: 'the consumer back on the queue' });
       // Openers once doubled with every failure (each one's retry, plus the reopen of the channel it lost): several came back.
       const settled = Date.now() + 3_000;

@@ -22,9 +22,9 @@ describe('declareDurableQueue', () => {
   });
   afterAll(() => connection.close());
 
-  it('declares a new queue without a version (the server default), and declares it again', async () => {
-    await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 });
-    await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 });
+  it('declares a new queue without a version (the server default), and declares it again; it tells which declaration made it', async () => {
+    expect(await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 })).toEqual({ created: true });
+    expect(await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 })).toEqual({ created: false });
     const channel = await openChannel();
     // A declaration naming version 2 would now be refused: the queue carries no version argument.
     await expect(channel.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5, 'x-queue-version': 2 } })).rejects.toThrow(/x-queue-version/);
@@ -34,7 +34,7 @@ describe('declareDurableQueue', () => {
     const channel = await openChannel();
     await channel.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5, 'x-queue-version': 2 } });
     await channel.close();
-    await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 });
+    expect(await declareDurableQueue(openChannel, name, { 'x-max-priority': 5 })).toEqual({ created: false });
     const again = await openChannel();
     // Still version 2: a declaration without the argument is refused, one naming version 2 is not.
     await expect(again.assertQueue(name, { durable: true, arguments: { 'x-max-priority': 5 } })).rejects.toThrow(/x-queue-version/);

@@ -1,5 +1,6 @@
 import type { Delivery } from '@interflow/broker';
 import { PrivateRabbitmq, waitFor } from '@interflow/test-kit';
+import { DEFAULT_DECLARATION_SETTLE_MS } from '../src';
 import { createRabbitFixture, type RabbitFixture } from './broker-fixture';
 
 const HELD = ['held-1', 'held-2', 'held-3'];
@@ -19,7 +20,8 @@ describe('RabbitMQ broker: a real server restart under load (a private node)', (
   beforeAll(async () => {
     node = await PrivateRabbitmq.create();
     await node.start();
-    fixture = await createRabbitFixture({ url: node.url });
+    // The real wait after a declaration: the queues are declared right before RabbitMQ is killed.
+    fixture = await createRabbitFixture({ url: node.url, declarationSettleMs: DEFAULT_DECLARATION_SETTLE_MS });
   }, 300_000);
 
   afterAll(async () => {
