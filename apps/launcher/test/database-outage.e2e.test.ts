@@ -80,9 +80,16 @@ describe('api, runner and producer while the database is down', () => {
     expect(await refused.json()).toMatchObject({ error: { code: 'database_unavailable' } });
 
     // Twelve probes of each daemon over several seconds: every one answers, 503, naming the database.
+    const daemons = [
+      { name: 'api', base: apiUrl, daemon: api },
+      { name: 'runner', base: runnerUrl, daemon: runner },
+      { name: 'producer', base: producerUrl, daemon: producer },
+    ];
     for (let i = 0; i < 12; i++) {
-      for (const base of [apiUrl, runnerUrl, producerUrl]) {
-        const probe = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(PROBE_PATIENCE_MS) });
+      for (const { name, base, daemon } of daemons) {
+        const probe = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(PROBE_PATIENCE_MS) }).catch((error: unknown) => {
+          throw new Error(`the ${name}'s /readyz failed (${String((error as Error).cause ?? error)}); the ${name} ${daemon.diagnosis()}`);
+        });
         expect(probe.status).toBe(503);
         expect(await probe.json()).toMatchObject({ ready: false, checks: { database: expect.stringMatching(/^unreachable/) } });
       }

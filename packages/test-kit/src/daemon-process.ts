@@ -10,6 +10,8 @@ export interface DaemonProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** The exit code, once the process exited and everything it wrote has been read. */
   exited: Promise<number | null>;
+  /** For a failing test: whether it still runs (else how it ended), what it wrote to stderr, its warnings and errors, its last log lines. */
+  diagnosis(): string;
 }
 
 export interface StartDaemonOptions {
@@ -55,6 +57,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<DaemonPr
     logs,
     stderr,
     exited,
+    diagnosis() {
+      const state = child.exitCode !== null || child.signalCode !== null ? `exited (code ${child.exitCode}, signal ${child.signalCode})` : 'still running';
+      return `${state}; stderr: ${stderr.join('').slice(-2000)} warnings and errors: ${JSON.stringify(warningsOf(logs))} last lines: ${JSON.stringify(logs.slice(-5))}`;
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
@@ -70,8 +76,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<DaemonPr
     });
     const exitedFirst = exited.then((code) => {
       // The warnings and errors say why (a daemon of the launcher that died first), the last lines how it ended.
-      const why = logs.filter((line) => line.level === 'error' || line.level === 'warn').slice(0, 10);
-      throw new Error(`daemon exited with ${code} before it was ready: ${stderr.join('')} ${JSON.stringify(why)} ... ${JSON.stringify(logs.slice(-5))}`);
+      throw new Error(`daemon exited with ${code} before it was ready: ${stderr.join('')} ${JSON.stringify(warningsOf(logs))} ... ${JSON.stringify(logs.slice(-5))}`);
     });
     try {
       await Promise.race([ready, exitedFirst]);
@@ -84,4 +89,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<DaemonPr
     }
   }
   return daemon;
+}
+
+/** The first ten warnings and errors among a daemon's log lines. */
+function warningsOf(logs: Record<string, unknown>[]): Record<string, unknown>[] {
+  return logs.filter((line) => line.level === 'error' || line.level === 'warn').slice(0, 10);
 }
