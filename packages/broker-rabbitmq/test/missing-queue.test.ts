@@ -29,11 +29,12 @@ describe('RabbitMQ broker: a queue RabbitMQ lost', () => {
     await channel.deleteQueue(fixture.names.queue(queue));
     await channel.close();
   };
-  const existsOnRabbitmq = async (queue: string) => {
+  const existsOnRabbitmq = (queue: string) => existsOnRabbitmqNamed(fixture.names.queue(queue));
+  const existsOnRabbitmqNamed = async (amqpName: string) => {
     const channel = await connection.createChannel();
     channel.on('error', () => undefined);
     try {
-      await channel.checkQueue(fixture.names.queue(queue));
+      await channel.checkQueue(amqpName);
       await channel.close();
       return true;
     } catch {
@@ -76,6 +77,30 @@ describe('RabbitMQ broker: a queue RabbitMQ lost', () => {
     await waitFor(() => existsOnRabbitmq('consumed'), { timeoutMs: 30_000, description: 'the queue declared again' });
     await broker.publish({ exchange: '', routingKey: 'consumed', message: { payload: 'after' } });
     await waitFor(() => handled.includes('after'), { timeoutMs: 30_000, description: 'the consumer to take the message published after' });
+    await consumer.stop();
+  });
+
+  it('a delayed message whose delay queue RabbitMQ lost arrives after its delay, and the lost delay queue is declared again when next used', async () => {
+    const { broker, names } = fixture;
+    await broker.declareQueue({ name: 'later' });
+    const handled: string[] = [];
+    const consumer = broker.consume<string>('later', async (delivery: Delivery<string>) => void handled.push(delivery.payload), { concurrency: 1 });
+    await broker.publish({ exchange: '', routingKey: 'later', message: { payload: 'first', delayMs: 300 } });
+    await waitFor(() => handled.includes('first'), { timeoutMs: 30_000, description: 'the first delayed message' });
+
+    // The sender remembers the 300 ms delay queue as declared; RabbitMQ no longer has it.
+    const channel = await connection.createChannel();
+    await channel.deleteQueue(names.delayQueue('later', 300));
+    await channel.close();
+    // Returned, and sent again after a pause through the delay queue of the time it has left (a shorter one).
+    const sent = Date.now();
+    await broker.publish({ exchange: '', routingKey: 'later', message: { payload: 'second', delayMs: 300 } });
+    await waitFor(() => handled.includes('second'), { timeoutMs: 30_000, description: 'the second delayed message' });
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(300);
+    // The sender forgot the lost one: the next 300 ms delay declares it again rather than meet no queue again.
+    await broker.publish({ exchange: '', routingKey: 'later', message: { payload: 'third', delayMs: 300 } });
+    expect(await existsOnRabbitmqNamed(names.delayQueue('later', 300))).toBe(true);
+    await waitFor(() => handled.includes('third'), { timeoutMs: 30_000, description: 'the third delayed message' });
     await consumer.stop();
   });
 
