@@ -5,8 +5,10 @@ export interface RabbitmqBrokerOptions {
   /** PostgreSQL pool (search_path set): the topology record, dedupe keys, the outbox, the consumer registry. */
   sql: Sql;
   logger: Logger;
-  /** amqp://user:password@host:port/vhost */
+  /** amqp://user:password@host:port/vhost (a `heartbeat` in its query wins over `heartbeatSeconds`) */
   url: string;
+  /** The AMQP heartbeat in seconds (default 10, amqp-connection.ts): how soon a silent connection is given up. */
+  heartbeatSeconds?: number;
   /** Put before every RabbitMQ name, so installations (or test files) can share a virtual host. */
   namePrefix?: string;
   /** Random source of the retry jitter (tests pin it). */

@@ -80,7 +80,7 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
     this.sql = options.sql;
     this.logger = options.logger.child({ component: 'broker', broker: 'rabbitmq' });
     this.names = new AmqpNames(options.namePrefix ?? '');
-    this.connection = new AmqpConnection(options.url, this.logger, `interflow:${process.pid}`);
+    this.connection = new AmqpConnection(options.url, this.logger, `interflow:${process.pid}`, options.heartbeatSeconds);
     this.topology = new TopologyCache(this.sql);
     this.declarer = new TopologyDeclarer(this.connection, this.names, options.declarationSettleMs ?? DEFAULT_DECLARATION_SETTLE_MS);
     this.restorer = new QueueRestorer(this.sql, this.declarer, this.logger);

@@ -43,6 +43,37 @@ describe('RabbitMQ broker: connection loss', () => {
     await consumer.stop();
   });
 
+  it('a connection gone silent (no close, no reset) is given up after missed heartbeats; the held delivery comes again and publishing goes on', async () => {
+    // Its own proxy and broker: the silent connection must be the only one it has.
+    const silentProxy = new TcpProxy('127.0.0.1', 5672);
+    await silentProxy.start();
+    const silent = new RabbitmqBroker({ sql: fixture.db.sql, logger: createSilentLogger(), url: `amqp://guest:guest@127.0.0.1:${silentProxy.port}`, namePrefix: fixture.names.prefix, heartbeatIntervalMs: 500, heartbeatSeconds: 1 });
+    try {
+      await fixture.broker.declareQueue({ name: 'silent' });
+      const handled: string[] = [];
+      let releaseFirst: () => void = () => undefined;
+      const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+      const consumer = silent.consume<string>('silent', async (delivery, control) => {
+        handled.push(`${delivery.payload}#${delivery.attempt}#${delivery.recovered}`);
+        if (delivery.payload === 'held' && delivery.attempt === 1) {
+          releaseFirst();
+          await new Promise((resolve) => control.signal.addEventListener('abort', resolve, { once: true }));
+        }
+      });
+      await fixture.broker.publish({ exchange: '', routingKey: 'silent', message: { payload: 'held' } });
+      await firstHeld;
+      silentProxy.freeze();
+      // With the server's 60 s heartbeat this took two minutes; at 1 s both ends give the connection up within seconds.
+      await waitFor(() => handled.includes('held#2#true'), { timeoutMs: 30_000, description: 'the held delivery to come again on a new connection' });
+      await silent.publish({ exchange: '', routingKey: 'silent', message: { payload: 'after' } });
+      await waitFor(() => handled.includes('after#1#false'), { timeoutMs: 30_000, description: 'a publish and its delivery on the new connection' });
+      await consumer.stop();
+    } finally {
+      await silent.close();
+      await silentProxy.stop();
+    }
+  });
+
   it('every publish that resolved is in its queue, though the connection dropped while they were in flight', async () => {
     // Two queues: RabbitMQ confirms their copies in any order, which leaves holes in the channel's list of unconfirmed publishes when it drops.
     const queues = ['confirmed-a', 'confirmed-b'];

@@ -41,6 +41,18 @@ export class TcpProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
+  /**
+   * A silent network: every connection open now stops carrying anything either way and
+   * stays open (no FIN, no reset), as behind a cut cable or a frozen host. New
+   * connections are carried as usual.
+   */
+  freeze(): void {
+    for (const socket of this.sockets) {
+      socket.unpipe();
+      socket.pause();
+    }
+  }
+
   /** An outage: every connection drops and new ones are closed at once, until `resume`. */
   goDown(): void {
     this.refusing = true;
