@@ -22,20 +22,29 @@ describe('RabbitMQ broker: connection loss', () => {
     await fixture.close();
   });
 
-  it('a consumer keeps going after its connection drops; the delivery it held comes again, recovered', async () => {
-    await fixture.broker.declareQueue({ name: 'survivor' });
+  /**
+   * A consumer on `broker` that records `payload#attempt#recovered` of every delivery and
+   * holds the first delivery of 'held' until its lease is taken; resolves once it holds it.
+   */
+  const holdingConsumer = async (broker: RabbitmqBroker, queue: string) => {
+    await fixture.broker.declareQueue({ name: queue });
     const handled: string[] = [];
     let releaseFirst: () => void = () => undefined;
     const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
-    const consumer = cutBroker.consume<string>('survivor', async (delivery, control) => {
+    const consumer = broker.consume<string>(queue, async (delivery, control) => {
       handled.push(`${delivery.payload}#${delivery.attempt}#${delivery.recovered}`);
       if (delivery.payload === 'held' && delivery.attempt === 1) {
         releaseFirst();
         await new Promise((resolve) => control.signal.addEventListener('abort', resolve, { once: true }));
       }
     });
-    await fixture.broker.publish({ exchange: '', routingKey: 'survivor', message: { payload: 'held' } });
+    await fixture.broker.publish({ exchange: '', routingKey: queue, message: { payload: 'held' } });
     await firstHeld;
+    return { handled, consumer };
+  };
+
+  it('a consumer keeps going after its connection drops; the delivery it held comes again, recovered', async () => {
+    const { handled, consumer } = await holdingConsumer(cutBroker, 'survivor');
     proxy.cut();
     await waitFor(() => handled.includes('held#2#true'), { timeoutMs: 30_000, description: 'the held delivery to come again, recovered' });
     await fixture.broker.publish({ exchange: '', routingKey: 'survivor', message: { payload: 'after' } });
@@ -49,19 +58,7 @@ describe('RabbitMQ broker: connection loss', () => {
     await silentProxy.start();
     const silent = new RabbitmqBroker({ sql: fixture.db.sql, logger: createSilentLogger(), url: `amqp://guest:guest@127.0.0.1:${silentProxy.port}`, namePrefix: fixture.names.prefix, heartbeatIntervalMs: 500, heartbeatSeconds: 1 });
     try {
-      await fixture.broker.declareQueue({ name: 'silent' });
-      const handled: string[] = [];
-      let releaseFirst: () => void = () => undefined;
-      const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
-      const consumer = silent.consume<string>('silent', async (delivery, control) => {
-        handled.push(`${delivery.payload}#${delivery.attempt}#${delivery.recovered}`);
-        if (delivery.payload === 'held' && delivery.attempt === 1) {
-          releaseFirst();
-          await new Promise((resolve) => control.signal.addEventListener('abort', resolve, { once: true }));
-        }
-      });
-      await fixture.broker.publish({ exchange: '', routingKey: 'silent', message: { payload: 'held' } });
-      await firstHeld;
+      const { handled, consumer } = await holdingConsumer(silent, 'silent');
       silentProxy.freeze();
       // With the server's 60 s heartbeat this took two minutes; at 1 s both ends give the connection up within seconds.
       await waitFor(() => handled.includes('held#2#true'), { timeoutMs: 30_000, description: 'the held delivery to come again on a new connection' });
