@@ -16,9 +16,9 @@ export interface RabbitmqBrokerOptions {
   heartbeatIntervalMs?: number;
   /**
    * How long a declaration that made a queue waits before it resolves, so RabbitMQ has
-   * written it out (durable-queue.ts, decision 68). Default 3000; 0 for a RabbitMQ whose
-   * metadata store writes before it answers (4.x with Khepri), or for tests that never
-   * crash RabbitMQ.
+   * written it out (durable-queue.ts, decision 68). Default 3000; 0 where the metadata
+   * store writes before it answers (not RabbitMQ 3.10–3.12 on Mnesia), or for tests that
+   * never crash RabbitMQ.
    */
   declarationSettleMs?: number;
   /** The outbox sweep: how often, and how old a row must be to be taken (left by a process that died). */
