@@ -10,8 +10,8 @@ import { AmqpDeliveryControl, type Settler } from './delivery-control';
 import type { Envelope } from './envelope';
 import { markReturned } from './intentional-returns';
 import type { Leases } from './leases';
-import { isNotFound } from './durable-queue';
 import { decodeMessage } from './message-decoder';
+import { isNotFound } from './passive-declare';
 import { toDelivery } from './to-delivery';
 
 export interface ConsumerParts {

@@ -1,4 +1,5 @@
 import type amqp from 'amqplib';
+import { passiveDeclare } from './passive-declare';
 
 const QUEUE_VERSION = 'x-queue-version';
 
@@ -25,7 +26,7 @@ export const DEFAULT_DECLARATION_SETTLE_MS = 3000;
  * channel, with version 2.
  */
 export async function declareDurableQueue(openChannel: () => Promise<amqp.Channel>, name: string, args: Record<string, unknown>): Promise<{ created: boolean }> {
-  const existed = await queueExists(openChannel, name);
+  const existed = (await passiveDeclare(openChannel, name)) !== null;
   const versioned: Record<string, unknown> = Object.assign({}, args);
   versioned[QUEUE_VERSION] = 2;
   for (const attempt of [args, versioned]) {
@@ -42,26 +43,7 @@ export async function declareDurableQueue(openChannel: () => Promise<amqp.Channe
   throw new Error(`declaring queue '${name}' made no attempt`);
 }
 
-/** A passive declaration: true when RabbitMQ has the queue (running), false on its 404. */
-export async function queueExists(openChannel: () => Promise<amqp.Channel>, name: string): Promise<boolean> {
-  const channel = await openChannel();
-  try {
-    await channel.checkQueue(name);
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  } finally {
-    await channel.close().catch(() => undefined);
-  }
-}
-
 /** RabbitMQ's answer to a declaration whose queue version differs from the existing queue's. */
 export function isOtherQueueVersion(error: unknown): boolean {
   return (error as { code?: unknown })?.code === 406 && error instanceof Error && error.message.includes(`inequivalent arg '${QUEUE_VERSION}'`);
-}
-
-/** RabbitMQ's 404: no such queue (or, while it brings its queues back after a crash, one not running yet). */
-export function isNotFound(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === 404;
 }

@@ -7,6 +7,7 @@ import { claimDedupeKeys, releaseDedupeKeys } from './dedupe-keys';
 import type { Envelope } from './envelope';
 import type { EnvelopeSender } from './envelope-sender';
 import { markReturned } from './intentional-returns';
+import { passiveDeclare } from './passive-declare';
 import { decodeMessage, payloadOf } from './message-decoder';
 import { delayQueuesOf } from './topology-store';
 import { settleTrackedMany, trackMovedIn } from './tracked-messages';
@@ -178,17 +179,8 @@ export class RabbitmqMessageMove {
   }
 
   /** A queue's counts, or null when it does not exist (checked on a channel of its own). */
-  private async check(amqpName: string): Promise<amqp.Replies.AssertQueue | null> {
-    const channel = await this.parts.connection.channel();
-    try {
-      const reply = await channel.checkQueue(amqpName);
-      await channel.close().catch(() => undefined);
-      return reply;
-    } catch (error) {
-      if ((error as { code?: number }).code === 404) return null;
-      await channel.close().catch(() => undefined);
-      throw error;
-    }
+  private check(amqpName: string): Promise<amqp.Replies.AssertQueue | null> {
+    return passiveDeclare(() => this.parts.connection.channel(), amqpName);
   }
 
   /** Puts messages back; those of the queue itself are marked as returned on purpose, so their redelivery does not count an attempt. */

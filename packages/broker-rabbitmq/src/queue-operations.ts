@@ -6,6 +6,7 @@ import type { AmqpNames } from './amqp-names';
 import { withMeta } from './envelope';
 import type { EnvelopeSender } from './envelope-sender';
 import { markReturned } from './intentional-returns';
+import { passiveDeclare } from './passive-declare';
 import { decodeMessage } from './message-decoder';
 import { ackOn } from './settlement';
 import { toDelivery } from './to-delivery';
@@ -112,12 +113,7 @@ export class QueueOperations {
 
   /** The message count of an AMQP queue, or null when it does not exist. */
   private async count(amqpName: string): Promise<number | null> {
-    try {
-      return await this.onChannel(async (channel) => (await channel.checkQueue(amqpName)).messageCount);
-    } catch (error) {
-      if ((error as { code?: number }).code === 404) return null;
-      throw error;
-    }
+    return (await passiveDeclare(() => this.connection.channel(), amqpName))?.messageCount ?? null;
   }
 
   private async onChannel<T>(work: (channel: amqp.Channel) => Promise<T>): Promise<T> {
