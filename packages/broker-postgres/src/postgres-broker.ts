@@ -152,11 +152,6 @@ export class PostgresBroker extends PostgresTopology implements Broker {
     this.publishing.announceCommitted(receipts);
   }
 
-  /** A NOTIFY sent on the caller's connection behind its commit (see WakeUp.notifyBehindCommit). */
-  announceBehindCommit(connection: TransactionSql, receipts: PublishReceipt[]): Promise<void> {
-    return this.publishing.announceBehindCommit(connection, receipts);
-  }
-
   // ---- consuming ----
 
   async claim(queue: string, options: ClaimOptions): Promise<Delivery[]> {

@@ -77,11 +77,6 @@ export class Publishing {
     if (touched.size > 0) this.wakeUp.announce(touched);
   }
 
-  /** Like announceCommitted, queued on the caller's connection right behind its commit. */
-  announceBehindCommit(connection: TransactionSql, receipts: PublishReceipt[]): Promise<void> {
-    return this.wakeUp.notifyBehindCommit(connection, new Set(receipts.flatMap((receipt) => receipt.queues)));
-  }
-
   /** Resolves when no single publish is waiting or in flight. */
   drain(): Promise<void> {
     return this.group.drain();

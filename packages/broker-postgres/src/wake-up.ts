@@ -69,24 +69,6 @@ export class WakeUp {
     await tx`select pg_notify(${this.channel}, '* ' || queue) from unnest(${queues}::text[]) as queue`;
   }
 
-  /**
-   * On the caller's connection, behind the commit it just sent (not yet answered): one
-   * NOTIFY for the queues someone listens on, run by PostgreSQL as its own transaction once
-   * the commit is through, so it reaches listeners without a round trip to the caller
-   * first. Outside the caller's transaction, so commits do not take turns for it. Sender
-   * `*`: this instance's consumers are woken by it too, only after the commit. Never throws.
-   */
-  async notifyBehindCommit(connection: SqlExecutor, queues: Set<string>): Promise<void> {
-    const listened = [...queues].filter((queue) => this.listeners.has(queue) || this.othersMayListen(queue));
-    if (listened.length === 0 || this.closed) return;
-    try {
-      await this.notifyWithin(connection, listened);
-    } catch (error) {
-      // Consumers find these messages by polling.
-      this.logger.debug('NOTIFY behind a commit failed', { channel: this.channel, queues: listened, error });
-    }
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     await this.notifying?.catch(() => undefined);

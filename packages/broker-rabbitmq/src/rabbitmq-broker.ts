@@ -150,9 +150,6 @@ export class RabbitmqBroker extends RabbitmqTopology implements Broker {
   /** Nothing to do: the relay starts when the transaction's commit is seen, whichever `wake` publishWithin was given. */
   announceCommitted(_receipts: PublishReceipt[]): void {}
 
-  /** Nothing to do, as for announceCommitted. */
-  async announceBehindCommit(_connection: TransactionSql, _receipts: PublishReceipt[]): Promise<void> {}
-
   /** Relays outbox rows older than the sweep age now (the sweep does this every second). */
   sweepOutbox(): Promise<number> {
     return this.relay.sweep();

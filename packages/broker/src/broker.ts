@@ -257,9 +257,8 @@ export interface PublishWithinOptions {
    * the receipts right after its commit. PostgreSQL holds one database-wide lock for
    * notifications from a notifying transaction's commit through its WAL flush, so
    * transactions that NOTIFY commit one at a time; a hot path of many small transactions
-   * (the api's triggers) announces afterwards instead (`announceCommitted`, or
-   * `announceBehindCommit` on the connection it committed on). A caller that dies between
-   * its commit and the announcement costs latency, never a message: consumers also poll.
+   * (the api's triggers) announces afterwards instead. A caller that dies between its
+   * commit and the announcement costs latency, never a message: consumers also poll.
    */
   wake?: 'commit' | 'caller';
 }
@@ -291,16 +290,6 @@ export interface Broker extends TransactionalPublisher {
    * by itself does nothing). Never waits, never throws; never call it after a rollback.
    */
   announceCommitted(receipts: PublishReceipt[]): void;
-  /**
-   * `announceCommitted` a round trip sooner: called right after the caller SENT the
-   * `commit` of such a transaction on `connection` (a reserved one, not a pool), without
-   * waiting for its answer. The wake-up is queued on that connection behind the commit
-   * and leaves the server once the commit is through, without waiting for the caller to
-   * hear of it. Call it only where a rollback is rare: a transaction that rolled back after
-   * all costs its consumers a look at a queue with nothing new, never a message. Resolves
-   * once the wake-up was answered; never rejects. Release the connection only after it.
-   */
-  announceBehindCommit(connection: TransactionSql, receipts: PublishReceipt[]): Promise<void>;
 
   claim(queue: string, options: ClaimOptions): Promise<Delivery[]>;
   ack(refs: DeliveryRef[]): Promise<void>;

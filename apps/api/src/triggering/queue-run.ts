@@ -4,7 +4,7 @@ import { sendQueuedRunsInsert, type NewRun, type Run } from '@interflow/registry
 
 export interface QueuedRun {
   run: Run;
-  /** Where the run's request went: its message, stored and announced. */
+  /** For `broker.announceCommitted`, once the caller is past the commit. */
   receipts: PublishReceipt[];
 }
 
@@ -26,10 +26,8 @@ export type QueuedRunsOutcome = { committed: true; queued: QueuedRun[] } | { com
  * or nothing), in two round trips and three statements whatever their number: `begin`
  * goes out in the same write as the publish of every message (one statement), and
  * `commit` in the same write as the insert of every run (one statement, which needs the
- * message ids the publish answers), with the consumers' wake-up queued right behind it
- * (`announceBehindCommit`: no NOTIFY inside the transaction, and none waiting for this
- * process to hear of the commit). A refused insert aborts the transaction, so the
- * `commit` behind it answers ROLLBACK (and the wake-up finds nothing new). Throws when the publish fails (rolled back) or the
+ * message ids the publish answers). A refused insert aborts the transaction, so the
+ * `commit` behind it answers ROLLBACK. Throws when the publish fails (rolled back) or the
  * connection broke (the outcome unknown).
  *
  * The transaction runs on a connection reserved from the pool and given back once it
@@ -64,8 +62,7 @@ export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite
     const runs = writes.map((write, index) => ({ ...write.run, messageId: receipts[index]?.messageIds[0] ?? null }));
     const inserted = watched(sendQueuedRunsInsert(tx, runs));
     const committed = watched(tx`commit`.execute());
-    const announced = broker.announceBehindCommit(within, receipts);
-    const [insert, end] = await unlessBroken(Promise.allSettled([inserted, committed, announced]));
+    const [insert, end] = await unlessBroken(Promise.allSettled([inserted, committed]));
     if (end.status === 'rejected') throw end.reason;
     inTransaction = false;
     if (end.value.command !== 'COMMIT') return { committed: false, insert };

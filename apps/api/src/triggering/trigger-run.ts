@@ -136,8 +136,6 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
     // inserting the run, publishing and recording the id), in one transaction and two
     // round trips, shared with the triggers arriving alongside. When another request with
     // the same Idempotency-Key inserted its run meanwhile, nothing of this one is written.
-    // The runners are woken by a NOTIFY queued behind the commit, not inside it
-    // (notifying transactions commit one at a time).
     queued = await deps.runWriter.write(publication, newRun);
   } catch (error) {
     waiter?.cancel();
@@ -148,6 +146,8 @@ async function startRun(deps: TriggerDependencies, request: TriggerRequest): Pro
     waiter?.cancel();
     return { outcome: (await replayOf(deps.sql, action.id, key ?? '', inputHash)) ?? raceLost(newRun), result: 'replayed' };
   }
+  // Consumers are woken after the commit, not by a NOTIFY inside it: notifying transactions commit one at a time.
+  deps.broker.announceCommitted(queued.receipts);
   const { run } = queued;
   logRun(request, newRun, 'run queued', { queue: action.queue, trigger: request.trigger });
   if (!waiter) return { outcome: { run, replayed: false }, result: 'queued' };
