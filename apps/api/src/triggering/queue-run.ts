@@ -1,5 +1,5 @@
 import type { Broker, Publication, PublishReceipt, TransactionSql } from '@interflow/broker';
-import { isDatabaseUnavailable, type Sql } from '@interflow/core';
+import type { Sql } from '@interflow/core';
 import { sendQueuedRunsInsert, type NewRun, type Run } from '@interflow/registry';
 
 export interface QueuedRun {
@@ -30,39 +30,22 @@ export type QueuedRunsOutcome = { committed: true; queued: QueuedRun[] } | { com
  * `commit` behind it answers ROLLBACK. Throws when the publish fails (rolled back) or the
  * connection broke (the outcome unknown).
  *
- * The transaction runs on a connection reserved from the pool and given back once it
- * ended; a connection that broke meanwhile is not given back (the pool replaces it).
+ * Core's `inPipelinedTransaction` pipelines `begin` the same way but sends `commit` only
+ * once the work resolved, a round trip later. As there, the connection is reserved from
+ * the pool and given back either way, and when it breaks every statement on it fails,
+ * the queued ones included (patches/postgres+3.4.9.patch, decision 67), so no wait here
+ * outlives the connection.
  */
 export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite[]): Promise<QueuedRunsOutcome> {
   const tx = await sql.reserve();
-  let connectionUsable = true;
   let inTransaction = true;
-  // postgres.js never settles the statements a reserved connection still queued (behind
-  // one it sent first, to be described) when that connection breaks: every wait below
-  // ends at the first statement that failed for it instead.
-  let connectionBroke: (error: unknown) => void = () => undefined;
-  const broken = new Promise<never>((_, reject) => (connectionBroke = reject));
-  broken.catch(() => undefined);
-  const watched = <T>(statement: Promise<T>): Promise<T> =>
-    statement.catch((error: unknown) => {
-      if (isDatabaseUnavailable(error)) {
-        connectionUsable = false;
-        connectionBroke(error);
-      }
-      throw error;
-    });
-  const unlessBroken = <T>(wait: Promise<T>): Promise<T> => Promise.race([wait, broken]);
   try {
     // A reserved connection runs tagged statements as a transaction's does; the broker needs nothing else of it.
     const within = tx as unknown as TransactionSql;
     const publications = writes.map((write) => write.publication);
-    const [, receipts] = await unlessBroken(
-      Promise.all([watched(tx`begin`.execute()), watched(broker.publishWithin(within, publications, { wake: 'caller' }))]),
-    );
+    const [, receipts] = await Promise.all([tx`begin`.execute(), broker.publishWithin(within, publications, { wake: 'caller' })]);
     const runs = writes.map((write, index) => ({ ...write.run, messageId: receipts[index]?.messageIds[0] ?? null }));
-    const inserted = watched(sendQueuedRunsInsert(tx, runs));
-    const committed = watched(tx`commit`.execute());
-    const [insert, end] = await unlessBroken(Promise.allSettled([inserted, committed]));
+    const [insert, end] = await Promise.allSettled([sendQueuedRunsInsert(tx, runs), tx`commit`.execute()]);
     if (end.status === 'rejected') throw end.reason;
     inTransaction = false;
     if (end.value.command !== 'COMMIT') return { committed: false, insert };
@@ -72,10 +55,10 @@ export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite
     const queued = insert.value.map((run, index): QueuedRun => ({ run, receipts: receipts[index] ? [receipts[index]] : [] }));
     return { committed: true, queued };
   } catch (error) {
-    if (inTransaction && connectionUsable) await watched(tx`rollback`.execute()).catch(() => undefined);
+    if (inTransaction) await tx`rollback`.execute().catch(() => undefined);
     throw error;
   } finally {
-    if (connectionUsable) tx.release();
+    tx.release();
   }
 }
 
