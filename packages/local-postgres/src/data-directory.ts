@@ -44,10 +44,24 @@ function isPostgres(pid: number): boolean {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return isPostgresCommandLine(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   } catch {
     return true; // no /proc (not Linux): a live pid is taken at its word
   }
+}
+
+/**
+ * Whether a process's command line (`/proc/<pid>/cmdline`: its arguments, each ended by a
+ * NUL) is PostgreSQL's: its program is `postgres` (or the old name `postmaster`), or it
+ * shows a PostgreSQL process title (`postgres: checkpointer`). Only the program counts: a
+ * process that merely names PostgreSQL in its arguments (a client given a `postgres://`
+ * URL, a test run filtered by a path) does not hold a data directory.
+ */
+export function isPostgresCommandLine(cmdline: string): boolean {
+  const program = cmdline.split('\0')[0] ?? '';
+  if (program.startsWith('postgres:')) return true;
+  const name = path.basename(program);
+  return name === 'postgres' || name === 'postmaster';
 }
 
 /**

