@@ -25,6 +25,10 @@ export function callDeadline(parent: AbortSignal | undefined, timeoutMs: number)
     timedOut = true;
     controller.abort(new DOMException(`the call took longer than ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
+  // Still held by the timer list until it fires or is cleared, but it never keeps a
+  // process running by itself: a call in flight holds its socket, and one whose caller
+  // never released its deadline must not hold a stopping process for the timeout's length.
+  timer.unref();
   if (parent?.aborted) onParentAbort();
   else parent?.addEventListener('abort', onParentAbort, { once: true });
   return {

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { callDeadline } from '../src/call-deadline';
@@ -76,6 +78,14 @@ describe('callDeadline', () => {
     expect(deadline.timedOut).toBe(false);
     deadline.release();
   });
+
+  it('never keeps a process running by itself (a deadline its caller did not release)', async () => {
+    // The built module (`npm test` builds first), in a process of its own that has nothing else to do.
+    const built = path.resolve(__dirname, '..', 'dist', 'call-deadline.js');
+    const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(built)}).callDeadline(undefined, 600000)`], { stdio: 'inherit' });
+    const exitCode = await new Promise((resolve) => child.on('exit', resolve));
+    expect(exitCode).toBe(0);
+  }, 60_000);
 
   it('does nothing more once released', async () => {
     const parent = new AbortController();
