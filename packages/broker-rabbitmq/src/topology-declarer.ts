@@ -51,7 +51,7 @@ export class TopologyDeclarer {
       const { created } = await declareDurableQueue(() => this.connection.channel(), amqpName, args);
       const before = previous?.deadLetterQueue ?? null;
       if (before !== null && before !== policy.deadLetterQueue) await channel.unbindQueue(this.names.queue(before), dlx, amqpName);
-      if (policy.deadLetterQueue !== null) await channel.bindQueue(this.names.queue(policy.deadLetterQueue), dlx, amqpName);
+      if (policy.deadLetterQueue !== null) await this.bindDeadLetterQueue(channel, name, policy.deadLetterQueue);
       return created || before !== policy.deadLetterQueue;
     });
     if (wrote && settle) await this.settle();
@@ -65,7 +65,12 @@ export class TopologyDeclarer {
 
   /** Binds a dead-letter queue to what its source queue dead-letters (restoring it after RabbitMQ lost the dead-letter queue). */
   async deadLetterBinding(source: string, deadLetterQueue: string): Promise<void> {
-    await this.onChannel((channel) => channel.bindQueue(this.names.queue(deadLetterQueue), this.names.deadLetterExchange(), this.names.queue(source)));
+    await this.onChannel((channel) => this.bindDeadLetterQueue(channel, source, deadLetterQueue));
+  }
+
+  /** What `source` dead-letters goes to `deadLetterQueue`: a binding on the dead-letter exchange, keyed by the source's AMQP name. */
+  private async bindDeadLetterQueue(channel: amqp.Channel, source: string, deadLetterQueue: string): Promise<void> {
+    await channel.bindQueue(this.names.queue(deadLetterQueue), this.names.deadLetterExchange(), this.names.queue(source));
   }
 
   async deleteQueue(name: string, delays: number[]): Promise<void> {
