@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { isDatabaseUnavailable } from '@interflow/core';
-import { waitFor } from '@interflow/test-kit';
+import { backendPid, sessionsWaitingBehind, waitFor } from '@interflow/test-kit';
 import { writeQueuedRun } from '../src/triggering/queue-run';
 import { QueuedRunWriter } from '../src/triggering/queued-run-writer';
 import { createActionChain, uniqueName } from './support/fixtures';
@@ -119,15 +119,16 @@ describe('QueuedRunWriter: the triggers that arrive together share one transacti
     try {
       await holder`begin`;
       await holder`lock table runs in exclusive mode`;
+      const holderPid = await backendPid(holder);
       const runs = Array.from({ length: 3 }, () => newRun(action.id, deployment.id));
       const writes = Promise.allSettled(runs.map((run) => writer.write(runPublication(queue, run.id), run)));
-      const [waiting] = await waitFor(async () => {
-        const rows = await api.db.sql<{ pid: number }[]>`
-          select pid from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into runs (%'`;
-        return rows.length > 0 ? rows : null;
+      // Behind this holder only: another test file's insert waiting for a lock of its own is not the group's.
+      const waiting = await waitFor(async () => {
+        const pids = await sessionsWaitingBehind(api.db.sql, holderPid, 'insert into runs (');
+        return pids.length > 0 ? pids : null;
       });
-      await api.db.sql`select pg_terminate_backend(${waiting!.pid})`;
+      expect(waiting).toHaveLength(1);
+      await api.db.sql`select pg_terminate_backend(${waiting[0]!})`;
       const results = await writes;
       for (const result of results) {
         expect(result.status).toBe('rejected');

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { ITEM_EVENTS_EXCHANGE } from '@interflow/broker';
 import { createAction, createActionSubscription, createDeployment, registerService, type ItemEventPayload } from '@interflow/registry';
-import { freePort, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
+import { backendPid, freePort, sessionsWaitingBehind, startDaemon, waitFor, type DaemonProcess } from '@interflow/test-kit';
 import { startFakeCollectionApi, type FakeCollectionApi } from './support/fake-collection-api';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 
@@ -87,31 +87,28 @@ describe('a collection poller', () => {
     return runId;
   }
 
-  /** Takes the lock a poller's comparison takes (the runner's transaction then waits for it, uncommitted). */
-  async function holdPollerLock(actionId: string): Promise<{ release(): Promise<void> }> {
+  /**
+   * Takes the lock a poller's comparison takes (the runner's transaction then waits for it,
+   * uncommitted), and counts the sessions waiting behind it (only those: test files share the database).
+   */
+  async function holdPollerLock(actionId: string): Promise<{ waiters(): Promise<number>; release(): Promise<void> }> {
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
-    let locked: () => void = () => undefined;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    let locked: (pid: number) => void = () => undefined;
+    const isLocked = new Promise<number>((resolve) => (locked = resolve));
     const holder = world.db.sql.begin(async (tx) => {
       await tx`select pg_advisory_xact_lock(hashtextextended(${`interflow.poller:${actionId}`}, 0))`;
-      locked();
+      locked(await backendPid(tx));
       await released;
     });
-    await isLocked;
+    const holderPid = await isLocked;
     return {
+      waiters: async () => (await sessionsWaitingBehind(world.db.sql, holderPid, 'pg_advisory_xact_lock')).length,
       release: async () => {
         release();
         await holder;
       },
     };
-  }
-
-  async function lockWaiters(): Promise<number> {
-    const rows = await world.db.sql`
-      select 1 from pg_stat_activity
-      where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%' and pid <> pg_backend_pid() and state = 'active'`;
-    return rows.length;
   }
 
   function put(id: string, title: string) {
@@ -156,7 +153,7 @@ describe('a collection poller', () => {
     put('b', 'second, edited again');
     const held = await holdPollerLock(actionId);
     const fifth = await Promise.all([1, 2].map(() => world.triggerRun(actionId, {})));
-    await waitFor(async () => (await lockWaiters()) === 2, { timeoutMs: 60_000, description: 'both polls to wait at the poller lock' });
+    await waitFor(async () => (await held.waiters()) === 2, { timeoutMs: 60_000, description: 'both polls to wait at the poller lock' });
     await held.release();
     await waitFor(async () => (await world.runsOf(actionId)).filter((r) => fifth.includes(r.id) && r.status === 'succeeded').length === 2, {
       timeoutMs: 60_000,
@@ -194,7 +191,7 @@ describe('a collection poller', () => {
     api.failNext(1);
     const runId = await world.triggerRun(actionId, {});
     await waitFor(
-      async () => (await lockWaiters()) > 0 && api.calls - callsBefore === 2,
+      async () => (await held.waiters()) > 0 && api.calls - callsBefore === 2,
       { timeoutMs: 60_000, description: 'the runner to wait on the poller lock with the second answer in hand' },
     );
     await doomed.stop('SIGKILL');

@@ -1,5 +1,5 @@
 import { runRequestMessage } from '@interflow/registry';
-import { waitFor } from '@interflow/test-kit';
+import { backendPid, sessionsWaitingBehind, waitFor } from '@interflow/test-kit';
 import { createRunnerWorld, type RunnerWorld } from './support/runner-fixture';
 
 /**
@@ -27,20 +27,19 @@ describe('a run succeeds once', () => {
     // Hold the run's row: the runner's transaction recording the answer waits for it, uncommitted.
     let releaseLock: () => void = () => undefined;
     const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
-    let locked: () => void = () => undefined;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    let locked: (pid: number) => void = () => undefined;
+    const isLocked = new Promise<number>((resolve) => (locked = resolve));
     const holder = world.db.sql.begin(async (tx) => {
       await tx`select 1 from runs where id = ${runId} for update`;
-      locked();
+      locked(await backendPid(tx));
       await lockHeld;
     });
-    await isLocked;
+    const holderPid = await isLocked;
     world.connector.releaseRun(runId);
-    await waitFor(
-      async () =>
-        (await world.db.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update runs r set%' and state = 'active'`).length > 0,
-      { description: 'the runner to wait on the lock with the answer in hand' },
-    );
+    // Behind this holder only: test files share the database, and another's update may wait for a lock of its own.
+    await waitFor(async () => (await sessionsWaitingBehind(world.db.sql, holderPid, 'update runs r set')).length > 0, {
+      description: 'the runner to wait on the lock with the answer in hand',
+    });
     await doomed.stop('SIGKILL');
     releaseLock();
     await holder;

@@ -5,3 +5,4 @@ export { startDaemon, type DaemonProcess, type StartDaemonOptions } from './daem
 export { PrivatePostgres } from './private-postgres';
 export { PrivateRabbitmq } from './private-rabbitmq';
 export { startKeepAlivePublishers, confirmsAfterClose, type KeepAlivePublishers, type PublishOutcome } from './keep-alive-publishers';
+export { sessionsWaitingBehind, backendPid } from './lock-waiters';
