@@ -33,7 +33,7 @@ export type QueuedRunsOutcome = { committed: true; queued: QueuedRun[] } | { com
  * Core's `inPipelinedTransaction` pipelines `begin` the same way but sends `commit` only
  * once the work resolved, a round trip later. As there, the connection is reserved from
  * the pool and given back either way, and when it breaks every statement on it fails,
- * the queued ones included (patches/postgres+3.4.9.patch, decision 67), so no wait here
+ * the queued ones included (patches/postgres+3.4.9.patch, decisions 67 and 70), so no wait here
  * outlives the connection.
  */
 export async function writeQueuedRuns(sql: Sql, broker: Broker, writes: RunWrite[]): Promise<QueuedRunsOutcome> {
