@@ -1,6 +1,6 @@
 import net from 'node:net';
 import postgres from 'postgres';
-import { backendPid, testDatabaseUrl } from '@interflow/test-kit';
+import { backendPid, testDatabaseUrl, waitFor } from '@interflow/test-kit';
 import type { Sql } from '../src/db/sql-client';
 
 /**
@@ -63,7 +63,7 @@ describe("postgres.js's connection after its socket broke (patched)", () => {
     sockets.length = 0;
     // A pool of one connection, so the next statement meets the same connection object; its sockets go through the proxy.
     // `socket` (a function that opens the connection's socket) is documented but missing from the package's types.
-    const options = { max: 1, onnotice: () => undefined, socket: openSocket } as postgres.Options<Record<string, never>>;
+    const options = { max: 1, connect_timeout: 5, onnotice: () => undefined, socket: openSocket } as postgres.Options<Record<string, never>>;
     sql = postgres(target.toString(), options) as unknown as Sql;
     await sql`select 1`; // connected and its types read
   });
@@ -107,6 +107,41 @@ describe("postgres.js's connection after its socket broke (patched)", () => {
     // Unpatched, the new backend's first answer is taken for the old one's FATAL 57P01.
     expect(await sql`select 2 as two`).toEqual([{ two: 2 }]);
     expect(await sql`select 3 as three`).toEqual([{ three: 3 }]);
+  });
+
+  it('opens the next socket with its own startup when the last one closed before it flushed a statement', async () => {
+    // Statements sent from a setImmediate callback (a batch leaving) are flushed in the next turn's; the socket's close comes first.
+    const { unflushed } = await new Promise<{ unflushed: Promise<unknown> }>((resolve) =>
+      setImmediate(() => {
+        const statement = sql`select 1 as one`.execute();
+        sockets.at(-1)!.destroy();
+        resolve({ unflushed: statement });
+      }),
+    );
+    await expect(unflushed).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+    // Unpatched, the new socket's startup message was added behind the unflushed bytes, whose flush had been cancelled: never sent.
+    expect(await sql`select 4 as four`).toEqual([{ four: 4 }]);
+  });
+
+  it('fails a transaction whose backend was terminated in the middle of it, its queued statements and its rollback too, and the pool connects again', async () => {
+    let pid: number | null = null;
+    let queued: Promise<unknown> = Promise.resolve();
+    const transaction = sql.begin(async (tx) => {
+      pid = await backendPid(tx);
+      // A parameter, and not prepared yet: described first, so the next statement waits in the transaction's own queue.
+      const sleeping = tx`select pg_sleep(${30})`.execute();
+      queued = tx`select 2 as two`.execute();
+      queued.catch(() => undefined);
+      await sleeping; // fails, so the transaction's catch sends its rollback on the dead connection
+    });
+    const backend = await waitFor(() => pid);
+    await waitUntilActive(backend);
+    await terminate(backend);
+    await expect(transaction).rejects.toMatchObject({ code: expect.stringMatching(/^(57P01|CONNECTION_CLOSED)$/) });
+    // Unpatched, the queued statement never settled, and the rollback threw from a timer on the missing socket
+    // (an uncaught exception) and left its bytes behind, so the pool's next socket never sent its startup.
+    await expect(queued).rejects.toMatchObject({ code: expect.stringMatching(/^(57P01|CONNECTION_CLOSED)$/) });
+    expect(await sql`select 5 as five`).toEqual([{ five: 5 }]);
   });
 
   /** Until the server runs a statement on the backend `pid` (so the statement is in flight, not queued). */
