@@ -3,16 +3,20 @@ import { deadLetterQueueOf, ITEM_EVENTS_EXCHANGE, type Broker } from '@interflow
 /**
  * Makes sure each consumed action queue exists and has a dead-letter queue, so a failed
  * run's message is kept with its reason rather than dropped. An existing queue keeps its
- * policy; only a missing dead-letter queue is added (`<queue>.dead`).
+ * policy; only a missing dead-letter queue is added (`<queue>.dead`). The queues are
+ * seen to side by side (on RabbitMQ a declaration that made a queue waits until it is
+ * written, decision 68).
  */
 export async function ensureActionQueues(broker: Broker, queues: string[]): Promise<void> {
-  for (const queue of queues) {
-    const existing = await broker.getQueue(queue);
-    if (existing?.policy.deadLetterQueue) continue;
-    const deadLetterQueue = deadLetterQueueOf(queue);
-    if (!(await broker.getQueue(deadLetterQueue))) await broker.declareQueue({ name: deadLetterQueue });
-    await broker.declareQueue({ name: queue, policy: { deadLetterQueue } });
-  }
+  await Promise.all(
+    queues.map(async (queue) => {
+      const existing = await broker.getQueue(queue);
+      if (existing?.policy.deadLetterQueue) return;
+      const deadLetterQueue = deadLetterQueueOf(queue);
+      if (!(await broker.getQueue(deadLetterQueue))) await broker.declareQueue({ name: deadLetterQueue });
+      await broker.declareQueue({ name: queue, policy: { deadLetterQueue } });
+    }),
+  );
 }
 
 /** The topic exchange pollers publish their item events to (declaring it again changes nothing). */

@@ -55,17 +55,21 @@ export function isChannelSendMessage(payload: unknown): payload is ChannelSendMe
 
 /**
  * Declares the exchange, its queues (each with a dead-letter queue) and bindings. Safe
- * to call from every daemon at every start: declarations are idempotent.
+ * to call from every daemon at every start: declarations are idempotent. The routes are
+ * declared side by side: on RabbitMQ a declaration that made a queue waits until RabbitMQ
+ * wrote it (decision 68), so a first start waits for two queues, not for all of them.
  */
 export async function declareNotificationTopology(broker: Broker, channelPolicy: Partial<QueuePolicy> = {}): Promise<void> {
   await broker.declareExchange({ name: NOTIFICATION_EXCHANGE, type: 'direct' });
-  for (const route of NOTIFICATION_ROUTES) {
-    const queue = notificationQueue(route);
-    await broker.declareQueue({ name: `${queue}.dead` });
-    await broker.declareQueue({
-      name: queue,
-      policy: { deadLetterQueue: `${queue}.dead`, ...(route === 'fanout' ? {} : channelPolicy) },
-    });
-    await broker.bind({ exchange: NOTIFICATION_EXCHANGE, queue, bindingKey: route });
-  }
+  await Promise.all(
+    NOTIFICATION_ROUTES.map(async (route) => {
+      const queue = notificationQueue(route);
+      await broker.declareQueue({ name: `${queue}.dead` });
+      await broker.declareQueue({
+        name: queue,
+        policy: { deadLetterQueue: `${queue}.dead`, ...(route === 'fanout' ? {} : channelPolicy) },
+      });
+      await broker.bind({ exchange: NOTIFICATION_EXCHANGE, queue, bindingKey: route });
+    }),
+  );
 }

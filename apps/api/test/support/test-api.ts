@@ -54,8 +54,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     { sql: db.sql, logger, schema: db.schema, clock },
   );
   const replies = new RunReplies(broker, logger, `test-${crypto.randomBytes(4).toString('hex')}`);
-  await replies.start();
-  await declareNotificationTopology(broker);
+  // Side by side, as the api daemon's start steps run.
+  await Promise.all([replies.start(), declareNotificationTopology(broker)]);
   // The tests' connectors listen on loopback: allowed here, explicitly.
   const fetch = outboundFetch(parseAllowList(options.outboundAllow ?? '127.0.0.1'));
   const events = new EventHub({ sql: db.sql, broker, logger, clock, settings: { pollIntervalMs: 50, depthIntervalMs: 200 } });
