@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Delivery } from '@interflow/broker';
-import { waitFor } from '@interflow/test-kit';
+import { waitFor, type TestDatabase } from '@interflow/test-kit';
 import { createBrokerFixture, type BrokerFixture } from './broker-fixture';
 
 /**
@@ -35,15 +35,7 @@ describe('PostgreSQL broker: direct delivery to a waiting consumer of this proce
     try {
       await broker.publish({ exchange: '', routingKey: 'direct-lease', message: { payload: 1 } });
       await waitFor(() => seen.length === 1, { description: 'the first message handled' });
-      // The consumer waits on the empty queue once its ack of the first message, and the claim
-      // that goes with it, have come back: before that, a claim of its own is in flight and
-      // the publish would wake it to claim instead of leasing the message to it.
-      await waitFor(
-        async () =>
-          (await db.sql`select 1 from mq_messages where queue = 'direct-lease'`).length === 0 &&
-          (await db.sql`select 1 from pg_stat_activity where application_name = ${`test:${db.schema}`} and state <> 'idle' and pid <> pg_backend_pid()`).length === 0,
-        { description: 'the first message acked and no statement of the consumer in flight' },
-      );
+      await consumerWaitsOnEmpty(db, 'direct-lease');
       const receipt = await broker.publish({ exchange: '', routingKey: 'direct-lease', message: { payload: 2, headers: { h: 'v' } } });
       await waitFor(() => seen.length === 2, { description: 'the second message handled' });
       const [row] = await db.sql<{ exact: boolean; attempts: number; consumer_id: string; handed_over: boolean }[]>`
@@ -162,6 +154,7 @@ describe('PostgreSQL broker: a consumer stopping while a direct publish commits'
     const consumer = broker.consume<number>('direct-stop', async (delivery) => void seen.push(delivery.payload), { concurrency: 1, prefetch: 1 });
     await broker.publish({ exchange: '', routingKey: 'direct-stop', message: { payload: 1 } });
     await waitFor(() => seen.length === 1, { description: 'the first message handled' });
+    await consumerWaitsOnEmpty(db, 'direct-stop');
     const gate = await db.sql.reserve();
     let published: Promise<unknown> = Promise.resolve();
     try {
@@ -185,3 +178,17 @@ describe('PostgreSQL broker: a consumer stopping while a direct publish commits'
     }
   });
 });
+
+/**
+ * Until the consumer of `queue` waits on it empty: its ack of the message it handled, and the
+ * claim that goes with it, have come back. Before that a claim of its own is in flight, and a
+ * publish would wake it to claim instead of leasing the message to it.
+ */
+async function consumerWaitsOnEmpty(db: TestDatabase, queue: string): Promise<void> {
+  await waitFor(
+    async () =>
+      (await db.sql`select 1 from mq_messages where queue = ${queue}`).length === 0 &&
+      (await db.sql`select 1 from pg_stat_activity where application_name = ${`test:${db.schema}`} and state <> 'idle' and pid <> pg_backend_pid()`).length === 0,
+    { description: `the message on ${queue} acked and no statement of its consumer in flight` },
+  );
+}
