@@ -53,11 +53,18 @@ describe("postgres.js's connection after its socket broke (patched)", () => {
   const sockets: net.Socket[] = [];
   let sql: Sql;
 
+  /** Watches and terminates the pool's backends, on a connection of its own. */
+  let admin: Sql;
+
   beforeAll(async () => {
+    admin = postgres(target.toString(), { max: 1, onnotice: () => undefined }) as unknown as Sql;
     proxy = new ResettingProxy({ host: target.hostname, port: Number(target.port || 5432) });
     proxyPort = await proxy.listen();
   });
-  afterAll(() => proxy.close());
+  afterAll(async () => {
+    await admin.end();
+    await proxy.close();
+  });
 
   beforeEach(async () => {
     sockets.length = 0;
@@ -93,7 +100,7 @@ describe("postgres.js's connection after its socket broke (patched)", () => {
     // Unpatched, the close of a socket that had an error left this statement unsettled (the test times out).
     await expect(rollback).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNRESET|CONNECTION_CLOSED)$/) });
     reserved.release();
-    // Unpatched, the dead statement took the first answer of the new socket, and each statement the one of the one before.
+    // And the connection serves the next statements, each with its own rows.
     for (const n of [1, 2, 3]) expect(await sql`select ${n}::int as n`).toEqual([{ n }]);
     await terminate(pid);
   });
@@ -146,24 +153,12 @@ describe("postgres.js's connection after its socket broke (patched)", () => {
 
   /** Until the server runs a statement on the backend `pid` (so the statement is in flight, not queued). */
   async function waitUntilActive(pid: number): Promise<void> {
-    const observer = postgres(target.toString(), { max: 1, onnotice: () => undefined });
-    try {
-      for (;;) {
-        const [row] = await observer<{ state: string | null }[]>`select state from pg_stat_activity where pid = ${pid}`;
-        if (row?.state === 'active') return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    } finally {
-      await observer.end();
-    }
+    await waitFor(async () => (await admin<{ state: string | null }[]>`select state from pg_stat_activity where pid = ${pid}`)[0]?.state === 'active', {
+      description: `backend ${pid} to run its statement`,
+    });
   }
 
   async function terminate(pid: number): Promise<void> {
-    const admin = postgres(target.toString(), { max: 1, onnotice: () => undefined });
-    try {
-      await admin`select pg_terminate_backend(${pid})`;
-    } finally {
-      await admin.end();
-    }
+    await admin`select pg_terminate_backend(${pid})`;
   }
 });
